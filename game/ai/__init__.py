@@ -1,0 +1,18 @@
+"""Computer players. ``make_agent`` turns a command-line name into one."""
+
+from __future__ import annotations
+
+from game.ai.planner import LEVELS, PlanningAI
+from game.ai.random_agent import RandomAgent
+
+AGENT_NAMES = ("ai", "ai:easy", "ai:normal", "ai:hard", "random")
+
+
+def make_agent(name: str):
+    if name == "ai":
+        return PlanningAI("normal")
+    if name.startswith("ai:") and name[3:] in LEVELS:
+        return PlanningAI(name[3:])
+    if name == "random":
+        return RandomAgent()
+    raise ValueError(f"unknown agent {name!r}; expected one of {', '.join(AGENT_NAMES)}")

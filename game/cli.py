@@ -1,0 +1,108 @@
+"""The ``spacerace`` command: play, validate scenario files, simulate games."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game import __version__
+
+ERAS = ("rockets", "satellites", "survival", "moon", "campaign")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="spacerace", description="Space Race: from the V-2 to the Moon.")
+    parser.add_argument("--version", action="version", version=f"spacerace {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    validate = sub.add_parser("validate", help="check scenario files (bundled, or mods laid over them)")
+    validate.add_argument("paths", nargs="*", type=Path, help="mod folders to check over the bundled scenarios")
+
+    sim = sub.add_parser("sim", help="play whole games between computer players, without a window")
+    sim.add_argument("--era", choices=ERAS, required=True)
+    from game.ai import AGENT_NAMES
+
+    sim.add_argument("--usa", default="ai", choices=AGENT_NAMES)
+    sim.add_argument("--ussr", default="ai", choices=AGENT_NAMES)
+    sim.add_argument("--games", type=int, default=1)
+    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--mode", choices=("historical", "dynamic"), default="historical")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+
+    play = sub.add_parser("play", help="open the game at headquarters")
+    play.add_argument("--side", choices=("usa", "ussr"), default="usa")
+    play.add_argument("--era", choices=ERAS, default="campaign")
+    play.add_argument("--seed", type=int, default=None)
+    play.add_argument("--rival", default="ai")
+    play.add_argument("--load", type=Path, default=None)
+
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.paths)
+    if args.command == "sim":
+        return _sim(args)
+    return _play(args)
+
+
+def _validate(paths: list[Path]) -> int:
+    from game.content import loader
+
+    content, problems = loader.check(*paths)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
+        return 1
+    print(f"OK: {len(content.programmes)} programmes, {len(content.missions)} mission types, "
+          f"{len(content.firsts)} firsts, {len(content.eras)} eras, {len(content.events)} events.")
+    return 0
+
+
+def _sim(args) -> int:
+    from game import sim
+    from game.content import loader
+
+    if args.games < 1:
+        print("--games must be at least 1", file=sys.stderr)
+        return 2
+    content, problems = loader.check()
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    report = sim.run(content, args.era, args.usa, args.ussr, args.games, args.seed, args.mode)
+    if args.json:
+        print(json.dumps(report, sort_keys=True))
+    else:
+        print(_table(report))
+    return 0
+
+
+def _table(report: dict) -> str:
+    lines = [f"{report['era']}: {len(report['games'])} game(s) from seed {report['seed']}", ""]
+    lines.append(f"{'seed':>6}  {'winner':<6}  {'end':<7}  {'turns':>5}  {'deaths':>9}  firsts (usa/ussr)")
+    for game in report["games"]:
+        count = {s: sum(f["side"] == s for f in game["firsts"].values()) for s in ("usa", "ussr")}
+        lines.append(f"{game['seed']:>6}  {game['winner']:<6}  {game['end']:<7}  {game['turns']:>5}  "
+                     f"{game['deaths']['usa']:>4}/{game['deaths']['ussr']:<4}  {count['usa']}/{count['ussr']}")
+    wins = report["summary"]["wins"]
+    lines += ["", f"wins: USA {wins['usa']}, USSR {wins['ussr']}, nobody {wins['none']}", "",
+              f"{'first':<28} {'USA':>4} {'USSR':>5}  median"]
+    for first, row in report["summary"]["firsts"].items():
+        lines.append(f"{first:<28} {row['usa']:>4} {row['ussr']:>5}  {row['median_date']}")
+    return "\n".join(lines)
+
+
+def _play(args) -> int:
+    try:
+        from game.ui.app import run
+    except ImportError as err:  # pragma: no cover - only without pygame installed
+        print(f"The game window needs pygame-ce and pygame_gui: {err}", file=sys.stderr)
+        return 1
+    return run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,401 @@
+"""Loading scenario folders into typed content, and saying precisely what is wrong.
+
+A scenario folder holds ``programmes.yaml``, ``missions.yaml``, ``firsts.yaml``,
+``eras/*.yaml`` (one era each) and ``events/*.yaml``. A mod is a folder of the same
+shape laid over the bundled one: an entry with an id already known replaces it, a new
+id adds to it. Every problem is reported at once, as ``FILE:LINE: field.path: message``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from game.content import yamlio
+from game.content.model import (
+    FIRST_IDS,
+    SIDES,
+    EraDef,
+    EventDef,
+    EventsFile,
+    FirstDef,
+    FirstsFile,
+    MissionsFile,
+    MissionTypeDef,
+    ProgrammeDef,
+    ProgrammesFile,
+    nearest_hint,
+)
+from game.core import eventtypes
+
+BUNDLED = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{self.file}:{self.line}: {where}{self.message}"
+
+
+@dataclass
+class Content:
+    programmes: dict[str, ProgrammeDef] = field(default_factory=dict)
+    missions: dict[str, MissionTypeDef] = field(default_factory=dict)
+    firsts: dict[str, FirstDef] = field(default_factory=dict)
+    eras: dict[str, EraDef] = field(default_factory=dict)
+    events: dict[str, EventDef] = field(default_factory=dict)
+    event_files: dict[str, list[str]] = field(default_factory=dict)  # file name -> event ids
+    _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def providers(self) -> dict[str, list[ProgrammeDef]]:
+        """Each capability and the programmes that provide it, in file order."""
+        table: dict[str, list[ProgrammeDef]] = {}
+        for programme in self.programmes.values():
+            for capability in programme.provides:
+                table.setdefault(capability, []).append(programme)
+        return table
+
+    def events_for_era(self, era_id: str) -> list[EventDef]:
+        cached = self._era_events.get(era_id)
+        if cached is None:
+            ids = [e for name in self.eras[era_id].events for e in self.event_files.get(name, ())]
+            cached = self._era_events[era_id] = [self.events[e] for e in dict.fromkeys(ids)]
+        return cached
+
+
+class ContentError(Exception):
+    """Raised by ``load`` when the content has problems; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the scenario files")
+        self.problems = problems
+
+
+# --- pydantic errors into our messages ----------------------------------------------------
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that holds the field at ``loc`` (for suggesting field names)."""
+    current: typing.Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part) or next(
+            (f for f in current.model_fields.values() if f.alias == part), None)
+        if info is None:
+            return current
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _readable_path(root, loc: tuple) -> str:
+    parts, node = [], root
+    for part in loc:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else part
+            parts.append(f"[{label}]")
+            node = item
+        else:
+            parts.append(("." if parts else "") + str(part))
+            node = node.get(part) if isinstance(node, dict) else None
+    return "".join(parts)
+
+
+def _message(error: dict, model: type[BaseModel], root) -> str:
+    kind, loc = error["type"], error["loc"]
+    if kind == "extra_forbidden":
+        holder = _model_at(model, loc[:-1])
+        names = _field_names(holder) if holder else []
+        hint = nearest_hint(str(loc[-1]), names)
+        return f"unknown field {loc[-1]!r}{hint}" + (f"; expected one of: {', '.join(names)}" if not hint else "")
+    if kind == "missing":
+        return "this field is required"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
+        given = error.get("input")
+        return f"expected {expected}, got {given!r}" + (nearest_hint(str(given), options) if given else "")
+    message = error["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    given = error.get("input")
+    if kind not in ("value_error",) and not isinstance(given, (dict, list)):
+        message = f"{message[0].lower()}{message[1:]}, got {given!r}"
+    return message
+
+
+def _validate(model: type[BaseModel], root, file: str) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return model.model_validate(root), []
+    except ValidationError as err:
+        problems = []
+        for error in err.errors(include_url=False):
+            loc = tuple(p for p in error["loc"] if p not in ("function-after", "function-before"))
+            problems.append(Problem(file, yamlio.line_of(root, loc), _readable_path(root, loc),
+                                    _message(error, model, root)))
+        return None, problems
+
+
+# --- reading files ------------------------------------------------------------------------
+
+@dataclass
+class _Entry:
+    """One definition, remembering where it came from for later messages."""
+
+    value: typing.Any
+    file: str
+    root: typing.Any
+    loc: tuple
+
+
+@dataclass
+class _Pool:
+    programmes: dict[str, _Entry] = field(default_factory=dict)
+    missions: dict[str, _Entry] = field(default_factory=dict)
+    firsts: dict[str, _Entry] = field(default_factory=dict)
+    eras: dict[str, _Entry] = field(default_factory=dict)
+    events: dict[str, _Entry] = field(default_factory=dict)
+    event_files: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base.parent))
+    except ValueError:
+        return str(path)
+
+
+def _read(path: Path, base: Path, pool: _Pool):
+    name = _display(path, base)
+    try:
+        return yamlio.load_file(path), name
+    except yamlio.YamlProblem as err:
+        pool.problems.append(Problem(name, err.line, "", err.message))
+        return None, name
+
+
+_LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", MissionsFile, "missions"),
+          ("firsts.yaml", FirstsFile, "firsts"))
+
+
+def _add_folder(folder: Path, pool: _Pool) -> None:
+    if not folder.is_dir():
+        pool.problems.append(Problem(str(folder), 0, "", "not a scenario folder (no such directory)"))
+        return
+    known = {n for n, _, _ in _LISTS} | {"eras", "events"}
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith(".") or child.name in known or child.name.lower().endswith((".md", ".txt")):
+            continue
+        hint = nearest_hint(child.name, sorted(known))
+        pool.problems.append(Problem(_display(child, folder), 0, "",
+                                     f"not part of a scenario folder{hint}; expected {', '.join(sorted(known))}"))
+    for filename, model, key in _LISTS:
+        path = folder / filename
+        if path.exists():
+            _add_list_file(path, folder, model, key, pool)
+    for path in sorted((folder / "eras").glob("*.y*ml")):
+        root, name = _read(path, folder, pool)
+        if root is None:
+            if not pool.problems or pool.problems[-1].file != name:
+                pool.problems.append(Problem(name, 1, "", "the file is empty"))
+            continue
+        era, problems = _validate(EraDef, root, name)
+        pool.problems.extend(problems)
+        if era is not None:
+            if era.id != path.stem:
+                pool.problems.append(Problem(name, yamlio.line_of(root, ("id",)), "id",
+                                             f"an era's id must match its file name ({path.stem!r})"))
+            pool.eras[era.id] = _Entry(era, name, root, ())
+    for path in sorted((folder / "events").glob("*.y*ml")):
+        _add_list_file(path, folder, EventsFile, "events", pool, group=path.stem)
+
+
+def _add_list_file(path: Path, folder: Path, model, key: str, pool: _Pool, group: str | None = None) -> None:
+    root, name = _read(path, folder, pool)
+    if root is None:
+        if not pool.problems or pool.problems[-1].file != name:
+            pool.problems.append(Problem(name, 1, "", f"the file is empty; expected a mapping with '{key}:'"))
+        return
+    parsed, problems = _validate(model, root, name)
+    pool.problems.extend(problems)
+    items = list(enumerate(getattr(parsed, key))) if parsed is not None else _salvage(model, key, root, name)
+    table = getattr(pool, key)
+    seen: dict[str, int] = {}
+    for index, item in items:
+        loc = (key, index)
+        if item.id in seen:
+            pool.problems.append(Problem(name, yamlio.line_of(root, loc + ("id",)), f"{key}[{item.id}]",
+                                         f"the id {item.id!r} is used twice in this file "
+                                         f"(first at line {seen[item.id]})"))
+            continue
+        seen[item.id] = yamlio.line_of(root, loc + ("id",))
+        table[item.id] = _Entry(item, name, root, loc)
+        if group is not None:
+            ids = pool.event_files.setdefault(group, [])
+            if item.id not in ids:
+                ids.append(item.id)
+
+
+def _salvage(model, key, root, name):
+    """When a list file has errors, keep its good entries so cross-checks still run."""
+    if not isinstance(root, dict) or not isinstance(root.get(key), list):
+        return []
+    item_model = _inner_model(model.model_fields[key].annotation)
+    good = []
+    for index, raw in enumerate(root[key]):
+        with contextlib.suppress(ValidationError):  # already reported
+            good.append((index, item_model.model_validate(raw)))
+    return good
+
+
+# --- cross-checks -------------------------------------------------------------------------
+
+def _cross_check(pool: _Pool) -> None:
+    problems = pool.problems
+
+    def report(entry: _Entry, sub: tuple, message: str) -> None:
+        loc = entry.loc + sub
+        problems.append(Problem(entry.file, yamlio.line_of(entry.root, loc),
+                                _readable_path(entry.root, loc), message))
+
+    def ref(entry, sub, value, table, what):
+        if value not in table:
+            report(entry, sub, f"unknown {what} {value!r}{nearest_hint(value, table)}")
+            return False
+        return True
+
+    capabilities = {c for e in pool.programmes.values() for c in e.value.provides}
+    for entry in pool.programmes.values():
+        for i, req in enumerate(entry.value.requires):
+            if ref(entry, ("requires", i), req, pool.programmes, "programme") \
+                    and pool.programmes[req].value.side not in (entry.value.side, "both"):
+                report(entry, ("requires", i), f"{req!r} belongs to the other side")
+    _check_cycles(pool, report)
+    for entry in pool.missions.values():
+        mission = entry.value
+        for i, first in enumerate(mission.firsts):
+            ref(entry, ("firsts", i), first, pool.firsts, "first")
+        for i, need in enumerate(mission.needs):
+            if need not in capabilities:
+                report(entry, ("needs", i), f"no programme provides {need!r}{nearest_hint(need, capabilities)}")
+        for i, step in enumerate(mission.steps):
+            if step.uses in ("rocket", "spacecraft"):
+                if step.uses == "spacecraft" and not mission.spacecraft:
+                    report(entry, ("steps", i, "uses"), "this mission flies no spacecraft")
+            elif step.uses not in capabilities:
+                report(entry, ("steps", i, "uses"), f"expected rocket, spacecraft or a capability; "
+                       f"no programme provides {step.uses!r}{nearest_hint(step.uses, capabilities)}")
+    for first in FIRST_IDS:
+        if first not in pool.firsts and not any(p.file.endswith("firsts.yaml") for p in problems):
+            problems.append(Problem("firsts.yaml", 0, "firsts", f"the first {first!r} must be defined"))
+    for entry in pool.eras.values():
+        era = entry.value
+        ref(entry, ("goal", "first"), era.goal.first, pool.firsts, "first")
+        for i, name in enumerate(era.events):
+            if name not in pool.event_files:
+                report(entry, ("events", i), f"no event file events/{name}.yaml"
+                       f"{nearest_hint(name, pool.event_files)}")
+        for side in SIDES:
+            start = era.side(side)
+            for pid in start.programmes:
+                if ref(entry, (side, "programmes", pid), pid, pool.programmes, "programme") \
+                        and pool.programmes[pid].value.side not in (side, "both"):
+                    report(entry, (side, "programmes", pid), f"{pid!r} is not a {side} programme")
+            for first in start.firsts:
+                ref(entry, (side, "firsts", first), first, pool.firsts, "first")
+    tables = {eventtypes.PROGRAMME: pool.programmes, eventtypes.FIRST: pool.firsts,
+              eventtypes.EVENT: pool.events, eventtypes.MISSION: pool.missions}
+    for entry in pool.events.values():
+        event = entry.value
+        clauses = [(("trigger", "conditions", i), c, eventtypes.CONDITIONS)
+                   for i, c in enumerate(event.trigger.conditions)]
+        clauses += [(("trigger", "dynamic", i), c, eventtypes.CONDITIONS)
+                    for i, c in enumerate(event.trigger.dynamic or ())]
+        clauses += [(("choices", j, "effects", i), c, eventtypes.EFFECTS)
+                    for j, choice in enumerate(event.choices) for i, c in enumerate(choice.effects)]
+        for sub, clause, registry in clauses:
+            spec = registry[clause.type]
+            for pname, param in spec.params.items():
+                if param.kind in tables:
+                    ref(entry, sub + (clause.type,), clause.params[pname], tables[param.kind], param.kind)
+
+
+def _check_cycles(pool: _Pool, report) -> None:
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+
+    for start in pool.programmes:
+        if state.get(start):
+            continue
+        stack = [(start, iter(pool.programmes[start].value.requires))]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+            elif child in pool.programmes:
+                if state.get(child) == 1:
+                    report(pool.programmes[node], ("requires",), f"requirements go round in a circle through {child!r}")
+                elif not state.get(child):
+                    state[child] = 1
+                    stack.append((child, iter(pool.programmes[child].value.requires)))
+
+
+# --- the public entry points ----------------------------------------------------------------
+
+def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Problem]]:
+    """Load the bundled scenarios with mods laid over them; every problem, sorted."""
+    pool = _Pool()
+    _add_folder(Path(bundled), pool)
+    for mod in mods:
+        _add_folder(Path(mod), pool)
+    _cross_check(pool)
+    problems = sorted(set(pool.problems))
+    if problems:
+        return None, problems
+    content = Content(
+        programmes={k: e.value for k, e in pool.programmes.items()},
+        missions={k: e.value for k, e in pool.missions.items()},
+        firsts={k: e.value for k, e in pool.firsts.items()},
+        eras={k: e.value for k, e in pool.eras.items()},
+        events={k: e.value for k, e in pool.events.items()},
+        event_files=pool.event_files,
+    )
+    return content, []
+
+
+def load(*mods: Path, bundled: Path = BUNDLED) -> Content:
+    content, problems = check(*mods, bundled=bundled)
+    if problems:
+        raise ContentError(problems)
+    return content

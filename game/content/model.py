@@ -1,0 +1,309 @@
+"""The typed shape of scenario content. Loading and checking is in ``loader.py``.
+
+Every model forbids unknown keys, so a misspelt field is an error that names the
+nearest valid one rather than a setting silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from game.core import dates, eventtypes
+
+SIDES = ("usa", "ussr")
+Side = Literal["usa", "ussr"]
+SKILLS = ("piloting", "endurance", "eva", "docking")
+Skill = Literal["piloting", "endurance", "eva", "docking"]
+FIRST_IDS = (
+    "first_ballistic_launch", "first_own_rocket", "first_icbm", "first_satellite",
+    "first_animal_in_orbit", "first_lunar_impact", "first_human_in_space", "first_crewed_orbit",
+    "first_multi_crew", "first_eva", "first_rendezvous", "first_lunar_soft_landing",
+    "first_docking", "first_crewed_lunar_orbit", "first_crewed_landing",
+)
+
+
+def nearest_hint(name: str, choices) -> str:
+    """" (did you mean 'x'?)" for the valid name nearest a misspelt one, or nothing."""
+    close = difflib.get_close_matches(name, [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _check_id(value: str) -> str:
+    if not value or not value.replace("_", "").replace("-", "").isalnum() or not value[0].isalpha() \
+            or value != value.lower():
+        raise ValueError("an id is lower-case letters, digits, '_' or '-', starting with a letter")
+    return value
+
+
+def _check_quarter(value: str) -> str:
+    dates.parse_quarter(value)
+    return value
+
+
+def _check_month(value: str) -> str:
+    dates.parse_month(value)
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+QuarterText = Annotated[str, AfterValidator(_check_quarter)]
+MonthText = Annotated[str, AfterValidator(_check_month)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+Money = Annotated[float, Field(ge=0, le=1_000_000)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+# --- programmes -----------------------------------------------------------------------
+
+class ProgrammeDef(Strict):
+    """A rocket, spacecraft or component that a side researches and flies."""
+
+    id: Id
+    name: str
+    side: Literal["usa", "ussr", "both"]
+    kind: Literal["rocket", "spacecraft", "component"]
+    description: str = ""
+    requires: tuple[Id, ...] = ()
+    available: QuarterText | None = None  # earliest quarter it may be started
+    start_cost: Money
+    unit_cost: Money = 0  # paid for each flight
+    reliability: Percent  # true reliability when the programme starts
+    cap: Percent = 95
+    research_rate: Annotated[float, Field(gt=0, le=5)] = 1.0
+    min_quarters: Annotated[int, Field(ge=0, le=40)] = 2  # flying sooner is rushing
+    provides: tuple[Id, ...] = ()  # capabilities that missions need
+    payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: tonnes to low orbit
+    lunar_payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: tonnes to the Moon
+    mass_t: Annotated[float, Field(ge=0)] = 0  # spacecraft
+    crew: Annotated[int, Field(ge=0, le=5)] = 0  # spacecraft seats
+    first_flight: str = ""  # history's date, for the chronicle
+    art: str = ""  # drawing key
+
+    @model_validator(mode="after")
+    def _cap_above_start(self):
+        if self.cap < self.reliability:
+            raise ValueError(f"cap ({self.cap}) is below the starting reliability ({self.reliability})")
+        return self
+
+
+class ProgrammesFile(Strict):
+    programmes: tuple[ProgrammeDef, ...]
+
+
+# --- missions -------------------------------------------------------------------------
+
+class StepDef(Strict):
+    """One step of a mission. ``uses`` is ``rocket``, ``spacecraft`` or a capability."""
+
+    id: Id
+    name: str
+    uses: Id
+    skill: Skill | None = None
+    difficulty: Annotated[float, Field(ge=-50, le=90)] = 0  # points off the hardware's reliability
+    scrub: Annotated[float, Field(ge=0, le=1)] = 0  # share of failures that only postpone
+    abort: Annotated[float, Field(ge=0, le=1)] = 0.5  # share that end the mission, crew safe
+    escape: bool = False  # an escape system can save the crew from a loss here
+
+    @model_validator(mode="after")
+    def _shares(self):
+        if self.scrub + self.abort > 1:
+            raise ValueError("scrub and abort shares add up to more than 1")
+        return self
+
+
+class MissionTypeDef(Strict):
+    id: Id
+    name: str
+    description: str = ""
+    crew_min: Annotated[int, Field(ge=0, le=5)] = 0
+    animal: bool = False
+    spacecraft: bool = True  # False: the rocket flies alone (missile tests)
+    needs: tuple[Id, ...] = ()  # capabilities of the rocket, spacecraft or other programmes
+    destination: Literal["suborbital", "orbit", "moon"] = "orbit"
+    steps: tuple[StepDef, ...] = Field(min_length=1)
+    firsts: tuple[Id, ...] = ()
+    prestige: Annotated[float, Field(ge=0, le=100)] = 1  # for a success that wins no first
+    expertise: Annotated[float, Field(ge=0, le=50)] = 0  # know-how gained by a success
+
+
+class MissionsFile(Strict):
+    missions: tuple[MissionTypeDef, ...]
+
+
+# --- firsts ---------------------------------------------------------------------------
+
+class FirstHistory(Strict):
+    side: Side
+    date: MonthText
+
+
+class FirstDef(Strict):
+    id: Id
+    name: str
+    description: str = ""
+    prestige: Annotated[float, Field(ge=0, le=100)]
+    history: FirstHistory
+    headline: str = ""  # "{nation}" and "{mission}" are filled in
+
+
+class FirstsFile(Strict):
+    firsts: tuple[FirstDef, ...]
+
+
+# --- eras -----------------------------------------------------------------------------
+
+class CrewDef(Strict):
+    name: str
+    piloting: Percent = 50
+    endurance: Percent = 50
+    eva: Percent = 30
+    docking: Percent = 30
+
+
+class ProgrammeStart(Strict):
+    reliability: Percent | None = None  # None: the programme's own starting figure
+    flights: Annotated[int, Field(ge=0, le=1000)] = 0
+    funding: Money = 0
+
+
+class SideStart(Strict):
+    leader: str
+    budget: Money  # per quarter, in the side's normalised millions
+    cash: Money = 0
+    prestige: Annotated[float, Field(ge=-1000, le=1000)] = 0
+    support: Percent = 50
+    expertise: Percent = 0
+    bureau_share: Annotated[float, Field(ge=0, le=0.5)] = 0  # budget lost to rival bureaus
+    budget_growth: Annotated[float, Field(ge=-0.5, le=1)] = 0  # the base budget's growth each year
+    programmes: dict[Id, ProgrammeStart] = {}
+    crews: tuple[CrewDef, ...] = ()
+    flags: tuple[Id, ...] = ()
+    firsts: dict[Id, MonthText] = {}  # firsts already won before the era opens
+
+    @field_validator("programmes", mode="before")
+    @classmethod
+    def _short_form(cls, value: Any):
+        # "r7: 60" is short for "r7: {reliability: 60}"
+        if isinstance(value, dict):
+            return {k: ({"reliability": v} if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
+                    for k, v in value.items()}
+        return value
+
+
+class GoalDef(Strict):
+    first: Id  # the first that wins the era
+    fallback: Literal["prestige", "expertise", "none"] = "prestige"  # who wins at the end date
+    description: str
+
+
+class EraDef(Strict):
+    id: Id
+    name: str
+    years: str
+    description: str
+    start: QuarterText
+    end: QuarterText
+    goal: GoalDef
+    events: tuple[Id, ...] = ()  # event files (by name, under events/) this era uses
+    usa: SideStart
+    ussr: SideStart
+
+    @model_validator(mode="after")
+    def _dates(self):
+        if dates.parse_quarter(self.end) < dates.parse_quarter(self.start):
+            raise ValueError(f"the era ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def side(self, side: str) -> SideStart:
+        return self.usa if side == "usa" else self.ussr
+
+
+# --- events ---------------------------------------------------------------------------
+
+class _Clause(Strict):
+    """A condition or effect, written in YAML as ``{type: params}`` with one key. The
+    parameters are checked against the registry in ``game.core.eventtypes`` and filled
+    out with their defaults, so the rules can read them without checking again."""
+
+    type: str
+    params: Any
+    table: ClassVar[dict] = {}
+    what: ClassVar[str] = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_yaml(cls, value: Any):
+        if isinstance(value, dict) and set(value) == {"type", "params"}:
+            kind, params = value["type"], value["params"]
+        elif isinstance(value, dict) and len(value) == 1:
+            (kind, params), = value.items()
+        else:
+            raise ValueError(f"expected a {cls.what} written as a one-key mapping, such as "
+                             f"{{support: 5}}")
+        spec = cls.table.get(kind)
+        if spec is None:
+            raise ValueError(f"unknown {cls.what} type {kind!r}{nearest_hint(str(kind), cls.table)}")
+        return {"type": kind, "params": eventtypes.normalise(spec, params)}
+
+
+class Condition(_Clause):
+    table: ClassVar[dict] = eventtypes.CONDITIONS
+    what: ClassVar[str] = "condition"
+
+
+class Effect(_Clause):
+    table: ClassVar[dict] = eventtypes.EFFECTS
+    what: ClassVar[str] = "effect"
+
+
+class TriggerDef(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: QuarterText | None = Field(default=None, alias="from")
+    to: QuarterText | None = None
+    conditions: tuple[Condition, ...] = ()
+    dynamic: tuple[Condition, ...] | None = None  # in dynamic play, these replace the date window
+
+
+class ChoiceDef(Strict):
+    id: Id
+    text: str
+    effects: tuple[Effect, ...] = ()
+    ai_weight: Annotated[float, Field(ge=0, le=100)] = 1
+    history: bool = False  # the choice history made
+
+
+class EventDef(Strict):
+    id: Id
+    title: str
+    text: str
+    illustration: Id
+    sides: tuple[Side, ...] = Field(min_length=1)
+    trigger: TriggerDef = TriggerDef()
+    chance: Annotated[float, Field(gt=0, le=1)] = 1.0  # per quarter, once triggered
+    once: bool = True
+    choices: tuple[ChoiceDef, ...] = Field(min_length=1, max_length=3)
+
+    @field_validator("sides", mode="before")
+    @classmethod
+    def _both(cls, value):
+        return list(SIDES) if value == "both" else value
+
+    @model_validator(mode="after")
+    def _one_history_choice(self):
+        ids = [c.id for c in self.choices]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two choices share an id")
+        if sum(c.history for c in self.choices) > 1:
+            raise ValueError("more than one choice is marked as history's")
+        return self
+
+
+class EventsFile(Strict):
+    events: tuple[EventDef, ...]

@@ -1,0 +1,252 @@
+"""What a side can do. Each command checks itself and refuses with a reason.
+
+``Game.execute`` calls ``check`` and, only if it returns no reason, ``apply``. The UI,
+the AI and the tests all come through here, so a rule is enforced in one place.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from game.core import dates
+from game.core.eventtypes import EFFECTS
+from game.core.state import Mission
+
+if TYPE_CHECKING:
+    from game.core.game import Game
+
+MAX_FUNDING = 500.0  # per programme per quarter: far past the point of diminishing returns
+
+
+@dataclass(frozen=True)
+class Command:
+    side: str
+    allowed_when_ready: ClassVar[bool] = False
+
+    def check(self, game: Game) -> str | None:  # pragma: no cover - every command overrides
+        raise NotImplementedError
+
+    def apply(self, game: Game):  # pragma: no cover
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class StartProgramme(Command):
+    programme: str
+
+    def check(self, game):
+        reason = game.why_not_start(self.side, self.programme)
+        if reason:
+            return reason
+        cost = game.content.programmes[self.programme].start_cost
+        if game.state.sides[self.side].cash < cost:
+            return f"starting costs {cost:g}, and only {game.state.sides[self.side].cash:.0f} is in hand"
+        return None
+
+    def apply(self, game):
+        side = game.state.sides[self.side]
+        prog = game.content.programmes[self.programme]
+        side.cash -= prog.start_cost
+        side.spent += prog.start_cost
+        game.open_programme(side, self.programme)
+        game.log(self.side, "research", f"{prog.name} programme started.", (self.side,))
+
+
+@dataclass(frozen=True)
+class FundProgramme(Command):
+    """Set how much a programme gets each quarter from now on."""
+
+    programme: str
+    amount: float
+
+    def check(self, game):
+        if self.programme not in game.state.sides[self.side].programmes:
+            return f"{self.programme!r} has not been started"
+        if not isinstance(self.amount, (int, float)) or not math.isfinite(self.amount):
+            return "the amount must be a number"
+        if not 0 <= self.amount <= MAX_FUNDING:
+            return f"funding must be between 0 and {MAX_FUNDING:g} a quarter"
+        return None
+
+    def apply(self, game):
+        game.state.sides[self.side].programmes[self.programme].funding = float(self.amount)
+
+
+@dataclass(frozen=True)
+class PlanMission(Command):
+    """Book a launch for a month of the current quarter. The cost is paid now."""
+
+    mission: str
+    rocket: str
+    spacecraft: str | None = None
+    month: int = 0  # calendar month; 0 means the quarter's first
+    crew: tuple[str, ...] = field(default_factory=tuple)
+
+    def month_or_default(self, game) -> int:
+        return self.month or game.month_now()
+
+    def check(self, game):
+        mission = game.content.missions.get(self.mission)
+        if mission is None:
+            return f"no mission type {self.mission!r}"
+        first = game.month_now()
+        if not isinstance(self.month, int) or (self.month and not first <= self.month <= first + 2):
+            return f"the month must be one of this quarter's ({first}-{first + 2})"
+        if game.launches_booked(self.side) >= game.MAX_LAUNCHES:
+            return f"no more than {game.MAX_LAUNCHES} launches a quarter"
+        hardware = game.hardware(self.side, mission, self.rocket, self.spacecraft)
+        if isinstance(hardware, str):
+            return hardware
+        side = game.state.sides[self.side]
+        if mission.crew_min and side.stand_down_until > game.state.quarter:
+            return f"crewed flights are stood down until {dates.format_quarter(side.stand_down_until)}"
+        reason = check_crew(game, self.side, mission, hardware, self.crew, exclude_mission=None)
+        if reason:
+            return reason
+        cost = game.mission_cost(hardware)
+        if side.cash < cost:
+            return f"the launch costs {cost:g}, and only {side.cash:.0f} is in hand"
+        object.__setattr__(self, "_cost", cost)  # apply() follows check() at once; don't work it out twice
+        return None
+
+    def apply(self, game):
+        side = game.state.sides[self.side]
+        cost = self._cost
+        side.cash -= cost
+        side.spent += cost
+        booked = Mission(game.state.next_mission_id, self.side, self.mission, self.rocket, self.spacecraft,
+                         self.month_or_default(game), game.state.quarter, list(self.crew), cost)
+        game.state.next_mission_id += 1
+        side.missions.append(booked)
+        return booked.id
+
+
+def check_crew(game, side: str, mission, hardware, crew_ids, exclude_mission) -> str | None:
+    if not mission.crew_min:
+        return "this mission flies no crew" if crew_ids else None
+    if len(set(crew_ids)) != len(crew_ids):
+        return "a crew member is named twice"
+    seats = hardware.spacecraft.crew if hardware.spacecraft else 0
+    if len(crew_ids) > seats:
+        return f"{hardware.spacecraft.name} has {seats} seat{'s' if seats != 1 else ''}"
+    if crew_ids and len(crew_ids) < mission.crew_min:
+        return f"a {mission.name} needs a crew of {mission.crew_min}"
+    crews = game.state.sides[side].crews
+    booked = {c for m in game.state.sides[side].missions if m.id != exclude_mission for c in m.crew}
+    for crew_id in crew_ids:
+        crew = crews.get(crew_id)
+        if crew is None:
+            return f"no crew member {crew_id!r}"
+        if crew.status != "active":
+            return f"{crew.name} cannot fly ({crew.status})"
+        if crew_id in booked:
+            return f"{crew.name} is already on another flight"
+    return None
+
+
+@dataclass(frozen=True)
+class CancelMission(Command):
+    mission_id: int
+
+    def check(self, game):
+        if not any(m.id == self.mission_id for m in game.state.sides[self.side].missions):
+            return f"no planned mission {self.mission_id}"
+        return None
+
+    def apply(self, game):
+        side = game.state.sides[self.side]
+        mission = next(m for m in side.missions if m.id == self.mission_id)
+        side.missions.remove(mission)
+        side.cash += mission.cost  # the hardware goes back to the warehouse
+        side.spent -= mission.cost
+
+
+@dataclass(frozen=True)
+class AssignCrew(Command):
+    mission_id: int
+    crew: tuple[str, ...]
+
+    def check(self, game):
+        mission = next((m for m in game.state.sides[self.side].missions if m.id == self.mission_id), None)
+        if mission is None:
+            return f"no planned mission {self.mission_id}"
+        mtype = game.content.missions[mission.type]
+        hardware = game.hardware(self.side, mtype, mission.rocket, mission.spacecraft)
+        if isinstance(hardware, str):
+            return hardware
+        return check_crew(game, self.side, mtype, hardware, tuple(self.crew), exclude_mission=self.mission_id)
+
+    def apply(self, game):
+        mission = next(m for m in game.state.sides[self.side].missions if m.id == self.mission_id)
+        mission.crew = list(self.crew)
+
+
+@dataclass(frozen=True)
+class TrainCrew(Command):
+    """Set the skill a crew member trains each quarter (None: no training)."""
+
+    crew_id: str
+    skill: str | None
+
+    def check(self, game):
+        crew = game.state.sides[self.side].crews.get(self.crew_id)
+        if crew is None:
+            return f"no crew member {self.crew_id!r}"
+        if crew.status != "active":
+            return f"{crew.name} cannot train ({crew.status})"
+        if self.skill not in (None, "piloting", "endurance", "eva", "docking"):
+            return f"no skill {self.skill!r} (piloting, endurance, eva or docking)"
+        return None
+
+    def apply(self, game):
+        game.state.sides[self.side].crews[self.crew_id].training = self.skill
+
+
+@dataclass(frozen=True)
+class AnswerEvent(Command):
+    event: str
+    choice: str
+
+    def check(self, game):
+        side = game.state.sides[self.side]
+        if self.event not in side.pending_events:
+            return f"no event {self.event!r} is waiting for an answer"
+        event = game.content.events[self.event]
+        if not any(c.id == self.choice for c in event.choices):
+            return f"{event.title} has no choice {self.choice!r}"
+        return None
+
+    def apply(self, game):
+        side = game.state.sides[self.side]
+        event = game.content.events[self.event]
+        choice = next(c for c in event.choices if c.id == self.choice)
+        side.pending_events.remove(self.event)
+        for fired in reversed(game.state.fired):
+            if fired.event == self.event and fired.side == self.side and fired.choice is None:
+                fired.choice = self.choice
+                break
+        for clause in choice.effects:
+            EFFECTS[clause.type].run(game, self.side, clause.params)
+        game.log(self.side, "event", f"{event.title}: {choice.text}", (self.side,))
+
+
+@dataclass(frozen=True)
+class EndTurn(Command):
+    """The side has planned its quarter. When both sides have, the quarter resolves."""
+
+    def check(self, game):
+        side = game.state.sides[self.side]
+        if side.pending_events:
+            title = game.content.events[side.pending_events[0]].title
+            return f"answer \u201c{title}\u201d first"
+        return None
+
+    def apply(self, game):
+        from game.core.turn import resolve_quarter
+
+        game.state.sides[self.side].ready = True
+        if all(s.ready for s in game.state.sides.values()):
+            return resolve_quarter(game)
+        return None

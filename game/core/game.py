@@ -1,0 +1,284 @@
+"""The game: content, state, and the one door through which anything changes them.
+
+Players, the AI and events change the state only through ``Game.execute(command)``
+(commands are in ``commands.py``) and the quarter's resolution (``turn.py``). The
+helpers here are the shared vocabulary of both.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from game.core import dates, rules
+from game.core.rng import Rng
+from game.core.state import (
+    SIDES,
+    Crew,
+    FirstWon,
+    GameState,
+    LogEntry,
+    ProgrammeState,
+    SideState,
+)
+
+if TYPE_CHECKING:
+    from game.content.loader import Content
+    from game.content.model import MissionTypeDef, ProgrammeDef
+    from game.core.commands import Command
+
+MAX_LAUNCHES_PER_QUARTER = 4  # pads and launch crews, roughly what either side managed by 1965
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    ok: bool
+    reason: str = ""
+    value: Any = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+@dataclass(frozen=True, slots=True)
+class Hardware:
+    """The programmes a planned mission flies, step by step."""
+
+    rocket: ProgrammeDef
+    spacecraft: ProgrammeDef | None
+    by_step: tuple[ProgrammeDef, ...]
+    escape: ProgrammeDef | None
+
+
+class Game:
+    MAX_LAUNCHES = MAX_LAUNCHES_PER_QUARTER
+
+    def __init__(self, content: Content, state: GameState):
+        self.content = content
+        self.state = state
+        self.era = content.eras[state.era]
+        self.events = content.events_for_era(state.era)
+        # derived from state.fired, so never saved: (event, side) -> the last quarter it fired
+        self._last_fired = {(f.event, f.side): f.quarter for f in state.fired}
+
+    # --- creating -----------------------------------------------------------------
+
+    @classmethod
+    def new(cls, content: Content, era_id: str, seed: int = 0, mode: str = "historical") -> Game:
+        era = content.eras[era_id]
+        start, end = dates.parse_quarter(era.start), dates.parse_quarter(era.end)
+        rng = Rng(seed)
+        sides = {}
+        for side in SIDES:
+            spec = era.side(side)
+            sides[side] = SideState(side=side, leader=spec.leader, budget=spec.budget, base_budget=spec.budget,
+                                    cash=spec.cash + spec.budget, prestige=spec.prestige, support=spec.support,
+                                    expertise=spec.expertise, bureau_share=spec.bureau_share,
+                                    budget_growth=spec.budget_growth,
+                                    flags=set(spec.flags))
+        state = GameState(era=era_id, mode=mode, seed=seed, quarter=start, start=start, end=end,
+                          rng=rng, sides=sides, records={s: [] for s in SIDES})
+        game = cls(content, state)
+        for side in SIDES:
+            spec = era.side(side)
+            side_state = sides[side]
+            # the era file gives the budget at the era's starting support; support moves it from there
+            side_state.base_budget = spec.budget / (0.5 + spec.support / 100)
+            for prog_id, start_spec in spec.programmes.items():
+                prog = game.open_programme(side_state, prog_id)
+                if start_spec.reliability is not None:
+                    prog.reliability = min(start_spec.reliability, content.programmes[prog_id].cap)
+                prog.flights = prog.successes = start_spec.flights
+                prog.quarters = content.programmes[prog_id].min_quarters + start_spec.flights
+                prog.funding = start_spec.funding
+            for crew in spec.crews:
+                game.add_crew(side_state, Crew(id="", name=crew.name, piloting=crew.piloting,
+                                               endurance=crew.endurance, eva=crew.eva, docking=crew.docking))
+        before = sorted((month, side, first) for side in SIDES for first, month in era.side(side).firsts.items())
+        for month_text, side, first in before:
+            year, month = dates.parse_month(month_text)
+            won = state.firsts.setdefault(first, [])
+            won.append(FirstWon(first, side, year, month, 1, "", len(won)))
+        game.log(None, "news", f"{era.name}, {era.years}. {era.goal.description}")
+        return game
+
+    # --- the one door -------------------------------------------------------------
+
+    def execute(self, command: Command) -> Result:
+        if self.state.over:
+            return Result(False, "the game is over")
+        if command.side not in self.state.sides:
+            return Result(False, f"no such side {command.side!r}")
+        if self.state.sides[command.side].ready and not command.allowed_when_ready:
+            return Result(False, "this side has ended its turn")
+        reason = command.check(self)
+        if reason:
+            return Result(False, reason)
+        return Result(True, value=command.apply(self))
+
+    # --- shared helpers -----------------------------------------------------------
+
+    def month_now(self) -> int:
+        return dates.first_month(self.state.quarter)
+
+    @property
+    def year(self) -> int:
+        return self.state.quarter // 4
+
+    def log(self, side: str | None, kind: str, text: str, visible_to=SIDES, month: int | None = None) -> None:
+        self.state.log.append(LogEntry(self.state.quarter, month or self.month_now(), kind, side, text,
+                                       tuple(visible_to)))
+
+    def record_fired(self, fired) -> None:
+        self.state.fired.append(fired)
+        self._last_fired[(fired.event, fired.side)] = fired.quarter
+
+    def last_fired(self, event: str, side: str) -> int | None:
+        return self._last_fired.get((event, side))
+
+    def visible_log(self, side: str) -> list[LogEntry]:
+        return [e for e in self.state.log if side in e.visible_to]
+
+    def may_have(self, side: str, prog_id: str) -> bool:
+        prog = self.content.programmes.get(prog_id)
+        return prog is not None and prog.side in (side, "both")
+
+    def why_not_start(self, side: str, prog_id: str) -> str | None:
+        """The reason a side may not start a programme now, or None if it may."""
+        prog = self.content.programmes.get(prog_id)
+        if prog is None:
+            return f"no programme {prog_id!r}"
+        if prog.side not in (side, "both"):
+            return f"{prog.name} is not a {side.upper()} programme"
+        side_state = self.state.sides[side]
+        if prog_id in side_state.programmes:
+            return f"{prog.name} has already started"
+        if prog.available and self.state.quarter < dates.parse_quarter(prog.available):
+            return f"{prog.name} cannot start before {prog.available}"
+        missing = [self.content.programmes[r].name for r in prog.requires if r not in side_state.programmes]
+        if missing:
+            return f"{prog.name} needs {', '.join(missing)} first"
+        return None
+
+    def open_programme(self, side_state: SideState, prog_id: str) -> ProgrammeState:
+        """Start a programme at no cost (the era's start, or an event)."""
+        existing = side_state.programmes.get(prog_id)
+        if existing is not None:
+            return existing
+        prog = self.content.programmes[prog_id]
+        # the estimate's error is drawn once: a programme's first figures are a guess
+        state = ProgrammeState(prog_id, prog.reliability, bias=max(-2.0, min(2.0, self.state.rng.gauss())))
+        side_state.programmes[prog_id] = state
+        return state
+
+    def add_crew(self, side_state: SideState, crew: Crew) -> Crew:
+        crew.id = f"{side_state.side}-{len(side_state.crews) + 1}"
+        side_state.crews[crew.id] = crew
+        return crew
+
+    def kill_crew(self, side_state: SideState, crew: Crew, public: bool) -> None:
+        crew.status = "dead"
+        side_state.deaths += 1
+        for other in side_state.crews.values():
+            other.morale = max(0.0, other.morale - 10)
+        visible = SIDES if public else (side_state.side,)
+        self.log(side_state.side, "death", f"{crew.name} is dead.", visible)
+
+    def change_support(self, side_state: SideState, amount: float) -> None:
+        side_state.support = min(100.0, max(0.0, side_state.support + amount))
+
+    def active_crew(self, side: str) -> list[Crew]:
+        return [c for c in self.state.sides[side].crews.values() if c.status == "active"]
+
+    def booked_crew(self, side: str) -> set[str]:
+        return {c for m in self.state.sides[side].missions for c in m.crew}
+
+    # --- missions -----------------------------------------------------------------
+
+    def provider(self, side: str, capability: str) -> ProgrammeDef | None:
+        """The side's most reliable started programme that provides a capability."""
+        best, best_rel = None, -1.0
+        owned = self.state.sides[side].programmes
+        for prog in self.content.providers.get(capability, ()):
+            prog_state = owned.get(prog.id)
+            if prog_state is not None and prog_state.reliability > best_rel:
+                best, best_rel = prog, prog_state.reliability
+        return best
+
+    def hardware(self, side: str, mission: MissionTypeDef, rocket_id: str,
+                 spacecraft_id: str | None) -> Hardware | str:
+        """The hardware each step uses, or the reason the combination cannot fly."""
+        programmes = self.content.programmes
+        owned = self.state.sides[side].programmes
+        rocket = programmes.get(rocket_id)
+        if rocket is None or rocket.kind != "rocket":
+            return f"{rocket_id!r} is not a rocket"
+        if rocket_id not in owned:
+            return f"{rocket.name} has not been started"
+        spacecraft = None
+        if mission.spacecraft:
+            if spacecraft_id is None:
+                return f"a {mission.name} needs a spacecraft"
+            spacecraft = programmes.get(spacecraft_id)
+            if spacecraft is None or spacecraft.kind != "spacecraft":
+                return f"{spacecraft_id!r} is not a spacecraft"
+            if spacecraft_id not in owned:
+                return f"{spacecraft.name} has not been started"
+        elif spacecraft_id is not None:
+            return f"a {mission.name} flies no spacecraft"
+        on_board = (rocket, spacecraft) if spacecraft else (rocket,)
+        extra_mass = 0.0
+        for capability in mission.needs:
+            if any(capability in p.provides for p in on_board):
+                continue
+            other = self.provider(side, capability)
+            if other is None:
+                return f"a {mission.name} needs {capability.replace('_', ' ')}"
+            if other.kind == "spacecraft":
+                extra_mass += other.mass_t
+        if spacecraft is not None:
+            mass = spacecraft.mass_t + extra_mass
+            lift = {"suborbital": rocket.payload_t * 4, "orbit": rocket.payload_t,
+                    "moon": rocket.lunar_payload_t}[mission.destination]
+            if mass > lift:
+                return (f"{rocket.name} cannot lift {mass:g} t to "
+                        f"{'the Moon' if mission.destination == 'moon' else mission.destination}"
+                        f" (it can {lift:g} t)")
+        if mission.crew_min and (spacecraft is None or spacecraft.crew < mission.crew_min):
+            return f"a {mission.name} needs a spacecraft for {mission.crew_min} or more"
+        by_step = []
+        for step in mission.steps:
+            if step.uses == "rocket":
+                by_step.append(rocket)
+            elif step.uses == "spacecraft":
+                by_step.append(spacecraft or rocket)
+            else:
+                holder = next((p for p in on_board if step.uses in p.provides), None) \
+                    or self.provider(side, step.uses)
+                if holder is None:
+                    return f"a {mission.name} needs {step.uses.replace('_', ' ')}"
+                by_step.append(holder)
+        escape = self.provider(side, "escape_system") if mission.crew_min else None
+        return Hardware(rocket, spacecraft, tuple(by_step), escape)
+
+    def odds(self, side: str, mission: MissionTypeDef, hardware: Hardware, crew: list[Crew],
+             believed: bool = True) -> rules.Odds:
+        """The chance of success and of crew loss. ``believed``: from the side's estimates
+        (what the planner shows); otherwise from the true figures (what the dice use)."""
+        owned = self.state.sides[side].programmes
+        escape = rules.effective(hardware.escape, owned[hardware.escape.id], believed) if hardware.escape else 0.0
+        return rules.mission_odds(mission, self.step_chances(side, mission, hardware, crew, believed), escape)
+
+    def step_chances(self, side: str, mission: MissionTypeDef, hardware: Hardware, crew: list[Crew],
+                     believed: bool) -> list[float]:
+        owned = self.state.sides[side].programmes
+        uses = Counter(p.id for p in hardware.by_step)
+        return [rules.step_chance(step, rules.effective(prog, owned[prog.id], believed), uses[prog.id], crew)
+                for step, prog in zip(mission.steps, hardware.by_step, strict=True)]
+
+    def mission_cost(self, hardware: Hardware) -> float:
+        return hardware.rocket.unit_cost + (hardware.spacecraft.unit_cost if hardware.spacecraft else 0.0)
+
+    def launches_booked(self, side: str) -> int:
+        return sum(1 for m in self.state.sides[side].missions if m.quarter == self.state.quarter)

@@ -1,0 +1,145 @@
+"""The rules' numbers and formulas: research, reliability estimates, mission odds.
+
+The numbers start from DESIGN.md's ranges and were tuned with ``spacerace sim``; each
+says where it came from. Nothing here changes state except where a function says so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.content.model import MissionTypeDef, ProgrammeDef, StepDef
+from game.core.state import Crew, ProgrammeState, SideState
+
+# Research: a quarter's growth is (cap - reliability) * RESEARCH_SPEED * rate *
+# (1 - exp(-funding / scale)) * a draw in [0.5, 1.5], where a programme's scale is half
+# its start cost: a Saturn V needs Saturn V money. Both factors give diminishing returns:
+# near the cap, and for money past a few times the scale. Funded at its scale, a
+# programme at 30 % reaches about 75 % in two years, history's pace from first test to a
+# dependable launcher.
+RESEARCH_SPEED = 0.22
+FUNDING_SCALE_SHARE = 0.5
+MIN_FUNDING_SCALE = 2.0
+EXPERTISE_BONUS = 0.01  # per point of V-2 expertise, on rocket research (up to +100 %)
+
+# Flights teach: a flight moves reliability this share of the way to the cap; a
+# failure more, since its flaw is found (DESIGN: "a failure more than a success").
+LEARN_SUCCESS = 0.04
+LEARN_FAILURE = 0.10
+
+# The estimate's standard deviation, in points: a programme never flown is a guess.
+ESTIMATE_SD_UNFLOWN = 15.0
+
+# Rushing: each quarter short of a programme's min_quarters costs this many points.
+RUSH_PENALTY = 8.0
+
+# Crew skill: each point above 50 adds this much to a step's chance that uses the skill.
+SKILL_EFFECT = 0.002
+TRAINING_GAIN = 6.0  # skill points a quarter of training gives at 0, less as it nears 100
+
+# Money: unspent cash is partly clawed back each quarter.
+CLAWBACK = 0.25
+
+# Prestige: the first ever gets the first's full value, the second a third, then a
+# tenth for any later success of the same kind.
+SECOND_SHARE = 1 / 3
+PUBLIC_FAILURE_PRESTIGE = 2.0
+DEATH_PRESTIGE = 6.0
+STAND_DOWN_QUARTERS = 3  # Apollo 1 grounded crews for 20 months; Mercury-era inquiries less
+
+
+@dataclass(frozen=True, slots=True)
+class Odds:
+    success: float
+    crew_loss: float
+    steps: tuple[tuple[str, float], ...]  # (step name, chance) in order
+
+
+def research_gain(programme: ProgrammeDef, state: ProgrammeState, funding: float,
+                  expertise: float, draw: float) -> float:
+    """Points of reliability a quarter of ``funding`` buys. ``draw`` is in [0.5, 1.5]."""
+    if funding <= 0:
+        return 0.0
+    rate = programme.research_rate
+    if programme.kind == "rocket":
+        rate *= 1 + EXPERTISE_BONUS * expertise
+    room = max(0.0, programme.cap - state.reliability)
+    return room * RESEARCH_SPEED * rate * (1 - math.exp(-funding / funding_scale(programme))) * draw
+
+
+def funding_scale(programme: ProgrammeDef) -> float:
+    """The quarterly funding that buys about two thirds of a programme's possible progress."""
+    return max(MIN_FUNDING_SCALE, programme.start_cost * FUNDING_SCALE_SHARE)
+
+
+def learn_from_flight(programme: ProgrammeDef, state: ProgrammeState, failed: bool) -> None:
+    share = LEARN_FAILURE if failed else LEARN_SUCCESS
+    state.reliability += max(0.0, programme.cap - state.reliability) * share
+    state.flights += 1
+    if failed:
+        state.failures += 1
+    else:
+        state.successes += 1
+
+
+def estimate_sd(state: ProgrammeState) -> float:
+    """The uncertainty of the shown reliability: narrows with each flight."""
+    return ESTIMATE_SD_UNFLOWN / math.sqrt(1 + state.flights)
+
+
+def estimate(state: ProgrammeState) -> float:
+    """The reliability a side believes its programme has (what the player sees)."""
+    return min(99.0, max(1.0, state.reliability + state.bias * estimate_sd(state)))
+
+
+def rush_penalty(programme: ProgrammeDef, state: ProgrammeState) -> float:
+    return max(0, programme.min_quarters - state.quarters) * RUSH_PENALTY
+
+
+def effective(programme: ProgrammeDef, state: ProgrammeState, believed: bool) -> float:
+    """Reliability in flight, after rushing, as a fraction; ``believed`` uses the estimate."""
+    base = estimate(state) if believed else state.reliability
+    return min(0.995, max(0.01, (base - rush_penalty(programme, state)) / 100))
+
+
+def crew_skill(crew: list[Crew], skill: str | None) -> float:
+    if not crew or skill is None:
+        return 0.0
+    best = max(c.skill(skill) for c in crew)
+    return (best - 50) * SKILL_EFFECT
+
+
+def step_chance(step: StepDef, hardware: float, share: int, crew: list[Crew]) -> float:
+    """A step's chance. A programme's reliability is its chance of working through a whole
+    flight, so a rocket used in two steps (lift-off, staging) gets the square root in each."""
+    base = hardware ** (1 / share) if share > 1 else hardware
+    return min(0.999, max(0.01, base + crew_skill(crew, step.skill) - step.difficulty / 100))
+
+
+def loss_is_fatal_share(step: StepDef) -> float:
+    """Of a step's failures, the share that destroys the vehicle."""
+    return max(0.0, 1 - step.scrub - step.abort)
+
+
+def mission_odds(mission: MissionTypeDef, chances: list[float], escape: float) -> Odds:
+    """Chance of full success and of losing the crew, from each step's chance.
+
+    A scrub is not a loss but not a success this quarter either. ``escape`` is the
+    chance the escape system saves a crew from a loss at a step that allows it.
+    """
+    reach = 1.0
+    crew_loss = 0.0
+    crewed = mission.crew_min > 0
+    for step, chance in zip(mission.steps, chances, strict=True):
+        fail = reach * (1 - chance)
+        if crewed:
+            lost = fail * loss_is_fatal_share(step)
+            crew_loss += lost * ((1 - escape) if step.escape else 1.0)
+        reach *= chance
+    return Odds(reach, crew_loss, tuple((s.name, c) for s, c in zip(mission.steps, chances, strict=True)))
+
+
+def quarterly_budget(side: SideState) -> float:
+    """Support sets the budget: 50 % support gives the era's base, 100 % one and a half times it."""
+    return side.base_budget * (0.5 + side.support / 100)

@@ -1,0 +1,248 @@
+"""The game state: plain data, nothing else. Rules live in ``rules.py`` and ``turn.py``.
+
+Everything here turns into JSON and back (``to_dict`` / ``from_dict``), the RNG's state
+included, so a saved game resumes exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from game.core.rng import Rng
+
+SIDES = ("usa", "ussr")
+NATION = {"usa": "the United States", "ussr": "the Soviet Union"}
+SHORT = {"usa": "USA", "ussr": "USSR"}
+
+
+def rival_of(side: str) -> str:
+    return "ussr" if side == "usa" else "usa"
+
+
+@dataclass(slots=True)
+class ProgrammeState:
+    id: str
+    reliability: float  # the true figure, in percent; the player sees an estimate
+    funding: float = 0.0  # per quarter, set by the player
+    quarters: int = 0  # quarters of funded development since it started
+    flights: int = 0
+    successes: int = 0
+    failures: int = 0
+    bias: float = 0.0  # how far off the estimate is, in standard deviations (fixed per programme)
+    delayed_until: int = 0  # quarter index before which research stands still (events)
+    invested: float = 0.0
+
+
+@dataclass(slots=True)
+class Crew:
+    id: str
+    name: str
+    piloting: float = 50.0
+    endurance: float = 50.0
+    eva: float = 30.0
+    docking: float = 30.0
+    morale: float = 70.0
+    status: str = "active"  # active | dead | retired
+    flights: int = 0
+    training: str | None = None  # the skill being trained
+
+    def skill(self, name: str) -> float:
+        return getattr(self, name)
+
+
+@dataclass(slots=True)
+class Mission:
+    id: int
+    side: str
+    type: str
+    rocket: str
+    spacecraft: str | None
+    month: int  # 1-12, inside the quarter it is booked for
+    quarter: int  # quarter index
+    crew: list[str] = field(default_factory=list)
+    cost: float = 0.0
+
+
+@dataclass(slots=True)
+class SideState:
+    side: str
+    leader: str
+    budget: float  # per quarter
+    base_budget: float  # the budget at 50 % support, from the era file
+    cash: float
+    prestige: float
+    support: float
+    expertise: float = 0.0
+    bureau_share: float = 0.0
+    budget_growth: float = 0.0
+    leader_health: float = 100.0
+    programmes: dict[str, ProgrammeState] = field(default_factory=dict)
+    crews: dict[str, Crew] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    flown: dict[str, int] = field(default_factory=dict)  # successful missions by type
+    missions: list[Mission] = field(default_factory=list)
+    pending_events: list[str] = field(default_factory=list)
+    stand_down_until: int = 0  # quarter index: no crewed flights before it
+    deaths: int = 0
+    spent: float = 0.0
+    launches: int = 0
+    failures: int = 0
+    ready: bool = False
+
+
+@dataclass(slots=True)
+class FirstWon:
+    first: str
+    side: str
+    year: int
+    month: int
+    day: int
+    mission: str
+    rank: int  # 0: the first ever; 1: the other side's second
+
+
+@dataclass(slots=True)
+class LogEntry:
+    quarter: int
+    month: int
+    kind: str  # launch | first | event | research | death | news | budget
+    side: str | None
+    text: str
+    visible_to: tuple[str, ...] = SIDES
+
+
+@dataclass(slots=True)
+class StepResult:
+    step: str
+    name: str
+    chance: float
+    outcome: str  # success | scrub | abort | loss | death | skipped
+
+
+@dataclass(slots=True)
+class LaunchReport:
+    """What the launch screen plays back and the turn report lists."""
+
+    mission_id: int
+    side: str
+    type: str
+    rocket: str
+    spacecraft: str | None
+    crew: list[str]
+    year: int
+    month: int
+    day: int
+    steps: list[StepResult]
+    outcome: str  # success | scrubbed | aborted | lost | crew_lost
+    firsts: list[str]
+    public: bool
+
+
+@dataclass(slots=True)
+class FiredEvent:
+    event: str
+    side: str
+    quarter: int
+    choice: str | None = None
+
+
+@dataclass(slots=True)
+class SideRecord:
+    """One side at the end of one quarter, for the charts."""
+
+    quarter: int
+    budget: float
+    prestige: float
+    support: float
+    reliability: dict[str, float]
+
+
+@dataclass(slots=True)
+class GameState:
+    era: str
+    mode: str  # historical | dynamic
+    seed: int
+    quarter: int  # quarter index, see dates.py
+    start: int
+    end: int
+    rng: Rng
+    sides: dict[str, SideState]
+    turn: int = 0
+    firsts: dict[str, list[FirstWon]] = field(default_factory=dict)
+    log: list[LogEntry] = field(default_factory=list)
+    fired: list[FiredEvent] = field(default_factory=list)
+    launches: list[LaunchReport] = field(default_factory=list)  # the last quarter's
+    records: dict[str, list[SideRecord]] = field(default_factory=dict)
+    over: bool = False
+    winner: str | None = None  # usa | ussr | None (a draw or nobody)
+    end_year: int = 0
+    end_month: int = 0
+    next_mission_id: int = 1
+
+    def side(self, side: str) -> SideState:
+        return self.sides[side]
+
+    def first_holder(self, first: str) -> str | None:
+        won = self.firsts.get(first)
+        return won[0].side if won else None
+
+    def has_first(self, side: str, first: str) -> bool:
+        return any(w.side == side for w in self.firsts.get(first, ()))
+
+
+# --- serialisation ---------------------------------------------------------------------
+
+_NESTED = {
+    "programmes": ProgrammeState, "crews": Crew, "missions": Mission, "log": LogEntry,
+    "fired": FiredEvent, "launches": LaunchReport, "steps": StepResult,
+}
+
+
+def _plain(value):
+    if isinstance(value, Rng):
+        return value.get_state()
+    if isinstance(value, set):
+        return sorted(value)
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def to_dict(state: GameState) -> dict:
+    return _plain(state)
+
+
+def _build(cls, data: dict):
+    kwargs = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.name in _NESTED and isinstance(value, list):
+            value = [_build(_NESTED[f.name], v) for v in value]
+        elif f.name in _NESTED and isinstance(value, dict):
+            value = {k: _build(_NESTED[f.name], v) for k, v in value.items()}
+        elif f.name == "flags":
+            value = set(value)
+        elif f.name == "visible_to":
+            value = tuple(value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def from_dict(data: dict) -> GameState:
+    """Rebuild a state from ``to_dict``'s output. The caller checks the format first."""
+    sides = {name: _build(SideState, s) for name, s in data["sides"].items()}
+    firsts = {k: [FirstWon(**w) for w in v] for k, v in data.get("firsts", {}).items()}
+    records = {k: [SideRecord(**r) for r in v] for k, v in data.get("records", {}).items()}
+    rest = {k: v for k, v in data.items() if k not in ("sides", "firsts", "records", "rng")}
+    state = _build(GameState, {**rest, "sides": sides, "rng": Rng.from_state(data["rng"])})
+    state.firsts = firsts
+    state.records = records
+    return state
