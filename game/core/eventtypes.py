@@ -290,6 +290,17 @@ def _delay(game, side, p):
         state.delayed_until = max(state.delayed_until, game.state.quarter + p["quarters"])
 
 
+@effect("ground", "politics keeps a programme from flying (until unground)", "programme",
+        programme=Param(PROGRAMME), target=_T)
+def _ground(game, side, p):
+    _whose(game, side, p).grounded.add(p["programme"])
+
+
+@effect("unground", "lets a grounded programme fly again", "programme", programme=Param(PROGRAMME), target=_T)
+def _unground(game, side, p):
+    _whose(game, side, p).grounded.discard(p["programme"])
+
+
 @effect("set_flag", "sets a flag", "flag", flag=Param(FLAG), target=_T)
 def _set_flag(game, side, p):
     _whose(game, side, p).flags.add(p["flag"])

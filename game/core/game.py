@@ -228,6 +228,9 @@ class Game:
         elif spacecraft_id is not None:
             return f"a {mission.name} flies no spacecraft"
         on_board = (rocket, spacecraft) if spacecraft else (rocket,)
+        grounded = [p.name for p in on_board if p.id in self.state.sides[side].grounded]
+        if grounded:
+            return f"{grounded[0]} is grounded by order from above"
         extra_mass = 0.0
         for capability in mission.needs:
             if any(capability in p.provides for p in on_board):

@@ -80,6 +80,7 @@ class SideState:
     crews: dict[str, Crew] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
     flown: dict[str, int] = field(default_factory=dict)  # successful missions by type
+    grounded: set[str] = field(default_factory=set)  # programmes politics keeps from flying
     missions: list[Mission] = field(default_factory=list)
     pending_events: list[str] = field(default_factory=list)
     stand_down_until: int = 0  # quarter index: no crewed flights before it
@@ -228,7 +229,7 @@ def _build(cls, data: dict):
             value = [_build(_NESTED[f.name], v) for v in value]
         elif f.name in _NESTED and isinstance(value, dict):
             value = {k: _build(_NESTED[f.name], v) for k, v in value.items()}
-        elif f.name == "flags":
+        elif f.name in ("flags", "grounded"):
             value = set(value)
         elif f.name == "visible_to":
             value = tuple(value)
