@@ -174,6 +174,7 @@ class _Entry:
     file: str
     root: typing.Any
     loc: tuple
+    folder: Path | None = None  # the scenario or mod folder it came from
 
 
 @dataclass
@@ -258,7 +259,12 @@ def _add_list_file(path: Path, folder: Path, model, key: str, pool: _Pool, group
                                          f"(first at line {seen[item.id]})"))
             continue
         seen[item.id] = yamlio.line_of(root, loc + ("id",))
-        table[item.id] = _Entry(item, name, root, loc)
+        earlier = table.get(item.id)
+        if earlier is not None and earlier.folder == folder:  # a mod may replace an id; one folder may not repeat it
+            pool.problems.append(Problem(name, seen[item.id], f"{key}[{item.id}]",
+                                         f"the id {item.id!r} is already used in {earlier.file}"))
+            continue
+        table[item.id] = _Entry(item, name, root, loc, folder)
         if group is not None:
             ids = pool.event_files.setdefault(group, [])
             if item.id not in ids:
