@@ -35,8 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     play.add_argument("--side", choices=("usa", "ussr"), default="usa")
     play.add_argument("--era", choices=ERAS, default="campaign")
     play.add_argument("--seed", type=int, default=None)
-    play.add_argument("--rival", default="ai")
-    play.add_argument("--load", type=Path, default=None)
+    play.add_argument("--rival", default="ai", help="ai, ai:easy, ai:normal, ai:hard, history or human")
+    play.add_argument("--difficulty", choices=("easy", "normal", "hard"), default=None,
+                      help="how well the computer rival plays (ai:LEVEL in --rival says the same)")
+    play.add_argument("--mode", choices=("historical", "dynamic"), default="historical",
+                      help="events near their real dates, or following the state of the race")
+    play.add_argument("--load", type=Path, default=None, help="a saved game to open")
 
     args = parser.parse_args(argv)
     if args.command == "validate":

@@ -1,0 +1,616 @@
+"""The game window: the screen stack, the keys every screen shares, and the turn's flow.
+
+``App`` is driven by ``handle(event)``, ``update(dt)`` and ``draw(surface)``, so a test
+steps it frame by frame without a clock; ``run_loop`` is the real window's loop, which
+sleeps in ``pygame.event.wait`` while nothing happens.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.core import save
+from game.core.state import SHORT
+from game.ui import art
+from game.ui.session import Session
+from game.ui.sound import Sounds
+from game.ui.storage import Storage
+
+THEME = Path(__file__).resolve().parents[2] / "assets" / "theme.json"
+ACTIVE_AFTER_INPUT = 2.0  # seconds of full-rate frames after input: hover looks, tooltips
+BUSY_FRAME_MS = 16
+IDLE_WAIT_MS = 1000
+TOAST_SECONDS = 3.5
+NAV_KEYS = {pygame.K_h: "hq", pygame.K_r: "research", pygame.K_m: "missions", pygame.K_c: "crews",
+            pygame.K_t: "chronicle"}
+# the theme file loads its own fonts; these are the ones tooltips' <b> and <i> need besides
+EXTRA_FONTS = ((14, True, False), (14, False, True))
+
+
+class App:
+    def __init__(self, storage: Storage | None = None, size: tuple[int, int] | None = None,
+                 fullscreen: bool | None = None):
+        self.storage = storage or Storage()
+        self.settings = self.storage.load_settings()
+        if size is not None:
+            self.settings.width, self.settings.height = size
+        if fullscreen is not None:
+            self.settings.fullscreen = fullscreen
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Space Race")
+        pygame.key.set_repeat(400, 40)
+        self.window = self._open_window()
+        self.manager = pygame_gui.UIManager(self.size, str(THEME), enable_live_theme_updates=False)
+        self.manager.preload_fonts([{"name": "noto_sans", "point_size": size, "style": _style(bold, italic)}
+                                    for size, bold, italic in EXTRA_FONTS])
+        if self.settings.palette != "navy":
+            self.manager.get_theme().load_theme(art.set_palette(self.settings.palette))
+        self.sounds = Sounds(self.settings.volume)
+        self.screens: list = []
+        self.session: Session | None = None
+        self._content = None
+        self.content_problem: Exception | None = None
+        self.running = True
+        self.dirty = True
+        self.last_input = time.perf_counter()
+        self.focus: pygame_gui.elements.UIButton | None = None
+        self.toasts: list[tuple[str, tuple, float]] = []
+        self.clock_now = 0.0  # seconds of update() so far: the toasts' clock
+
+    # --- the window -----------------------------------------------------------------
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.window.get_size()
+
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode((self.settings.width, self.settings.height), pygame.RESIZABLE)
+
+    def set_window(self, width: int, height: int, fullscreen: bool) -> None:
+        self.settings.width, self.settings.height, self.settings.fullscreen = width, height, fullscreen
+        self.window = self._open_window()
+        self.resized()
+
+    def toggle_fullscreen(self) -> None:
+        self.set_window(self.settings.width, self.settings.height, not self.settings.fullscreen)
+        self.save_settings()
+
+    def resized(self) -> None:
+        self.window = pygame.display.get_surface() or self.window
+        self.manager.set_window_resolution(self.size)
+        if not self.settings.fullscreen:
+            self.settings.width, self.settings.height = self.size
+        self.rebuild_top()
+
+    def set_palette(self, name: str) -> None:
+        self.settings.palette = name if name in art.PALETTES else "navy"
+        theme = self.manager.get_theme()
+        theme.load_theme(str(THEME))  # back to the file, then the palette's changes over it
+        theme.load_theme(art.set_palette(self.settings.palette))
+        self.rebuild_top()
+
+    def save_settings(self) -> None:
+        try:
+            self.storage.save_settings(self.settings)
+        except OSError as err:
+            self.toast(f"Settings not saved: {err}", art.BAD)
+
+    # --- content (loaded when first needed, so the title shows at once) ----------------
+
+    @property
+    def content(self):
+        if self._content is None:
+            from game.content import loader
+
+            self._content = loader.load()
+        return self._content
+
+    def content_or_error(self):
+        """The content, or None after showing what is wrong with the scenario files."""
+        from game.content.loader import ContentError
+
+        try:
+            return self.content
+        except ContentError as err:
+            from game.ui.screens.dialogs import ContentErrorScreen
+
+            self.content_problem = err
+            self.reset(ContentErrorScreen(self, err))
+            return None
+
+    # --- the stack ------------------------------------------------------------------
+
+    @property
+    def top(self):
+        return self.screens[-1] if self.screens else None
+
+    def push(self, screen) -> None:
+        if screen.modal:
+            screen.backdrop = art.dim(self.window.copy())
+        if self.top is not None:
+            self.top.close()
+        self.screens.append(screen)
+        self._opened()
+
+    def pop(self) -> None:
+        if self.screens:
+            self.screens.pop().close()
+        if self.screens:
+            self._opened()
+
+    def replace(self, screen) -> None:
+        if screen.modal and self.top is not None:
+            screen.backdrop = self.top.backdrop if self.top.modal else art.dim(self.window.copy())
+        if self.screens:
+            self.screens.pop().close()
+        self.screens.append(screen)
+        self._opened()
+
+    def reset(self, *screens) -> None:
+        while self.screens:
+            self.screens.pop().close()
+        self.screens.extend(screens)
+        self._opened()
+
+    def _opened(self) -> None:
+        self.focus = None
+        self.manager.set_focus_set(None)
+        self.top.build()
+        self.dirty = True
+
+    def rebuild_top(self) -> None:
+        """Rebuild the top screen; the focused button keeps its place in the Tab order."""
+        if self.top is None:
+            return
+        order = self.top.focusables()
+        index = order.index(self.focus) if self.focus in order else None
+        self.top.build()
+        order = self.top.focusables()
+        self.focus = order[min(index, len(order) - 1)] if index is not None and order else None
+        self.dirty = True
+
+    def find(self, kind) -> int | None:
+        return next((i for i, s in enumerate(self.screens) if isinstance(s, kind)), None)
+
+    def find_hq(self) -> int | None:
+        from game.ui.screens.hq import HeadquartersScreen
+
+        return self.find(HeadquartersScreen)
+
+    # --- input ----------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if self.size != self.manager.window_resolution:
+                self.resized()
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED,
+                          pygame.ACTIVEEVENT):
+            self.dirty = True
+            return
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL,
+                          pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT):
+            self.last_input = time.perf_counter()
+            self.dirty = True
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.focus = None  # the mouse is in use: the keyboard's focus ring steps aside
+        if event.type == pygame.KEYDOWN and self._hot_key(event):
+            return
+        self.manager.process_events(event)
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.press(event.ui_element)
+        elif event.type == pygame.KEYDOWN:
+            self._key(event)
+
+    def press(self, button) -> None:
+        if isinstance(button, pygame_gui.elements.UITextEntryLine):
+            self.manager.set_focus_set(button)  # Return or Space on a text box starts typing in it
+            return
+        top = self.top
+        action = top.actions.get(button) if top is not None else None
+        if action is not None and button.is_enabled:
+            self.sounds.play("click")
+            action()
+            self.dirty = True
+
+    def text_focused(self) -> bool:
+        focused = self.manager.get_focus_set() or ()
+        return any(isinstance(e, pygame_gui.elements.UITextEntryLine) for e in focused)
+
+    def _hot_key(self, event) -> bool:
+        """The function keys work everywhere, even while typing."""
+        key = event.key
+        if key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif key == pygame.K_F12:
+            self.screenshot()
+        elif key == pygame.K_F1:
+            from game.ui.screens.help import HelpScreen
+
+            if not isinstance(self.top, HelpScreen):
+                self.push(HelpScreen(self))
+        elif key == pygame.K_F5:
+            self.quick_save()
+        elif key == pygame.K_F9:
+            self.quick_load()
+        else:
+            return False
+        return True
+
+    def _key(self, event) -> None:
+        key = event.key
+        top = self.top
+        typing = self.text_focused()
+        if typing and key not in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
+            return  # the letter went into the text box
+        if top is None or top.on_key(event):
+            return
+        if key == pygame.K_TAB:
+            self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif key in (pygame.K_DOWN, pygame.K_RIGHT) and not typing:
+            self.move_focus(1)
+        elif key in (pygame.K_UP, pygame.K_LEFT) and not typing:
+            self.move_focus(-1)
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            if self.focus is not None and self.focus.alive():
+                self.press(self.focus)
+            else:
+                top.main_action()
+        elif key == pygame.K_SPACE and self.focus is not None and self.focus.alive():
+            self.press(self.focus)
+        elif key == pygame.K_ESCAPE:
+            self.escape()
+        elif key in NAV_KEYS and top.in_game and self.session is not None and not typing:
+            self.navigate(NAV_KEYS[key])
+
+    def move_focus(self, step: int) -> None:
+        order = self.top.focusables()
+        if not order:
+            return
+        if self.focus in order:
+            index = (order.index(self.focus) + step) % len(order)
+        else:
+            index = 0 if step > 0 else len(order) - 1
+        self.focus = order[index]
+        # typing goes to a text box only while it has the keyboard's focus
+        typing_here = isinstance(self.focus, pygame_gui.elements.UITextEntryLine)
+        self.manager.set_focus_set(self.focus if typing_here else None)
+        _scroll_into_view(self.focus)
+        self.dirty = True
+
+    def escape(self) -> None:
+        from game.ui.screens.hq import HeadquartersScreen
+        from game.ui.screens.menu import GameMenuScreen
+
+        top = self.top
+        if top.escape():
+            return
+        if self.session is not None and self.find(HeadquartersScreen) is not None:
+            if isinstance(top, HeadquartersScreen):
+                self.push(GameMenuScreen(self))
+            elif isinstance(top, GameMenuScreen):
+                self.pop()
+            else:
+                self.back_to_hq()
+        elif len(self.screens) > 1:
+            self.pop()
+
+    # --- moving about the game --------------------------------------------------------
+
+    def back_to_hq(self) -> None:
+        from game.ui.screens.hq import HeadquartersScreen
+
+        index = self.find(HeadquartersScreen)
+        if index is None:
+            self.reset(HeadquartersScreen(self))
+            return
+        if index == len(self.screens) - 1:
+            return
+        while len(self.screens) > index + 1:
+            self.screens.pop().close()
+        self._opened()
+
+    def escape_to_menu(self) -> None:
+        from game.ui.screens.menu import GameMenuScreen
+
+        self.back_to_hq()
+        self.push(GameMenuScreen(self))
+
+    def navigate(self, where: str) -> None:
+        """Open one of the game's main screens over headquarters."""
+        from game.ui.screens import screen_for
+
+        if self.session is None:
+            return
+        if self.session.game.state.over:
+            from game.ui.screens.end import EndScreen
+
+            chronicle = screen_for("chronicle")
+            if where == "chronicle" and not isinstance(self.top, chronicle):
+                self.push(chronicle(self))
+            elif not isinstance(self.top, EndScreen):
+                self.reset(EndScreen(self))
+            return
+        self.back_to_hq()
+        if where != "hq":
+            self.push(screen_for(where)(self))
+
+    # --- the game's flow ----------------------------------------------------------------
+
+    def start_session(self, session: Session, fresh: bool) -> None:
+        """Open a new or loaded game at headquarters (or the hand-over, or the end)."""
+        self.session = session
+        if fresh:
+            self.autosave()
+        if session.note:
+            self.toast(session.note, art.WARN)
+        from game.ui.screens.dialogs import HandOverScreen
+        from game.ui.screens.end import EndScreen
+        from game.ui.screens.hq import HeadquartersScreen
+
+        if session.game.state.over:
+            self.reset(EndScreen(self))
+        elif session.hot_seat:
+            self.reset(HeadquartersScreen(self))
+            self.push(HandOverScreen(self, session.at_keyboard, first=True))
+        else:
+            self.reset(HeadquartersScreen(self))
+            self.open_pending_event()
+
+    def end_turn(self) -> None:
+        from game.ui.screens.dialogs import HandOverScreen
+
+        session = self.session
+        outcome = session.end_turn()
+        if outcome.refused:
+            self.toast(f"The turn cannot end: {outcome.refused}.", art.BAD)
+            self.open_pending_event()
+            return
+        if outcome.handover_to:
+            self.back_to_hq()
+            self.push(HandOverScreen(self, outcome.handover_to))
+            return
+        if not session.game.state.over:
+            self.autosave()
+        if session.hot_seat:
+            self.back_to_hq()
+            self.push(HandOverScreen(self, session.at_keyboard))
+        else:
+            self.begin_turn()
+
+    def begin_turn(self) -> None:
+        """The side at the keyboard starts its turn: the last quarter's launches and
+        report first if it has not seen them, then headquarters."""
+        from game.ui.screens.launch import LaunchScreen
+        from game.ui.screens.report import ReportScreen
+
+        session = self.session
+        side = session.side
+        self.back_to_hq()
+        if side in session.report_due:
+            session.report_due.discard(side)
+            launches = session.visible_launches(side)
+            self.push(LaunchScreen(self, launches) if launches else ReportScreen(self))
+            return
+        self.after_report()
+
+    def after_report(self) -> None:
+        from game.ui.screens.end import EndScreen
+
+        if self.session.game.state.over:
+            self.reset(EndScreen(self))
+            return
+        self.back_to_hq()
+        self.open_pending_event()
+
+    def open_pending_event(self) -> None:
+        from game.ui.screens.event import EventScreen
+
+        pending = self.session.game.state.sides[self.session.side].pending_events
+        if pending:
+            self.push(EventScreen(self, pending[0]))
+
+    def quit_to_title(self) -> None:
+        from game.ui.screens.title import TitleScreen
+
+        self.session = None
+        self.reset(TitleScreen(self))
+
+    # --- saving -----------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        try:
+            self.storage.autosave(self.session.game.state, self.session.meta())
+        except OSError as err:
+            self.toast(f"Autosave failed: {err}", art.BAD)
+
+    def quick_save(self) -> None:
+        if self.session is None:
+            self.toast("There is no game to save yet.", art.WARN)
+            return
+        try:
+            path = self.storage.quicksave(self.session.game.state, self.session.meta())
+        except OSError as err:
+            self.toast(f"Quick save failed: {err}", art.BAD)
+            return
+        self.toast(f"Saved to {path.name} (F9 loads it).", art.GOOD)
+
+    def quick_load(self) -> None:
+        path = self.storage.quicksave_path
+        if not path.exists():
+            self.toast("No quick save yet: F5 makes one.", art.WARN)
+            return
+        self.load_game(path)
+
+    def load_game(self, path: Path) -> bool:
+        """Load a save; a bad one is explained in a dialog and the current game goes on."""
+        from game.ui.screens.dialogs import MessageScreen
+
+        content = self.content_or_error()
+        if content is None:
+            return False
+        try:
+            session = Session.load(content, path)
+        except save.SaveError as err:
+            self.push(MessageScreen(self, "This save cannot be loaded", str(err)))
+            return False
+        self.start_session(session, fresh=False)
+        self.toast(f"Loaded {Path(path).name}: {SHORT[session.player]}, {session.game.era.name}.", art.GOOD)
+        return True
+
+    def screenshot(self) -> None:
+        try:
+            path = self.storage.screenshot_path()
+            pygame.image.save(self.window, str(path))
+        except (OSError, pygame.error) as err:
+            self.toast(f"Screenshot failed: {err}", art.BAD)
+            return
+        self.toast(f"Screenshot saved: {path}", art.GOOD)
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def toast(self, text: str, colour=art.TEXT) -> None:
+        self.toasts.append((text, colour, self.clock_now + TOAST_SECONDS))
+        self.toasts = self.toasts[-2:]
+        self.dirty = True
+
+    def busy(self) -> bool:
+        animating = self.top is not None and getattr(self.top, "animating", False)
+        return (self.dirty or animating or bool(self.toasts)
+                or time.perf_counter() - self.last_input < ACTIVE_AFTER_INPUT)
+
+    def update(self, dt: float) -> None:
+        self.clock_now += dt
+        if self.toasts and self.toasts[0][2] <= self.clock_now:
+            self.toasts = [t for t in self.toasts if t[2] > self.clock_now]
+            self.dirty = True
+        if self.top is not None and self.top.update(dt):
+            self.dirty = True
+        self.manager.update(dt)
+        if time.perf_counter() - self.last_input < ACTIVE_AFTER_INPUT:
+            self.dirty = True  # hover looks and tooltips change without events
+
+    def draw(self, surface: pygame.Surface) -> None:
+        top = self.top
+        if top is not None:
+            top.draw_under(surface)
+        self.manager.draw_ui(surface)
+        if top is not None:
+            top.draw_over(surface)
+        if self.focus is not None and self.focus.alive() and self.focus.visible:
+            rect = self.focus.rect.inflate(6, 6)
+            pygame.draw.rect(surface, art.ACCENT, rect, 3, border_radius=7)
+        self._draw_toasts(surface)
+
+    def _draw_toasts(self, surface: pygame.Surface) -> None:
+        """Short messages above the bottom row of buttons, newest lowest."""
+        y = surface.get_height() - 76
+        fnt = art.font(14, True)
+        for text, colour, _ in reversed(self.toasts):
+            lines = art.wrap(text, fnt, min(760, surface.get_width() - 120))
+            height = 12 + 20 * len(lines)
+            width = max(fnt.size(line)[0] for line in lines) + 28
+            box = pygame.Rect(0, 0, width, height)
+            box.midbottom = (surface.get_width() // 2, y)
+            pygame.draw.rect(surface, (8, 16, 32), box, border_radius=6)
+            pygame.draw.rect(surface, colour, box, 1, border_radius=6)
+            for i, line in enumerate(lines):
+                surface.blit(fnt.render(line, True, colour), (box.x + 14, box.y + 6 + 20 * i))
+            y = box.top - 6
+
+    def frame(self, dt: float = 1 / 30) -> None:
+        """One frame without the real clock: what the tests step."""
+        for event in pygame.event.get():
+            self.handle(event)
+            if not self.running:
+                return
+        self.update(dt)
+        self.draw(self.window)
+        self.dirty = False
+
+    def run_loop(self) -> None:
+        last = time.perf_counter()
+        while self.running:
+            event = pygame.event.wait(BUSY_FRAME_MS if self.busy() else IDLE_WAIT_MS)
+            events = ([] if event.type == pygame.NOEVENT else [event]) + pygame.event.get()
+            for each in events:
+                self.handle(each)
+                if not self.running:
+                    return
+            now = time.perf_counter()
+            if events or self.busy():
+                self.update(now - last)
+            last = now
+            if self.dirty:
+                self.draw(self.window)
+                pygame.display.flip()
+                self.dirty = False
+
+
+def _style(bold: bool, italic: bool) -> str:
+    return "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+
+
+def _scroll_into_view(element) -> None:
+    """When the keyboard moves to a button in a scrolled list, scroll the list to it."""
+    container = element.ui_container
+    while container is not None:
+        owner = getattr(container, "parent_element", None)
+        if isinstance(owner, pygame_gui.elements.UIScrollingContainer):
+            bar = owner.vert_scroll_bar
+            if bar is not None:
+                view = owner.rect
+                inner = owner.scrollable_container.rect
+                if element.rect.top < view.top or element.rect.bottom > view.bottom:
+                    span = max(1, inner.height - view.height)
+                    wanted = element.rect.top - inner.top - view.height // 3
+                    bar.set_scroll_from_start_percentage(max(0.0, min(1.0, wanted / span)) *
+                                                         (1 - bar.visible_percentage))
+                    owner.update(0.0)
+            return
+        container = getattr(owner, "ui_container", None) if owner is not None else None
+
+
+def open_app(args, storage: Storage | None = None, size: tuple[int, int] | None = None) -> App:
+    """The window as the command line asks: the title screen, or straight into a game."""
+    app = App(storage, size)
+    from game.ui.screens.title import TitleScreen
+
+    app.reset(TitleScreen(app))
+    if getattr(args, "command", None) != "play":
+        return app
+    content = app.content_or_error()
+    if content is None:
+        return app
+    load = getattr(args, "load", None)
+    if load is not None:
+        app.load_game(Path(load))
+        return app
+    seed = getattr(args, "seed", None)
+    session = Session.new(content, getattr(args, "era", None) or "campaign", getattr(args, "side", None) or "usa",
+                          getattr(args, "rival", None) or "ai", getattr(args, "difficulty", None) or "normal",
+                          seed if seed is not None else int(time.time()) % 100000,
+                          getattr(args, "mode", None) or "historical")
+    app.start_session(session, fresh=True)
+    return app
+
+
+def run(args) -> int:
+    """``spacerace`` (the title screen) or ``spacerace play ...`` (straight to headquarters)."""
+    app = open_app(args)
+    try:
+        app.run_loop()
+    finally:
+        app.save_settings()
+        pygame.quit()
+    return 0

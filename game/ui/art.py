@@ -1,0 +1,360 @@
+"""Everything drawn by code: the sky, event pictures, the launch scene, charts, wrapped text.
+
+No image files: each picture is drawn from its key, so the same key always gives the
+same picture.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import random
+import zlib
+from pathlib import Path
+
+import pygame
+
+BACKGROUND = (15, 26, 46)
+PANEL = (20, 35, 64)
+TEXT = (219, 228, 241)
+MUTED = (142, 163, 194)
+WHITE = (255, 255, 255)
+GOOD = (111, 208, 140)
+BAD = (255, 123, 114)
+WARN = (242, 193, 78)
+ACCENT = (242, 179, 61)
+SIDE_COLOUR = {"usa": (127, 178, 255), "ussr": (255, 138, 128)}
+KIND_COLOUR = {"first": ACCENT, "death": BAD, "launch": TEXT, "event": (180, 200, 255), "research": GOOD,
+               "news": TEXT, "budget": MUTED}
+
+
+def _font_dir() -> Path:
+    import pygame_gui.data
+
+    return Path(pygame_gui.data.__file__).parent
+
+
+@functools.lru_cache(maxsize=32)
+def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+    name = "NotoSans-" + ("Bold" if bold else "") + ("Italic" if italic else "") if bold or italic \
+        else "NotoSans-Regular"
+    if bold and italic:
+        name = "NotoSans-BoldItalic"
+    return pygame.font.Font(str(_font_dir() / f"{name}.ttf"), size)
+
+
+def seeded(key: str) -> random.Random:
+    return random.Random(zlib.crc32(key.encode("utf-8")))
+
+
+# --- text ---------------------------------------------------------------------------------
+
+def wrap(text: str, fnt: pygame.font.Font, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        line = ""
+        for word in words:
+            trial = f"{line} {word}" if line else word
+            if fnt.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def text_block(items: list[tuple[str, tuple, int, bool]], width: int, gap: int = 6) -> pygame.Surface:
+    """Paragraphs drawn one under another: (text, colour, size, bold) each, wrapped to width."""
+    rendered = []
+    height = 0
+    for text, colour, size, bold in items:
+        fnt = font(size, bold)
+        for line in wrap(text, fnt, width):
+            surface = fnt.render(line, True, colour)
+            rendered.append((surface, height))
+            height += fnt.get_linesize()
+        height += gap
+    height -= gap if items else 0
+    block = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+    for surface, y in rendered:
+        block.blit(surface, (0, y))
+    return block
+
+
+# --- the sky --------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=4)
+def starfield(size: tuple[int, int], with_earth: bool = False) -> pygame.Surface:
+    width, height = size
+    surface = pygame.Surface(size)
+    # a vertical gradient, navy at the top to a little lighter below
+    for y in range(0, height, 4):
+        t = y / max(1, height)
+        colour = (int(11 + 10 * t), int(19 + 16 * t), int(36 + 26 * t))
+        pygame.draw.rect(surface, colour, (0, y, width, 4))
+    rng = random.Random(7)
+    for _ in range(width * height // 2500):
+        x, y = rng.randrange(width), rng.randrange(height)
+        shade = rng.randint(90, 230)
+        surface.set_at((x, y), (shade, shade, min(255, shade + 20)))
+        if rng.random() < 0.06:
+            pygame.draw.circle(surface, (shade, shade, 255), (x, y), 1)
+    if with_earth:
+        radius = int(width * 1.1)
+        centre = (int(width * 0.7), int(height + radius * 0.82))
+        for glow in range(18, 0, -3):
+            pygame.draw.circle(surface, (30 + glow * 2, 60 + glow * 3, 110 + glow * 4), centre, radius + glow)
+        pygame.draw.circle(surface, (22, 58, 112), centre, radius)
+        pygame.draw.circle(surface, (30, 80, 140), centre, radius, 6)
+        moon_r = max(18, height // 18)
+        crescent = pygame.Surface((moon_r * 2 + 2, moon_r * 2 + 2), pygame.SRCALPHA)
+        pygame.draw.circle(crescent, (224, 222, 206), (moon_r + 1, moon_r + 1), moon_r)
+        # the shadow is cut out of the disc, so the sky's gradient shows through it
+        pygame.draw.circle(crescent, (0, 0, 0, 0), (moon_r + 1 + moon_r // 2, moon_r + 1 - moon_r // 4), moon_r)
+        surface.blit(crescent, (int(width * 0.82) - moon_r, int(height * 0.22) - moon_r))
+    return surface
+
+
+def dim(surface: pygame.Surface, amount: int = 150) -> pygame.Surface:
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill((5, 10, 20, amount))
+    out = surface.copy()
+    out.blit(veil, (0, 0))
+    return out
+
+
+# --- pictures ---------------------------------------------------------------------------------
+
+def rocket(surface: pygame.Surface, base: tuple[int, int], height: int, colour=(230, 232, 236),
+           stripe=(200, 60, 60), fins=True) -> None:
+    """A rocket standing on ``base`` (the middle of its bottom)."""
+    x, y = base
+    w = max(6, height // 7)
+    body = pygame.Rect(x - w // 2, y - height, w, height)
+    pygame.draw.rect(surface, colour, body.inflate(0, -w))
+    pygame.draw.polygon(surface, colour, [(body.left, body.top + w // 2), (body.right, body.top + w // 2),
+                                          (x, body.top - w)])
+    pygame.draw.rect(surface, stripe, (body.left, body.top + height // 3, w, max(2, height // 14)))
+    if fins:
+        pygame.draw.polygon(surface, colour, [(body.left, y - w), (body.left - w // 2 - 2, y), (body.left, y)])
+        pygame.draw.polygon(surface, colour, [(body.right, y - w), (body.right + w // 2 + 2, y), (body.right, y)])
+
+
+def flame(surface: pygame.Surface, base: tuple[int, int], length: int, rng: random.Random) -> None:
+    x, y = base
+    for colour, scale in (((255, 140, 40), 1.0), ((255, 220, 120), 0.6), ((255, 255, 230), 0.3)):
+        w = max(3, int(length * 0.18 * scale) + 2)
+        tip = int(length * scale * rng.uniform(0.85, 1.1))
+        pygame.draw.polygon(surface, colour, [(x - w, y), (x + w, y), (x, y + tip)])
+
+
+def burst(surface: pygame.Surface, centre: tuple[int, int], radius: int, rng: random.Random) -> None:
+    for colour, scale in (((200, 60, 30), 1.0), ((255, 140, 40), 0.7), ((255, 230, 150), 0.35)):
+        points = []
+        for i in range(16):
+            angle = i / 16 * math.tau
+            r = radius * scale * (0.6 + 0.4 * rng.random())
+            points.append((centre[0] + math.cos(angle) * r, centre[1] + math.sin(angle) * r))
+        pygame.draw.polygon(surface, colour, points)
+
+
+ILLUSTRATION_THEMES = (
+    ("moon", "moon"), ("lunar", "moon"), ("apollo", "fire"), ("fire", "fire"), ("funeral", "dusk"),
+    ("nedelin", "fire"), ("speech", "crowd"), ("kennedy", "crowd"), ("seven", "crew"), ("group", "crew"),
+    ("paperclip", "papers"), ("osoaviakhim", "papers"), ("mittelwerk", "factory"), ("peenemunde", "factory"),
+    ("korea", "dusk"), ("warhead", "launch"), ("sputnik", "orbit"), ("voskhod", "orbit"), ("vostok", "orbit"),
+)
+
+
+def illustration(key: str, size: tuple[int, int], side: str | None = None) -> pygame.Surface:
+    """The event card's picture: a scene chosen by words in the key, varied by its hash."""
+    width, height = size
+    rng = seeded(key)
+    theme = next((t for word, t in ILLUSTRATION_THEMES if word in key), "launch")
+    surface = pygame.Surface(size)
+    top = {"fire": (60, 20, 18), "dusk": (40, 30, 60), "crowd": (30, 40, 70), "factory": (35, 35, 40),
+           "papers": (50, 44, 36)}.get(theme, (8, 14, 32))
+    bottom = {"fire": (140, 60, 20), "dusk": (120, 70, 60), "crowd": (70, 80, 110), "factory": (70, 70, 74),
+              "papers": (110, 96, 70)}.get(theme, (30, 50, 90))
+    for y in range(height):
+        t = y / max(1, height - 1)
+        pygame.draw.line(surface, [int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)],
+                         (0, y), (width, y))
+    if theme in ("launch", "orbit", "moon", "crew", "dusk"):
+        for _ in range(width * height // 900):
+            shade = rng.randint(120, 255)
+            surface.set_at((rng.randrange(width), rng.randrange(height * 2 // 3)), (shade, shade, shade))
+    ground = int(height * 0.8)
+    stripe = SIDE_COLOUR.get(side or "", (200, 60, 60))
+    if theme == "moon":
+        pygame.draw.circle(surface, (200, 200, 190), (int(width * 0.7), int(height * 0.35)), height // 4)
+        pygame.draw.circle(surface, (170, 170, 160), (int(width * 0.65), int(height * 0.3)), height // 18)
+        pygame.draw.ellipse(surface, (150, 150, 140), (-width // 4, ground, width * 3 // 2, height))
+    elif theme == "orbit":
+        radius = width
+        pygame.draw.circle(surface, (30, 80, 150), (width // 2, height + radius - height // 4), radius)
+        x, y = int(width * rng.uniform(0.3, 0.7)), int(height * 0.35)
+        pygame.draw.circle(surface, (210, 210, 215), (x, y), max(5, height // 16))
+        for angle in (0.5, 1.3, 2.4, 3.9):
+            end = (x + math.cos(angle) * height // 6, y + math.sin(angle) * height // 6)
+            pygame.draw.line(surface, (210, 210, 215), (x, y), end, 2)
+    elif theme in ("crew", "crowd"):
+        pygame.draw.rect(surface, (25, 30, 45), (0, ground, width, height - ground))
+        count = 7 if theme == "crew" else 16
+        for i in range(count):
+            x = int(width * (i + 0.5) / count)
+            h = int(height * (0.22 if theme == "crew" else rng.uniform(0.12, 0.2)))
+            colour = (15, 20, 30) if theme == "crowd" else (200, 205, 215)
+            pygame.draw.circle(surface, colour, (x, ground - h), max(4, h // 6))
+            pygame.draw.rect(surface, colour, (x - h // 8, ground - h + h // 6, h // 4, h - h // 6))
+        if theme == "crowd":
+            pygame.draw.rect(surface, (120, 90, 60), (width // 2 - width // 10, ground - height // 4,
+                                                      width // 5, height // 4))
+    elif theme in ("factory", "papers"):
+        pygame.draw.rect(surface, (30, 30, 34), (0, ground, width, height - ground))
+        if theme == "factory":
+            for i in range(4):
+                x = int(width * (0.15 + i * 0.22))
+                pygame.draw.rect(surface, (50, 50, 56), (x, ground - height // 3, width // 6, height // 3))
+                pygame.draw.rect(surface, (50, 50, 56), (x + width // 20, ground - height // 2, width // 30,
+                                                         height // 6))
+            rocket(surface, (width // 2, ground), height // 2, (150, 150, 140), (60, 60, 60))
+        else:
+            for _ in range(14):
+                w, h = rng.randint(width // 12, width // 7), rng.randint(height // 10, height // 6)
+                rect = pygame.Rect(rng.randrange(width - w), rng.randrange(ground - h, height - h // 2), w, h)
+                pygame.draw.rect(surface, (222, 214, 190), rect)
+                for line in range(rect.top + 6, rect.bottom - 4, 6):
+                    pygame.draw.line(surface, (120, 110, 90), (rect.left + 5, line), (rect.right - 5, line))
+    else:
+        pygame.draw.rect(surface, (28, 32, 40), (0, ground, width, height - ground))
+        pygame.draw.rect(surface, (70, 74, 80), (width // 2 + height // 10, ground - height // 2, 6, height // 2))
+        lifted = ground - height // 12
+        rocket(surface, (width // 2, lifted), int(height * 0.55), stripe=stripe)
+        if theme == "fire":
+            burst(surface, (width // 2, ground - height // 5), height // 4, rng)
+        else:
+            flame(surface, (width // 2, lifted), height // 10, rng)
+    pygame.draw.rect(surface, (111, 155, 214), surface.get_rect(), 2)
+    return surface
+
+
+def launch_scene(size: tuple[int, int], steps_done: int, steps_total: int, failed: bool, side: str,
+                 seed: str) -> pygame.Surface:
+    """A rocket climbing an arc toward orbit; it stops (or bursts) at the step reached."""
+    width, height = size
+    rng = seeded(seed)
+    surface = starfield((width, height)).copy()
+    ground = height - 28
+    pygame.draw.rect(surface, (26, 34, 44), (0, ground, width, height - ground))
+    start = (width * 0.18, ground)
+    peak = (width * 0.82, height * 0.16)
+
+    def point(t: float) -> tuple[float, float]:
+        # a quarter-ellipse from the pad, rising steeply then leaning over toward orbit
+        return (start[0] + (peak[0] - start[0]) * (1 - math.cos(t * math.pi / 2)),
+                start[1] - (start[1] - peak[1]) * math.sin(t * math.pi / 2))
+
+    pygame.draw.lines(surface, (60, 80, 110), False, [point(i / 40) for i in range(41)], 1)
+    for i in range(1, steps_total + 1):
+        pygame.draw.circle(surface, (90, 110, 140), point(i / steps_total), 4)
+    progress = steps_done / max(1, steps_total)
+    if progress > 0:
+        count = max(2, int(40 * progress) + 1)
+        pygame.draw.lines(surface, (255, 200, 110), False, [point(progress * i / (count - 1)) for i in range(count)], 3)
+    x, y = point(progress)
+    if failed:
+        burst(surface, (int(x), int(y) - 10), max(18, height // 9), rng)
+    else:
+        body = pygame.Surface((40, 90), pygame.SRCALPHA)
+        rocket(body, (20, 70), 60, stripe=SIDE_COLOUR.get(side, WHITE))
+        if steps_done < steps_total or steps_total == 0:
+            flame(body, (20, 70), 18, rng)
+        angle = -math.degrees(progress * math.pi / 2) * 0.9
+        turned = pygame.transform.rotate(body, angle)
+        surface.blit(turned, turned.get_rect(center=(int(x), int(y) - 20)))
+    pygame.draw.rect(surface, (70, 74, 80), (int(start[0]) + 16, ground - 70, 6, 70))
+    return surface
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple, list[tuple[int, float]]]],
+               x_label=lambda x: str(x)) -> pygame.Surface:
+    """A small chart: each series is (name, colour, [(x, y), ...]) with x the quarter index."""
+    width, height = size
+    surface = pygame.Surface(size)
+    surface.fill(PANEL)
+    pygame.draw.rect(surface, (43, 66, 102), surface.get_rect(), 1)
+    label = font(14, True)
+    small = font(12)
+    surface.blit(label.render(title, True, WHITE), (10, 6))
+    points = [p for _, _, pts in series for p in pts]
+    plot = pygame.Rect(48, 32, width - 60, height - 58)
+    if not points or plot.width < 20 or plot.height < 20:
+        surface.blit(small.render("Nothing to chart yet: a quarter must pass.", True, MUTED), (10, 34))
+        return surface
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    x0, x1 = min(xs), max(max(xs), min(xs) + 1)
+    y0, y1 = min(0.0, min(ys)), max(ys)
+    if y1 - y0 < 1:
+        y1 = y0 + 1
+    for i in range(5):
+        value = y0 + (y1 - y0) * i / 4
+        y = plot.bottom - plot.height * i / 4
+        pygame.draw.line(surface, (33, 52, 82), (plot.left, y), (plot.right, y))
+        text = small.render(f"{value:.0f}", True, MUTED)
+        surface.blit(text, (plot.left - text.get_width() - 6, y - text.get_height() // 2))
+    for x in sorted({x0, x1, (x0 + x1) // 2}):
+        px = plot.left + plot.width * (x - x0) / (x1 - x0)
+        text = small.render(x_label(x), True, MUTED)
+        surface.blit(text, (min(plot.right - text.get_width(), max(plot.left, px - text.get_width() / 2)),
+                            plot.bottom + 4))
+
+    def to_screen(p):
+        return (plot.left + plot.width * (p[0] - x0) / (x1 - x0), plot.bottom - plot.height * (p[1] - y0) / (y1 - y0))
+
+    legend_x = width - 10
+    for name, colour, pts in reversed(series):
+        text = small.render(name, True, colour)
+        legend_x -= text.get_width()
+        surface.blit(text, (legend_x, 8))
+        legend_x -= 14
+        if len(pts) == 1:
+            pygame.draw.circle(surface, colour, to_screen(pts[0]), 3)
+        elif pts:
+            pygame.draw.lines(surface, colour, False, [to_screen(p) for p in pts], 2)
+    return surface
+
+
+def bar(size: tuple[int, int], fraction: float, colour, back=(29, 49, 82)) -> pygame.Surface:
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(surface, back, surface.get_rect(), border_radius=3)
+    filled = int(size[0] * max(0.0, min(1.0, fraction)))
+    if filled:
+        pygame.draw.rect(surface, colour, (0, 0, filled, size[1]), border_radius=3)
+    return surface
+
+
+# --- colours the player may choose ------------------------------------------------------------
+
+PALETTES = {
+    # the default: American blue against Soviet red, green for good news and red for bad
+    "navy": {"usa": (127, 178, 255), "ussr": (255, 138, 128), "good": (111, 208, 140), "bad": (255, 123, 114)},
+    # for red-green colour blindness: blue against orange, and the same for good and bad
+    "colour-blind": {"usa": (100, 170, 255), "ussr": (255, 176, 60), "good": (120, 190, 255), "bad": (255, 160, 50)},
+}
+
+
+def set_palette(name: str) -> dict:
+    """Switch the drawn colours; returns the theme entries that go with them."""
+    global GOOD, BAD
+    colours = PALETTES.get(name, PALETTES["navy"])
+    SIDE_COLOUR["usa"], SIDE_COLOUR["ussr"] = colours["usa"], colours["ussr"]
+    GOOD, BAD = colours["good"], colours["bad"]
+    KIND_COLOUR["research"], KIND_COLOUR["death"] = GOOD, BAD
+    hexed = {k: "#{:02x}{:02x}{:02x}".format(*v) for k, v in colours.items()}
+    return {f"#{key}": {"colours": {"normal_text": value}} for key, value in hexed.items()}

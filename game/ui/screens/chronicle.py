@@ -1,0 +1,98 @@
+"""The chronicle: both sides' firsts against history's dates."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import dates
+from game.core.state import SHORT
+from game.ui import words
+from game.ui.screens.common import game_bar
+from game.ui.widgets import Screen
+
+ROW = 36
+STAR = "  \u2022"
+
+
+class ChronicleScreen(Screen):
+    in_game = True
+    nav = "chronicle"
+    backdrop_kind = "plain"
+
+    def compose(self, rect: pygame.Rect) -> None:
+        body = game_bar(self, rect)
+        self.label((body.x, body.y, body.width, 30), "The chronicle: your race against the real one", kind="#heading",
+                   tip="Every first of the race, who won it in this game and when, beside history's date.")
+        self.label((body.x, body.y + 30, body.width, 22),
+                   "\u2022 marks the first ever; the other side's date is when it followed. "
+                   f"The era is won by the {self.content.firsts[self.game.era.goal.first].name.lower()}.",
+                   kind="#caption")
+        table = pygame.Rect(body.x, body.y + 58, body.width, body.height - 58)
+        self.panel(table)
+        header = self._columns(pygame.Rect(table.x + 12, table.y + 6, table.width - 40, 24))
+        for col, (text, tip) in zip(header, (
+                ("First", "Hover a first for what counts."),
+                ("History", "Who did it first in history, and when."),
+                ("USA", "When the United States did it in this game."),
+                ("USSR", "When the Soviet Union did it in this game."),
+                ("Against history", "How the first ever in this game compares with history's.")), strict=True):
+            self.label(col, text, kind="#subheading", tip=tip)
+        firsts = list(self.content.firsts.values())
+        box = self.scroller((table.x + 4, table.y + 34, table.width - 8, table.height - 40), len(firsts) * ROW + 4)
+        width = box.rect.width - (16 if len(firsts) * ROW + 4 > box.rect.height else 0) - 8
+        cols = self._columns(pygame.Rect(8, 0, width, ROW))
+        for i, first in enumerate(firsts):
+            self._row(box, cols, i * ROW + 2, first)
+
+    @staticmethod
+    def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
+        shares = (0.32, 0.17, 0.13, 0.13, 0.25)
+        out, x = [], rect.x
+        for share in shares:
+            width = int(rect.width * share)
+            out.append(pygame.Rect(x, rect.y, width - 8, rect.height))
+            x += width
+        return out
+
+    def _row(self, box, cols, y, first) -> None:
+        state = self.game.state
+        won = state.firsts.get(first.id, [])
+        goal = first.id == self.game.era.goal.first
+        name_col, hist_col, usa_col, ussr_col, diff_col = cols
+        self.label((name_col.x, y, name_col.width, ROW - 4), first.name + ("  (the goal)" if goal else ""),
+                   kind="#warn" if goal else None, parent=box,
+                   tip=f"{first.description or first.name} Worth {first.prestige:g} prestige to the first, a third "
+                       "to the second.")
+        hist_year, hist_month = dates.parse_month(first.history.date)
+        self.label((hist_col.x, y, hist_col.width, ROW - 4),
+                   f"{SHORT[first.history.side]}, {words.month_text(hist_year, hist_month)}", kind="#muted", parent=box,
+                   tip=f"History: {words.SIDE_NAME[first.history.side]}, {dates.MONTH_NAMES[hist_month - 1]} "
+                       f"{hist_year}.")
+        for col, side in ((usa_col, "usa"), (ussr_col, "ussr")):
+            mine = next((w for w in won if w.side == side), None)
+            text = "\u2014" if mine is None else \
+                words.month_text(mine.year, mine.month) + (STAR if mine.rank == 0 else "")
+            self.label((col.x, y, col.width, ROW - 4), text, kind=f"#{side}" if mine else "#muted", parent=box,
+                       tip=(f"{words.SIDE_NAME[side]}: {dates.MONTH_NAMES[mine.month - 1]} {mine.day}, {mine.year}"
+                            + (", the first ever." if mine.rank == 0 else ", after the rival.")) if mine
+                       else f"{words.SIDE_NAME[side]} has not done it yet.")
+        self.label((diff_col.x, y, diff_col.width, ROW - 4), *self._against(won, first, hist_year, hist_month),
+                   parent=box)
+
+    def _against(self, won, first, hist_year, hist_month) -> tuple[str, str, str]:
+        state = self.game.state
+        if not won:
+            now = (state.quarter // 4, dates.first_month(state.quarter))
+            late = words.months_between((hist_year, hist_month), now)
+            if late > 0:
+                return (f"{late} months behind history", "The race is slower than history here.", "#muted")
+            return ("still open", "Nobody has done it yet.", "#muted")
+        winner = won[0]
+        diff = words.months_between((winner.year, winner.month), (hist_year, hist_month))
+        when = "same month as history" if diff == 0 else \
+            f"{abs(diff)} month{'s' if abs(diff) != 1 else ''} {'early' if diff > 0 else 'late'}"
+        other = winner.side != first.history.side
+        text = f"{when}{', other side' if other else ''}"
+        tip = (f"{words.SIDE_NAME[winner.side]} did it {when.replace('same month as history', 'in the same month as history')}"
+               + (f"; in history it was {words.SIDE_NAME[first.history.side]}." if other else "."))
+        return (text, tip, "#good" if diff > 0 else "#warn" if diff < 0 else None)

@@ -1,0 +1,98 @@
+"""Small screens: a message, the hot-seat hand-over, and broken scenario files."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import art, words
+from game.ui.widgets import Screen
+
+
+class MessageScreen(Screen):
+    modal = True
+
+    def __init__(self, app, title: str, text: str):
+        super().__init__(app)
+        self.heading = title
+        self.message = text
+
+    def compose(self, rect: pygame.Rect) -> None:
+        width = min(720, rect.width - 80)
+        block = art.text_block([(self.message, art.TEXT, 15, False)], width - 60)
+        height = min(rect.height - 80, 150 + block.get_height())
+        card = pygame.Rect(0, 0, width, height)
+        card.center = rect.center
+        self.panel(card, "#modal")
+        self.label((card.x + 30, card.y + 16, width - 60, 32), self.heading, kind="#heading")
+        self.text((card.x + 30, card.y + 56, width - 60, height - 130), [(self.message, art.TEXT)])
+        self.button((card.right - 190, card.bottom - 60, 160, 42), "OK  (Return)", self.app.pop, kind="#primary",
+                    tip="Close this message.")
+
+    def main_action(self) -> None:
+        self.app.pop()
+
+    def escape(self) -> bool:
+        self.app.pop()
+        return True
+
+
+class HandOverScreen(Screen):
+    """Hot-seat: the keyboard passes to the other side; nothing of either side's plans shows."""
+
+    backdrop_kind = "earth"
+
+    def __init__(self, app, side: str, first: bool = False):
+        super().__init__(app)
+        self.to_side = side
+        self.first = first
+
+    def compose(self, rect: pygame.Rect) -> None:
+        state = self.game.state
+        leader = state.sides[self.to_side].leader
+        other = "ussr" if self.to_side == "usa" else "usa"
+        x = max(40, rect.width // 10)
+        y = rect.height // 4
+        self.label((x, y - 30, rect.width - 2 * x, 24), words.quarter_long(state.quarter).upper(), kind="#caption")
+        self.label((x, y, rect.width - 2 * x, 54), f"Pass the keyboard to {words.SIDE_NAME[self.to_side]}",
+                   kind="#title")
+        self.label((x, y + 60, rect.width - 2 * x, 30), f"{leader}, {words.LEADER_TITLE[self.to_side]}.",
+                   kind=f"#{self.to_side}")
+        self.text((x, y + 100, min(760, rect.width - 2 * x), 80),
+                  [(f"{words.SIDE_NAME[other]} player: look away. Your plans stay hidden until your own turn.",
+                    art.MUTED, 17)])
+        self.button((x, y + 190, 420, 50), f"I play {words.SIDE_NAME[self.to_side]}: begin  (Return)",
+                    self.main_action, kind="#primary", tip="Show this side's headquarters.")
+
+    def main_action(self) -> None:
+        self.app.pop()
+        self.app.begin_turn()
+
+    def escape(self) -> bool:
+        return True  # the hand-over must not be skipped past into the wrong side's plans
+
+
+class ContentErrorScreen(Screen):
+    """The scenario files have problems: list them all rather than crash."""
+
+    backdrop_kind = "plain"
+
+    def __init__(self, app, error):
+        super().__init__(app)
+        self.error = error
+
+    def compose(self, rect: pygame.Rect) -> None:
+        margin = 32
+        problems = [str(p) for p in getattr(self.error, "problems", [])] or [str(self.error)]
+        self.label((margin, 20, rect.width - 2 * margin, 44), "The scenario files have problems", kind="#big")
+        self.label((margin, 66, rect.width - 2 * margin, 24),
+                   f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: fix the files named below (or "
+                   "remove the mod), then start the game again. `spacerace validate` lists them too.",
+                   kind="#caption")
+        self.panel((margin, 100, rect.width - 2 * margin, rect.height - 180))
+        self.text((margin + 14, 110, rect.width - 2 * margin - 24, rect.height - 200),
+                  [(p, art.BAD if i == 0 else art.TEXT, 14) for i, p in enumerate(problems)])
+        self.button((rect.width - margin - 200, rect.height - 64, 200, 46), "Quit  (Return)", self.main_action,
+                    kind="#primary", tip="Close the game.")
+
+    def main_action(self) -> None:
+        self.app.running = False

@@ -1,0 +1,108 @@
+"""The end of the race: who won and why, the firsts, and charts of the money and prestige."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import dates, rules
+from game.core.state import NATION, SHORT, SIDES
+from game.ui import art, words
+from game.ui.widgets import Screen, columns
+
+
+class EndScreen(Screen):
+    backdrop_kind = "earth"
+
+    def compose(self, rect: pygame.Rect) -> None:
+        game, state = self.game, self.game.state
+        margin = 24
+        winner = state.winner
+        era = game.era
+        self.label((margin, 14, rect.width - 2 * margin, 22),
+                   f"THE RACE IS OVER  \u00b7  {words.month_name(state.end_month or 1).upper()} {state.end_year}",
+                   kind="#caption")
+        headline = f"{words.upper_first(NATION[winner])} wins the {era.name}" if winner else f"Nobody wins the {era.name}"
+        self.label((margin, 36, rect.width - 2 * margin, 52), headline, kind="#title",
+                   tip=era.goal.description)
+        self.label((margin, 90, rect.width - 2 * margin, 28), self._verdict(), kind="#subtitle")
+        body = pygame.Rect(margin, 130, rect.width - 2 * margin, rect.height - 130 - 76)
+        left, right = columns(body, [44, 56], gap=16)
+        self.panel(left)
+        self.label((left.x + 14, left.y + 8, left.width - 28, 28), "How the race went", kind="#heading",
+                   tip="The firsts of this game in order, and what your engineers never knew.")
+        self.text((left.x + 14, left.y + 42, left.width - 24, left.height - 50), self._story())
+        chart_h = (right.height - 12) // 2
+        quarter_label = lambda q: f"{q // 4}" if q % 4 == 0 else f"{q // 4} Q{q % 4 + 1}"  # noqa: E731
+        for i, (title, field) in enumerate((("Prestige", "prestige"), ("Budget a quarter", "budget"))):
+            series = [(SHORT[s], art.SIDE_COLOUR[s], [(r.quarter, getattr(r, field)) for r in state.records.get(s, [])])
+                      for s in SIDES]
+            area = pygame.Rect(right.x, right.y + i * (chart_h + 12), right.width, chart_h)
+            self.image(area, art.line_chart(area.size, title, series, quarter_label),
+                       tip=f"{title} of both sides at the end of each quarter.")
+        buttons = [("Chronicle  (T)", lambda: self.app.navigate("chronicle"), "Both sides' firsts against history."),
+                   ("New game", self._new_game, "Choose a side and an era again."),
+                   ("Title screen  (Return)", self.main_action, "Back to the title screen."),
+                   ("Quit", self._quit, "Close the game.")]
+        width = min(240, (rect.width - 2 * margin - 36) // 4)
+        x = rect.width - margin - 4 * width - 36
+        for text, action, tip in buttons:
+            self.button((x, rect.height - 60, width, 44), text, action, tip=tip,
+                        kind="#primary" if text.startswith("Title") else None)
+            x += width + 12
+
+    def _verdict(self) -> str:
+        game, state = self.game, self.game.state
+        session = self.session
+        goal = game.content.firsts[game.era.goal.first]
+        won = state.firsts.get(goal.id, [])
+        if state.winner and won and won[0].side == state.winner:
+            how = f"{goal.name}, {dates.MONTH_NAMES[won[0].month - 1]} {won[0].year}."
+        elif game.era.goal.fallback != "none":
+            fallback = game.era.goal.fallback
+            values = {s: getattr(state.sides[s], fallback) for s in SIDES}
+            how = f"Nobody achieved the goal by the end; {fallback} decided: USA {values['usa']:.0f}, " \
+                  f"USSR {values['ussr']:.0f}."
+        else:
+            how = "Nobody achieved the goal before the era's end."
+        if not session.hot_seat and state.winner:
+            how = ("You win. " if state.winner == session.player else "You lose. ") + how
+        return how
+
+    def _story(self) -> list[tuple]:
+        game, state = self.game, self.game.state
+        events = sorted((w for won in state.firsts.values() for w in won
+                         if dates.quarter_of_month(w.year, w.month) >= state.start),
+                        key=lambda w: (w.year, w.month, w.day, w.rank))
+        items: list[tuple] = []
+        for w in events:
+            name = game.content.firsts[w.first].name
+            items.append((f"{words.month_text(w.year, w.month)}   {SHORT[w.side]}: {name}"
+                          + ("  \u2022" if w.rank == 0 else ""), art.SIDE_COLOUR[w.side], 15, w.rank == 0))
+        if not items:
+            items.append(("No firsts were won in this era.", art.MUTED))
+        for side in self.session.humans():
+            me = state.sides[side]
+            programmes = sorted(me.programmes.items(), key=lambda kv: -kv[1].flights)[:6]
+            if not programmes:
+                continue
+            items.append((f"What {SHORT[side]}'s engineers believed, and the truth", art.MUTED, 14, True))
+            for prog_id, prog in programmes:
+                items.append((f"{game.content.programmes[prog_id].name}: believed {rules.estimate(prog):.0f} %, "
+                              f"really {prog.reliability:.0f} %", art.TEXT))
+        return items
+
+    def main_action(self) -> None:
+        self.app.quit_to_title()
+
+    def _new_game(self) -> None:
+        from game.ui.screens.newgame import NewGameScreen
+        from game.ui.screens.title import TitleScreen
+
+        self.app.session = None
+        self.app.reset(TitleScreen(self.app), NewGameScreen(self.app))
+
+    def _quit(self) -> None:
+        self.app.running = False
+
+    def escape(self) -> bool:
+        return True  # nothing to go back to: the buttons say where to go

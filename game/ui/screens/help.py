@@ -1,0 +1,73 @@
+"""How to play: the goal, a turn, the screens, and every key."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import art
+from game.ui.widgets import Screen, columns
+
+KEYS = (
+    ("Return", "the screen's main action: end the turn at headquarters; continue a report, launch or message"),
+    ("1, 2, 3", "choose an event's first, second or third option (at headquarters: open a waiting event)"),
+    ("Esc", "close what is open and go back to headquarters; at headquarters open the menu, and Esc closes it"),
+    ("H, R, M, C, T", "headquarters, research, missions, crews, chronicle"),
+    ("Tab, Shift+Tab, arrows", "move the keyboard focus between buttons"),
+    ("Space", "press the focused button (Return does too, once a button has the focus)"),
+    ("F1", "this page"),
+    ("F5, F9", "quick save, quick load"),
+    ("F11", "full screen on or off"),
+    ("F12", "save a screenshot into the screenshots folder"),
+)
+
+GUIDE = (
+    ("The goal", "Lead a national rocket programme: von Braun's team (USA) or the Chief Designer (USSR). Each era "
+     "has a goal, shown at headquarters: the first satellite, the first human in space and home alive, a crew "
+     "on the Moon. Whoever does it first wins; at the era's end without it, the era's rule decides."),
+    ("A turn", "A turn is a quarter. Plan it: set research money, book launches, train crews, answer events. "
+     "Then end the turn (Return at headquarters): the rival plans, the quarter plays out (research, events, "
+     "launches by month, budgets) and you see the launches and a report."),
+    ("Research", "Start programmes (rockets, spacecraft, components) and fund them. Each has a reliability your "
+     "engineers can only estimate (\u00b1 uncertainty). Money raises it with diminishing returns; flights teach, "
+     "failures most. Flying before a programme's development time is up is rushing it."),
+    ("Missions", "Pick a mission, a rocket, a spacecraft, a crew and a month. The planner shows the chance of "
+     "success and of losing the crew before you pay. Earlier months win firsts over later ones."),
+    ("The sides", "American failures are public and cost prestige; a crew lost stops crewed flights for an "
+     "inquiry. Soviet failures are secret, but the Kremlin wants its missile first, rival bureaus take money, and "
+     "the Chief Designer's health wears down."),
+    ("Help on everything", "Rest the mouse on any figure or button: it says what it means and why it is what it "
+     "is."),
+)
+
+
+class HelpScreen(Screen):
+    backdrop_kind = "plain"
+
+    def compose(self, rect: pygame.Rect) -> None:
+        margin = 28
+        self.label((margin, 16, rect.width - 2 * margin, 44), "How to play", kind="#big")
+        body = pygame.Rect(margin, 70, rect.width - 2 * margin, rect.height - 70 - 76)
+        left, right = columns(body, [56, 44], gap=18)
+        self.panel(left)
+        items = []
+        for title, text in GUIDE:
+            items.append((title, art.WHITE, 16, True))
+            items.append((text, art.TEXT, 15))
+        self.text((left.x + 16, left.y + 12, left.width - 28, left.height - 20), items)
+        self.panel(right)
+        self.label((right.x + 16, right.y + 10, right.width - 32, 28), "Keys", kind="#heading",
+                   tip="Every action can be done with the mouse or the keyboard alone.")
+        key_items = []
+        for key, what in KEYS:
+            key_items.append((key, art.ACCENT, 15, True))
+            key_items.append((what, art.TEXT, 15))
+        self.text((right.x + 16, right.y + 46, right.width - 28, right.height - 54), key_items)
+        self.button((rect.width - margin - 220, rect.height - 62, 220, 46), "Back  (Return)", self.main_action,
+                    kind="#primary", tip="Close this page.")
+
+    def main_action(self) -> None:
+        self.app.pop()
+
+    def escape(self) -> bool:
+        self.app.pop()
+        return True

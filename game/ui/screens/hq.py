@@ -1,0 +1,203 @@
+"""Headquarters: the news, the quarter's business, the way to everything, the end of the turn."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import dates, rules
+from game.core.state import SHORT, rival_of
+from game.ui import art, words
+from game.ui.screens.common import game_bar
+from game.ui.widgets import Screen, columns
+
+NEWS_SHOWN = 40  # entries; older news is in the chronicle and the reports
+
+
+class HeadquartersScreen(Screen):
+    in_game = True
+    nav = "hq"
+    backdrop_kind = "plain"
+
+    def compose(self, rect: pygame.Rect) -> None:
+        body = game_bar(self, rect)
+        left, right = columns(body, [56, 44], gap=16)
+        self._news(left)
+        self._business(right)
+
+    # --- the news ---------------------------------------------------------------------
+
+    def _news(self, rect: pygame.Rect) -> None:
+        self.panel(rect)
+        self.label((rect.x + 14, rect.y + 8, rect.width - 28, 28), "News", kind="#heading",
+                   tip="What you have heard: your own programme's news, and what the rival let the world "
+                       "know. Soviet failures are secret; American ones are in every paper.")
+        entries = list(reversed(self.game.visible_log(self.side)))[:NEWS_SHOWN]
+        items: list[tuple] = []
+        quarter = None
+        for entry in entries:
+            if entry.quarter != quarter:
+                quarter = entry.quarter
+                items.append((words.quarter_long(quarter), art.MUTED, 14, True))
+            colour = art.KIND_COLOUR.get(entry.kind, art.TEXT)
+            if entry.kind == "launch" and entry.side and entry.side != self.side:
+                colour = art.SIDE_COLOUR[entry.side]
+            items.append((f"{dates.MONTH_NAMES[entry.month - 1][:3]}   {entry.text}", colour, 15,
+                          entry.kind == "first"))
+        if not items:
+            items = [("No news yet.", art.MUTED)]
+        self.text((rect.x + 14, rect.y + 42, rect.width - 24, rect.height - 52), items)
+
+    # --- the quarter's business -----------------------------------------------------------
+
+    def _business(self, rect: pygame.Rect) -> None:
+        game, side = self.game, self.side
+        me = self.side_state
+        buttons_h = 48
+        y = rect.y
+        inner = rect.width - 28
+
+        # the race
+        era = game.era
+        goal_owner = game.state.first_holder(era.goal.first)
+        fallback = {"prestige": "the higher prestige wins", "expertise": "the greater V-2 expertise wins",
+                    "none": "nobody wins"}[era.goal.fallback]
+        race = [(era.goal.description, art.TEXT, 15),
+                (f"If nobody has done it by the end of {words.quarter_long(game.state.end)}, {fallback}.",
+                 art.MUTED, 14)]
+        if goal_owner:
+            race.insert(0, (f"{SHORT[goal_owner]} has already done it.", art.ACCENT, 15, True))
+        mine = sum(1 for won in game.state.firsts.values() for w in won if w.side == side and w.rank == 0)
+        theirs = sum(1 for won in game.state.firsts.values() for w in won if w.side != side and w.rank == 0)
+        race.append((f"Firsts so far: {SHORT[side]} {mine}, {SHORT[rival_of(side)]} {theirs}.  "
+                     f"Rival: {self.session.rival_description()}.", art.MUTED, 14))
+        block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in race], inner)
+        height = 44 + block.get_height()
+        self.panel((rect.x, y, rect.width, height))
+        self.label((rect.x + 14, y + 8, inner, 28), f"The race: {era.name}", kind="#heading",
+                   tip=era.description)
+        self.image((rect.x + 14, y + 40, block.get_width(), block.get_height()), block)
+        y += height + 10
+
+        # events waiting
+        pending = me.pending_events
+        if pending:
+            height = 44 + 40 * min(3, len(pending))
+            self.panel((rect.x, y, rect.width, height))
+            self.label((rect.x + 14, y + 8, inner, 28), "Waiting for your answer", kind="#heading",
+                       tip="Events must be answered before the turn can end.")
+            for i, event_id in enumerate(pending[:3]):
+                event = self.content.events[event_id]
+                self.button((rect.x + 14, y + 40 + 40 * i, inner, 34), f"{i + 1}.  {event.title}",
+                            lambda e=event_id: self.app.push(_event_screen(self.app, e)), kind="#primary",
+                            align="left", tip=f"Open the card and choose. Key: {i + 1}.")
+            y += height + 10
+
+        # launches booked and money
+        booked = [m for m in me.missions if m.quarter == game.state.quarter]
+        lines = []
+        for mission in sorted(booked, key=lambda m: m.month):
+            mtype = game.content.missions[mission.type]
+            rocket = game.content.programmes[mission.rocket].name
+            hardware = game.hardware(side, mtype, mission.rocket, mission.spacecraft)
+            odds = "" if isinstance(hardware, str) else \
+                f"  \u00b7  {words.percent(game.odds(side, mtype, hardware, [me.crews[c] for c in mission.crew]).success)}"
+            crew = f" with {', '.join(me.crews[c].name.split()[-1] for c in mission.crew)}" if mission.crew else ""
+            lines.append((f"{words.month_name(mission.month)[:3]}: {mtype.name} on {rocket}{crew}{odds}",
+                          art.TEXT, 15))
+        if not lines:
+            lines = [("No launches booked this quarter. Missions (M) plans one.", art.MUTED, 15)]
+        research = sum(p.funding for p in me.programmes.values())
+        funded = sum(1 for p in me.programmes.values() if p.funding > 0)
+        lines.append((f"Research: {funded} programme{'s' if funded != 1 else ''} funded, "
+                      f"{words.money(research)} a quarter from {words.money(me.cash)} in hand.",
+                      art.BAD if research > me.cash else art.TEXT, 15))
+        if me.stand_down_until > game.state.quarter:
+            lines.append((f"Crewed flights stand down until {words.quarter_long(me.stand_down_until)}.", art.BAD, 15))
+        block = art.text_block([(t[0], t[1], t[2], False) for t in lines], inner)
+        bottom = rect.bottom - buttons_h - 40
+        height = min(bottom - y, 46 + block.get_height())
+        if height > 70:
+            self.panel((rect.x, y, rect.width, height))
+            self.label((rect.x + 14, y + 8, inner, 28), "This quarter", kind="#heading",
+                       tip="Launches booked for this quarter (month, mission, and the chance of success "
+                           "your engineers believe) and where the research money goes.")
+            self.text((rect.x + 14, y + 40, inner, height - 44), [(t[0], t[1], t[2]) for t in lines])
+            y += height + 10
+        if bottom - y > 90:
+            self._programmes(pygame.Rect(rect.x, y, rect.width, bottom - y))
+
+        # the turn
+        hint = self._next_step()
+        self.label((rect.x, rect.bottom - buttons_h - 32, rect.width, 26), hint, kind="#warn" if pending else "#muted",
+                   tip="A suggestion for what to do next.")
+        half = (rect.width - 10) // 2
+        has_report = self.session.resolved_quarter is not None
+        self.button((rect.x, rect.bottom - buttons_h, half, buttons_h), "Last quarter's report",
+                    self._report, enabled=has_report,
+                    tip="What happened last quarter: launches, research, money and the world's news."
+                    if has_report else "There is no report until a quarter has passed.")
+        end_tip = ("End your turn: the rival plans, then the quarter plays out (research, events, launches by "
+                   "month, budgets) and you see what happened. Key: Return.")
+        if pending:
+            end_tip += "<br><b>First answer the events waiting for you.</b>"
+        self.button((rect.x + half + 10, rect.bottom - buttons_h, rect.width - half - 10, buttons_h),
+                    "End turn  (Return)", self.main_action, kind="#primary", tip=end_tip)
+
+    def _programmes(self, rect: pygame.Rect) -> None:
+        """The started programmes at a glance, the most funded first."""
+        me = self.side_state
+        programmes = sorted(me.programmes.items(), key=lambda kv: (-kv[1].funding, -rules.estimate(kv[1])))
+        self.panel(rect)
+        self.label((rect.x + 14, rect.y + 8, rect.width - 28, 28), "Your programmes", kind="#heading",
+                   tip="Reliability as your engineers estimate it, and the money each gets a quarter. "
+                       "Research (R) changes it.")
+        row = 24
+        shown = programmes[:max(0, (rect.height - 46) // row)]
+        for i, (prog_id, prog) in enumerate(shown):
+            definition = self.content.programmes[prog_id]
+            y = rect.y + 40 + i * row
+            estimate = rules.estimate(prog)
+            kind = "#good" if estimate >= 80 else "#warn" if estimate >= 55 else "#bad"
+            self.label((rect.x + 14, y, rect.width - 230, row), definition.name, tip=definition.description)
+            self.label((rect.right - 220, y, 110, row), words.estimate_text(prog), kind=kind,
+                       tip=words.estimate_tip(definition, prog), align="right")
+            self.label((rect.right - 104, y, 90, row), f"{words.money(prog.funding)}/q" if prog.funding else "unfunded",
+                       kind=None if prog.funding else "#muted", align="right",
+                       tip=f"{definition.name} gets {words.money(prog.funding)} a quarter.")
+
+    def _next_step(self) -> str:
+        me = self.side_state
+        game = self.game
+        if me.pending_events:
+            return "An event is waiting: answer it (1) before the turn can end."
+        if not any(p.funding > 0 for p in me.programmes.values()):
+            return "Nothing is being researched: Research (R) sets the money."
+        if not any(m.quarter == game.state.quarter for m in me.missions):
+            return "Plan a launch in Missions (M), or end the turn (Return)."
+        return "Ready: end the turn (Return) and see the quarter play out."
+
+    def _report(self) -> None:
+        from game.ui.screens.report import ReportScreen
+
+        self.app.push(ReportScreen(self.app, review=True))
+
+    def main_action(self) -> None:
+        if self.side_state.pending_events:
+            self.app.open_pending_event()
+            self.app.toast("Answer the event first: the turn cannot end while it waits.", art.WARN)
+            return
+        self.app.end_turn()
+
+    def on_key(self, event) -> bool:
+        pending = self.side_state.pending_events
+        index = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2}.get(event.key)
+        if index is not None and index < len(pending):
+            self.app.push(_event_screen(self.app, pending[index]))
+            return True
+        return False
+
+
+def _event_screen(app, event_id):
+    from game.ui.screens.event import EventScreen
+
+    return EventScreen(app, event_id)

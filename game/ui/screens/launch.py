@@ -1,0 +1,157 @@
+"""The launch: the quarter's launches one by one, each step revealed with its result."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.state import SHORT
+from game.ui import art, words
+from game.ui.widgets import Screen
+
+STEP_SECONDS = 0.7
+OUTCOMES = {
+    "success": ("Success", "#good"),
+    "scrubbed": ("Scrubbed: it waits for the same month next quarter", "#warn"),
+    "aborted": ("Aborted: the mission ended early", "#warn"),
+    "lost": ("Vehicle lost", "#bad"),
+    "crew_lost": ("The crew is lost", "#bad"),
+}
+STEP_MARK = {"success": ("+", "#good"), "scrub": ("\u2013", "#warn"), "abort": ("!", "#warn"),
+             "loss": ("\u00d7", "#bad"), "death": ("\u00d7", "#bad"), "skipped": ("\u00b7", "#muted")}
+STEP_WORDS = {"success": "worked", "scrub": "scrubbed on the pad", "abort": "failed: abort",
+              "loss": "failed: vehicle lost", "death": "failed: the crew is lost", "skipped": "not reached"}
+
+
+class LaunchScreen(Screen):
+    backdrop_kind = "plain"
+
+    def __init__(self, app, launches: list):
+        super().__init__(app)
+        self.launches = launches
+        self.index = 0
+        self.shown = 0  # steps of the current launch revealed
+        self.clock = 0.0
+        self.step_labels: list = []
+        self.scene = None
+        self.outcome_label = None
+        self.firsts_label = None
+
+    @property
+    def report(self):
+        return self.launches[self.index]
+
+    @property
+    def animating(self) -> bool:
+        return self.shown < len(self.report.steps)
+
+    def compose(self, rect: pygame.Rect) -> None:
+        report = self.report
+        content = self.content
+        mission = content.missions[report.type]
+        mine = report.side == self.side
+        margin = 24
+        self.label((margin, 14, rect.width - 2 * margin, 22),
+                   f"LAUNCH {self.index + 1} OF {len(self.launches)}  \u00b7  "
+                   f"{words.month_name(report.month).upper()} {report.day}, {report.year}", kind="#caption")
+        self.label((margin, 36, rect.width - 2 * margin, 44), f"{SHORT[report.side]}: {mission.name}", kind="#big",
+                   tip=mission.description)
+        kit = content.programmes[report.rocket].name
+        if report.spacecraft:
+            kit = f"{content.programmes[report.spacecraft].name} on {kit}"
+        crew = f"  \u00b7  crew: {', '.join(report.crew)}" if report.crew else ""
+        self.label((margin, 80, rect.width - 2 * margin, 26), kit + crew, kind=f"#{report.side}",
+                   tip="Your launch." if mine else "The rival's launch, as the world heard of it.")
+        top = 116
+        bottom_h = 130
+        scene_w = int((rect.width - 3 * margin) * 0.55)
+        scene_h = rect.height - top - bottom_h
+        self.scene_rect = pygame.Rect(margin, top, scene_w, scene_h)
+        self.scene = self.image(self.scene_rect, self._scene_surface(),
+                                tip="The flight so far: each dot is a step of the mission.")
+        x = margin * 2 + scene_w
+        steps_w = rect.width - x - margin
+        self.label((x, top, steps_w, 28), "Steps", kind="#heading",
+                   tip="Each step works or fails in turn; a failure ends the flight (or, on the pad, postpones it).")
+        self.step_labels = []
+        row = min(40, max(28, (scene_h - 40) // max(1, len(report.steps))))
+        for i, _ in enumerate(report.steps):
+            self.step_labels.append(self.label((x, top + 36 + i * row, steps_w, row - 4), "", kind="#muted"))
+        self.outcome_label = self.label((margin, rect.height - bottom_h + 10, rect.width - 2 * margin, 40), "",
+                                        kind="#big")
+        self.firsts_label = self.label((margin, rect.height - bottom_h + 50, rect.width - 2 * margin, 26), "",
+                                       kind="#warn")
+        button_y = rect.height - 58
+        last = self.index == len(self.launches) - 1
+        self.button((rect.width - margin - 260, button_y, 260, 42),
+                    "Turn report  (Return)" if last else "Next launch  (Return)", self.main_action, kind="#primary",
+                    tip="Show every step at once if they are still coming; then go on. Key: Return.")
+        self.button((rect.width - margin - 520, button_y, 240, 42), "Skip to headquarters  (Esc)", self._skip,
+                    tip="Skip the launches and the report; the report stays at headquarters.")
+        self._show_steps()
+
+    def _scene_surface(self) -> pygame.Surface:
+        report = self.report
+        done = min(self.shown, len(report.steps))
+        failed = done > 0 and report.steps[done - 1].outcome in ("loss", "death")
+        flown = sum(1 for s in report.steps[:done] if s.outcome == "success")
+        return art.launch_scene(self.scene_rect.size, flown if not failed else done, len(report.steps), failed,
+                                report.side, f"{report.mission_id}-{report.type}")
+
+    def _show_steps(self) -> None:
+        report = self.report
+        for i, label in enumerate(self.step_labels):
+            if i < self.shown:
+                step = report.steps[i]
+                mark, kind = STEP_MARK[step.outcome]
+                label.set_text(f"{mark}   {step.name}: {STEP_WORDS[step.outcome]}")
+                label.change_object_id(f"#{kind[1:]}" if kind != "#muted" else "#muted")
+            else:
+                label.set_text("")
+        if self.scene is not None:
+            self.scene.set_image(self._scene_surface())
+        if not self.animating:
+            text, kind = OUTCOMES[report.outcome]
+            if report.outcome != "success" and report.side == "ussr":
+                text += "  \u00b7  kept secret" if report.side == self.side else ""
+            elif report.outcome != "success" and report.side == "usa" and report.side == self.side:
+                text += "  \u00b7  in every newspaper"
+            self.outcome_label.set_text(text)
+            self.outcome_label.change_object_id(kind)
+            if report.firsts:
+                names = ", ".join(self.content.firsts[f].name for f in report.firsts)
+                self.firsts_label.set_text(f"\u2022  {names}")
+
+    def update(self, dt: float) -> bool:
+        if not self.animating:
+            return False
+        self.clock += dt
+        if self.clock >= STEP_SECONDS:
+            self.clock = 0.0
+            self.shown += 1
+            self.app.sounds.play("step")
+            self._show_steps()
+            if not self.animating:
+                self.app.sounds.play("success" if self.report.outcome == "success" else "failure")
+        return True
+
+    def main_action(self) -> None:
+        if self.animating:
+            self.shown = len(self.report.steps)
+            self._show_steps()
+            return
+        if self.index + 1 < len(self.launches):
+            self.index += 1
+            self.shown = 0
+            self.clock = 0.0
+            self.refresh()
+            return
+        from game.ui.screens.report import ReportScreen
+
+        self.app.replace(ReportScreen(self.app))
+
+    def _skip(self) -> None:
+        self.app.after_report()
+
+    def escape(self) -> bool:
+        self._skip()
+        return True

@@ -1,0 +1,327 @@
+"""The mission planner: type, rocket, spacecraft, crew and month, with the odds before you commit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import commands
+from game.ui import art, words
+from game.ui.screens.common import game_bar
+from game.ui.widgets import Screen, columns
+
+BUTTON_H = 32
+
+
+class MissionPlannerScreen(Screen):
+    in_game = True
+    nav = "missions"
+    backdrop_kind = "plain"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.mission: str | None = None
+        self.rocket: str | None = None
+        self.spacecraft: str | None = None
+        self.crew: list[str] = []
+        self.month = 0
+        flyable = self._flyable()
+        if flyable:
+            self.choose_mission(flyable[0])
+
+    # --- choices ----------------------------------------------------------------------
+
+    def _owned(self, kind: str) -> list[str]:
+        programmes = self.content.programmes
+        return [p for p in self.side_state.programmes if programmes[p].kind == kind]
+
+    def _kits(self, mission_id: str) -> list[tuple[str, str | None]]:
+        mtype = self.content.missions[mission_id]
+        craft = self._owned("spacecraft") if mtype.spacecraft else [None]
+        return [(r, s) for r in self._owned("rocket") for s in craft
+                if not isinstance(self.game.hardware(self.side, mtype, r, s), str)]
+
+    def _flyable(self) -> list[str]:
+        return [m for m in self.content.missions if self._kits(m)]
+
+    def choose_mission(self, mission_id: str) -> None:
+        self.mission = mission_id
+        mtype = self.content.missions[mission_id]
+        kits = self._kits(mission_id)
+        if kits:
+            # the kit your engineers believe most likely to work, as a planner would start
+            self.rocket, self.spacecraft = max(kits, key=lambda kit: self._odds_for(mission_id, *kit).success)
+        else:
+            rockets = self._owned("rocket")
+            craft = self._owned("spacecraft") if mtype.spacecraft else [None]
+            self.rocket = rockets[0] if rockets else None
+            self.spacecraft = craft[0] if craft else None
+        self.crew = self._best_crew(mtype)
+        self.month = self.month or self.game.month_now()
+
+    def _seats(self) -> int:
+        if self.spacecraft is None:
+            return 0
+        return self.content.programmes[self.spacecraft].crew
+
+    def _free_crew(self) -> list:
+        booked = self.game.booked_crew(self.side)
+        return [c for c in self.game.active_crew(self.side) if c.id not in booked]
+
+    def _best_crew(self, mtype) -> list[str]:
+        if not mtype.crew_min:
+            return []
+        skills = [s.skill for s in mtype.steps if s.skill]
+        ranked = sorted(self._free_crew(), key=lambda c: -sum(c.skill(s) for s in skills) - c.morale / 10)
+        return [c.id for c in ranked[:min(mtype.crew_min, max(self._seats(), mtype.crew_min))]]
+
+    def _odds_for(self, mission_id, rocket, spacecraft, crew_ids=None):
+        mtype = self.content.missions[mission_id]
+        hardware = self.game.hardware(self.side, mtype, rocket, spacecraft)
+        crews = self.side_state.crews
+        crew = [crews[c] for c in (crew_ids if crew_ids is not None else self._best_crew(mtype))]
+        return self.game.odds(self.side, mtype, hardware, crew)
+
+    def _command(self) -> commands.PlanMission | None:
+        if self.mission is None or self.rocket is None:
+            return None
+        return commands.PlanMission(self.side, self.mission, self.rocket, self.spacecraft, self.month,
+                                    tuple(self.crew))
+
+    # --- the screen ---------------------------------------------------------------------
+
+    def compose(self, rect: pygame.Rect) -> None:
+        body = game_bar(self, rect)
+        left, middle, right = columns(body, [29, 35, 36], gap=14)
+        self._mission_list(left)
+        self._kit(middle)
+        self._odds(right)
+
+    def _mission_list(self, rect) -> None:
+        self.panel(rect)
+        self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "1. Mission", kind="#heading",
+                   tip="What to fly. Missions your programmes can fly now come first.")
+        flyable = self._flyable()
+        rest = [m for m in self.content.missions if m not in flyable]
+        rows: list = list(flyable) + (["Not possible yet"] + rest if rest else [])
+        step = BUTTON_H + 6
+        box = self.scroller((rect.x + 6, rect.y + 42, rect.width - 12, rect.height - 48), len(rows) * step)
+        width = box.rect.width - (18 if len(rows) * step > box.rect.height else 4)
+        for i, row in enumerate(rows):
+            y = i * step
+            if row == "Not possible yet":
+                self.label((6, y, width, BUTTON_H), row, kind="#subheading", parent=box,
+                           tip="Your programmes cannot fly these yet: hover one to see what it needs.")
+                continue
+            mtype = self.content.missions[row]
+            firsts = [self.content.firsts[f].name for f in mtype.firsts
+                      if not self.game.state.has_first(self.side, f)]
+            tip = f"<b>{mtype.name}</b>: {mtype.description}"
+            if firsts:
+                tip += "<br>Can win: " + ", ".join(firsts) + "."
+            if row not in flyable:
+                tip += "<br><i>Not yet: " + self._why_not(row) + ".</i>"
+            self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
+                        lambda m=row: self._pick_mission(m), parent=box, align="left",
+                        kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
+
+    def _why_not(self, mission_id: str) -> str:
+        mtype = self.content.missions[mission_id]
+        rockets = self._owned("rocket")
+        if not rockets:
+            return "you have no rocket"
+        craft = self._owned("spacecraft") if mtype.spacecraft else [None]
+        if not craft:
+            return "you have no spacecraft"
+        reason = self.game.hardware(self.side, mtype, rockets[-1], craft[-1])
+        return reason if isinstance(reason, str) else "no rocket and spacecraft of yours fit together"
+
+    def _kit(self, rect) -> None:
+        self.panel(rect)
+        if self.mission is None:
+            self.text((rect.x + 14, rect.y + 14, rect.width - 28, 200),
+                      [("No mission can fly yet.", art.WHITE, 18, True),
+                       ("Start and fund a rocket in Research (R) first.", art.MUTED)])
+            return
+        mtype = self.content.missions[self.mission]
+        programmes = self.content.programmes
+        inner = pygame.Rect(rect.x + 12, rect.y + 8, rect.width - 24, rect.height - 16)
+        half = (inner.width - 8) // 2
+        y = inner.y
+
+        def heading(text, tip):
+            nonlocal y
+            self.label((inner.x, y, inner.width, 28), text, kind="#heading", tip=tip)
+            y += 32
+
+        def grid(options, chosen, pick, tip_for, enabled_for=lambda o: True):
+            nonlocal y
+            for i, (value, text) in enumerate(options):
+                col, row = i % 2, i // 2
+                self.button((inner.x + col * (half + 8), y + row * (BUTTON_H + 6), half, BUTTON_H), text,
+                            lambda v=value: pick(v), selected=value in chosen, tip=tip_for(value),
+                            enabled=enabled_for(value), kind="#toggle" if value not in chosen else None)
+            y += ((len(options) + 1) // 2) * (BUTTON_H + 6) + 6
+
+        heading("2. Rocket", "Which launcher flies it. Only rockets you have started are here.")
+        rockets = self._owned("rocket")
+        grid([(r, programmes[r].name) for r in rockets], {self.rocket}, self._pick_rocket,
+             lambda r: self._kit_tip(r, self.spacecraft))
+        if mtype.spacecraft:
+            heading("3. Spacecraft", "What rides on top. Only spacecraft you have started are here.")
+            craft = self._owned("spacecraft")
+            grid([(s, programmes[s].name) for s in craft], {self.spacecraft}, self._pick_spacecraft,
+                 lambda s: self._kit_tip(self.rocket, s))
+        if mtype.crew_min:
+            seats = self._seats()
+            heading(f"4. Crew  ({len(self.crew)} of {seats} seat{'s' if seats != 1 else ''}, "
+                    f"at least {mtype.crew_min})",
+                    "Who flies. Skills help the steps that use them; hover a name for the figures.")
+            free = {c.id for c in self._free_crew()}
+            crews = self.side_state.crews
+            options = [(c.id, c.name) for c in self.game.active_crew(self.side)]
+            grid(options, set(self.crew), self._pick_crew, lambda c: _crew_tip(crews[c], c in free),
+                 enabled_for=lambda c: c in free or c in self.crew)
+        heading("Month", "Launches fly in month order: an earlier month can win a first over the rival's later one.")
+        first = self.game.month_now()
+        third = (inner.width - 16) // 3
+        for i in range(3):
+            month = first + i
+            self.button((inner.x + i * (third + 8), y, third, BUTTON_H), words.month_name(month),
+                        lambda m=month: self._pick_month(m), selected=month == self.month,
+                        kind=None if month == self.month else "#toggle",
+                        tip=f"Launch in {words.month_name(month)}. Within a month, the day is drawn by chance.")
+
+    def _kit_tip(self, rocket, spacecraft) -> str:
+        mtype = self.content.missions[self.mission]
+        hardware = self.game.hardware(self.side, mtype, rocket, spacecraft if mtype.spacecraft else None)
+        name = self.content.programmes[rocket].name if rocket else ""
+        if isinstance(hardware, str):
+            return f"Cannot fly this mission: {hardware}."
+        odds = self.game.odds(self.side, mtype, hardware, [self.side_state.crews[c] for c in self.crew])
+        parts = [p.name for p in (hardware.rocket, hardware.spacecraft) if p]
+        return (f"{' with '.join(parts) or name}: {words.percent(odds.success)} chance of success, "
+                f"costs {words.money(self.game.mission_cost(hardware))}.")
+
+    def _odds(self, rect) -> None:
+        self.panel(rect)
+        inner = pygame.Rect(rect.x + 14, rect.y + 8, rect.width - 28, rect.height - 16)
+        booked = [m for m in self.side_state.missions if m.quarter == self.game.state.quarter]
+        booked_h = 40 + 38 * len(booked) if booked else 40
+        command = self._command()
+        self.label((inner.x, inner.y, inner.width, 28), "The odds", kind="#heading",
+                   tip="What your engineers believe, from their estimates of each programme: the true figures "
+                       "may differ, most of all for hardware that has never flown.")
+        y = inner.y + 34
+        reason = command.check(self.game) if command else "no mission can fly yet"
+        if command is not None:
+            mtype = self.content.missions[self.mission]
+            hardware = self.game.hardware(self.side, mtype, self.rocket, self.spacecraft)
+            if not isinstance(hardware, str):
+                crew = [self.side_state.crews[c] for c in self.crew]
+                odds = self.game.odds(self.side, mtype, hardware, crew)
+                steps_tip = "<br>".join(f"{name}: {words.percent(chance)}" for name, chance in odds.steps)
+                half = inner.width // 2
+                self.label((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
+                self.label((inner.x, y + 18, half, 40), words.percent(odds.success), kind="#big",
+                           tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
+                if mtype.crew_min:
+                    loss_kind = "#big" if odds.crew_loss < 0.05 else "#bad"
+                    self.label((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption")
+                    self.label((inner.x + half, y + 18, half, 40), words.percent(odds.crew_loss), kind=loss_kind,
+                               tip="The chance the crew dies: a step fails in a way that destroys the craft, "
+                                   "and the escape system (where a step allows one) does not save them.")
+                y += 64
+                lines = [(f"{name}", f"{words.percent(chance)}") for name, chance in odds.steps]
+                step_h = 22
+                room = inner.bottom - booked_h - 130 - y
+                shown = lines if len(lines) * step_h <= room else lines[:max(1, room // step_h - 1)]
+                for name, chance in shown:
+                    self.label((inner.x, y, inner.width - 70, step_h), name, tip=steps_tip)
+                    self.label((inner.right - 70, y, 70, step_h), chance, align="right", tip=steps_tip)
+                    y += step_h
+                if len(shown) < len(lines):
+                    self.label((inner.x, y, inner.width, step_h), f"and {len(lines) - len(shown)} more steps",
+                               kind="#caption", tip=steps_tip)
+                    y += step_h
+                cost = self.game.mission_cost(hardware)
+                self.label((inner.x, y + 4, inner.width, 24),
+                           f"Costs {words.money(cost)} now; {words.money(self.side_state.cash)} in hand.",
+                           tip="The rocket and the spacecraft are paid for when the launch is booked; cancelling "
+                               "gives the money back.", kind="#muted")
+                y += 30
+        if reason:
+            self.text((inner.x, y, inner.width, 60), [(f"Cannot book: {reason}.", art.BAD, 15, True)])
+        book_y = inner.bottom - booked_h - 48
+        self.button((inner.x, book_y, inner.width, 42), "Book the launch  (Return)", self.main_action,
+                    kind="#primary", enabled=not reason,
+                    tip="Book it for the month chosen and pay now. It flies when the turn ends." if not reason
+                    else f"Cannot book: {reason}.")
+        y = inner.bottom - booked_h + 6
+        self.label((inner.x, y, inner.width, 26), "Booked this quarter" if booked else "Nothing booked this quarter",
+                   kind="#subheading", tip="Launches booked for this quarter. Cancel gives the money back.")
+        y += 30
+        for mission in sorted(booked, key=lambda m: m.month):
+            mtype = self.content.missions[mission.type]
+            text = f"{words.month_name(mission.month)[:3]}: {mtype.name} on {self.content.programmes[mission.rocket].name}"
+            self.label((inner.x, y, inner.width - 100, BUTTON_H), text,
+                       tip=", ".join(self.side_state.crews[c].name for c in mission.crew) or mtype.description)
+            self.button((inner.right - 92, y, 92, BUTTON_H), "Cancel", lambda m=mission.id: self._cancel(m),
+                        kind="#danger", tip=f"Cancel this launch and get {words.money(mission.cost)} back.")
+            y += 38
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _pick_mission(self, mission_id: str) -> None:
+        self.choose_mission(mission_id)
+        self.refresh()
+
+    def _pick_rocket(self, rocket: str) -> None:
+        self.rocket = rocket
+        self.refresh()
+
+    def _pick_spacecraft(self, spacecraft: str) -> None:
+        self.spacecraft = spacecraft
+        seats = self._seats()
+        self.crew = self.crew[:seats]
+        self.refresh()
+
+    def _pick_crew(self, crew_id: str) -> None:
+        if crew_id in self.crew:
+            self.crew.remove(crew_id)
+        elif len(self.crew) < self._seats():
+            self.crew.append(crew_id)
+        else:
+            self.app.toast(f"No seat left: the spacecraft has {self._seats()}. Take someone off first.", art.WARN)
+        self.refresh()
+
+    def _pick_month(self, month: int) -> None:
+        self.month = month
+        self.refresh()
+
+    def main_action(self) -> None:
+        command = self._command()
+        if command is None:
+            return
+        result = self.game.execute(command)
+        if result:
+            name = self.content.missions[self.mission].name
+            self.app.toast(f"{name} booked for {words.month_name(self.month)}.", art.GOOD)
+            self.crew = self._best_crew(self.content.missions[self.mission])
+        else:
+            self.app.toast(f"Cannot book: {result.reason}.", art.BAD)
+        self.refresh()
+
+    def _cancel(self, mission_id: int) -> None:
+        result = self.game.execute(commands.CancelMission(self.side, mission_id))
+        if not result:
+            self.app.toast(result.reason, art.BAD)
+        self.refresh()
+
+
+def _crew_tip(crew, free: bool) -> str:
+    text = (f"<b>{crew.name}</b>: piloting {crew.piloting:.0f}, endurance {crew.endurance:.0f}, "
+            f"EVA {crew.eva:.0f}, docking {crew.docking:.0f}; morale {crew.morale:.0f}; "
+            f"{crew.flights} flight{'s' if crew.flights != 1 else ''}.")
+    if not free:
+        text += "<br>Already booked on another flight this quarter."
+    return text

@@ -1,0 +1,187 @@
+"""Research: the programme tree, what each is believed to be worth, and where the money goes."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import commands, dates, rules
+from game.ui import art, words
+from game.ui.screens.common import game_bar
+from game.ui.widgets import Screen
+
+KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
+ROW = 40
+
+
+class ResearchScreen(Screen):
+    in_game = True
+    nav = "research"
+    backdrop_kind = "plain"
+
+    def compose(self, rect: pygame.Rect) -> None:
+        body = game_bar(self, rect)
+        me = self.side_state
+        research = sum(p.funding for p in me.programmes.values())
+        summary = (f"Research asks {words.money(research)} a quarter; you have {words.money(me.cash)} in hand "
+                   f"and {words.money(me.budget * (1 - me.bureau_share))} arrives each quarter.")
+        self.label((body.x, body.y, body.width, 28), summary, kind="#bad" if research > me.cash else "#figure",
+                   tip="Each funded programme takes its money at the quarter's end. If the money set is more "
+                       "than the cash in hand, every programme gets the same share of what there is. "
+                       f"Money left unspent is partly clawed back ({rules.CLAWBACK * 100:.0f} %).")
+        self.label((body.x, body.y + 28, body.width, 22),
+                   "Reliability is your engineers' estimate \u00b1 its uncertainty; flights narrow it. "
+                   "Money buys progress with diminishing returns: watch the expected gain.", kind="#caption")
+        table = pygame.Rect(body.x, body.y + 56, body.width, body.height - 56)
+        self.panel(table)
+        header = pygame.Rect(table.x + 10, table.y + 6, table.width - 36, 24)
+        cols = self._columns(header)
+        for col, (text, tip) in zip(cols, (
+                ("Programme", "Hover a name for what it is, what it needs and what it makes possible."),
+                ("Reliability (estimate)", "How often your engineers believe it works, \u00b1 their uncertainty."),
+                ("Funding a quarter", "What it gets each quarter from now on. \u2212 and + change it."),
+                ("Next quarter", "The gain in reliability this funding should buy, or how to start it.")),
+                strict=True):
+            self.label((col.x, header.y, col.width, header.height), text, kind="#subheading", tip=tip)
+
+        rows = self._rows()
+        box = self.scroller((table.x + 4, table.y + 34, table.width - 8, table.height - 40),
+                            len(rows) * ROW + 8)
+        width = box.rect.width - (16 if len(rows) * ROW + 8 > box.rect.height else 0) - 12
+        cols = self._columns(pygame.Rect(6, 0, width, ROW))
+        y = 4
+        for row in rows:
+            if isinstance(row, str):
+                self.label((6, y + 8, width, 30), row, kind="#heading", parent=box)
+            else:
+                self._programme_row(box, cols, y, row)
+            y += ROW
+
+    @staticmethod
+    def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
+        shares = (0.31, 0.2, 0.24, 0.25)
+        out, x = [], rect.x
+        for share in shares:
+            width = int(rect.width * share)
+            out.append(pygame.Rect(x, rect.y, width - 8, rect.height))
+            x += width
+        return out
+
+    def _rows(self) -> list:
+        game, side = self.game, self.side
+        owned = self.side_state.programmes
+        rows: list = []
+        for kind, title in KINDS:
+            group = [p for p in game.content.programmes.values() if p.kind == kind and game.may_have(side, p.id)]
+            if not group:
+                continue
+            # started first, then what may start now, then the rest: the tree read from the trunk out
+            group.sort(key=lambda p: (p.id not in owned, game.why_not_start(side, p.id) is not None))
+            rows.append(title)
+            rows.extend(group)
+        return rows
+
+    def _programme_row(self, box, cols, y, definition) -> None:
+        game, side, me = self.game, self.side, self.side_state
+        state = me.programmes.get(definition.id)
+        name_col, rel_col, fund_col, next_col = cols
+        self.label((name_col.x, y + 4, name_col.width, 30), definition.name, tip=_programme_tip(game, definition),
+                   kind=None if state else "#muted", parent=box)
+        if state is None:
+            reason = game.why_not_start(side, definition.id)
+            if reason is None and me.cash < definition.start_cost:
+                reason = f"starting costs {definition.start_cost:g}, and only {me.cash:.0f} is in hand"
+            locked = game.why_not_start(side, definition.id)
+            self.label((rel_col.x, y + 4, rel_col.width, 30),
+                       f"about {definition.reliability:.0f} % at start" if not locked else _short_reason(game, side, definition),
+                       tip=f"A new {definition.name} starts near {definition.reliability:.0f} %." if not locked
+                       else locked[0].upper() + locked[1:] + ".", kind="#muted", parent=box)
+            self.button((next_col.x, y + 4, next_col.width, 32), f"Start  \u00b7  {words.money(definition.start_cost)}",
+                        lambda p=definition.id: self._start(p), enabled=reason is None, parent=box,
+                        tip=(f"Start {definition.name} for {words.money(definition.start_cost)}. Then fund it "
+                             "each quarter to raise its reliability.") if reason is None
+                        else f"Cannot start: {reason}.")
+            return
+        grounded = definition.id in me.grounded
+        estimate = rules.estimate(state)
+        colour = "#good" if estimate >= 80 else "#warn" if estimate >= 55 else "#bad"
+        text = words.estimate_text(state) + ("  (grounded)" if grounded else "")
+        if rules.rush_penalty(definition, state):
+            text += "  rushed"
+        self.label((rel_col.x, y + 4, rel_col.width, 30), text, kind=colour, parent=box,
+                   tip=words.estimate_tip(definition, state)
+                   + ("<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
+        step = words.funding_step(definition)
+        scale = rules.funding_scale(definition)
+        small = min(40, fund_col.width // 4)
+        fund_tip = (f"{words.money(state.funding)} a quarter. Progress grows with money but less and less: "
+                    f"about {words.money(scale)} a quarter buys two thirds of what any amount could.")
+        self.button((fund_col.x, y + 4, small, 32), "\u2212", lambda p=definition.id: self._fund(p, -step),
+                    enabled=state.funding > 0, parent=box, kind="#small",
+                    tip=f"Less money for {definition.name}: \u2212{words.money(step)} a quarter.")
+        self.label((fund_col.x + small + 4, y + 4, fund_col.width - 2 * small - 8, 30), f"{words.money(state.funding)}",
+                   align="center", kind="#figure" if state.funding else "#muted", tip=fund_tip, parent=box)
+        self.button((fund_col.right - small, y + 4, small, 32), "+", lambda p=definition.id: self._fund(p, step),
+                    enabled=state.funding + step <= commands.MAX_FUNDING, parent=box, kind="#small",
+                    tip=f"More money for {definition.name}: +{words.money(step)} a quarter.")
+        if state.delayed_until > game.state.quarter:
+            gain_text = f"stands still until {dates.format_quarter(state.delayed_until)}"
+            gain_tip = "An event has held up this programme: money spent now buys nothing until then."
+        elif state.funding <= 0:
+            gain_text = "unfunded: no progress" if estimate < definition.cap - 0.5 else "at its best"
+            gain_tip = "Without money a programme stands still; flights still teach it something."
+        else:
+            gain = words.expected_gain(definition, state, state.funding, me.expertise)
+            gain_text = f"about +{gain:.1f} points"
+            gain_tip = (f"At {words.money(state.funding)} a quarter, research should add about {gain:.1f} points "
+                        f"(between {gain * 0.5:.1f} and {gain * 1.5:.1f}, by luck). The nearer the cap of "
+                        f"{definition.cap:.0f} %, the slower it goes.")
+        self.label((next_col.x, y + 4, next_col.width, 30), gain_text, tip=gain_tip, parent=box,
+                   kind=None if state.funding else "#muted")
+
+    def _start(self, programme: str) -> None:
+        result = self.game.execute(commands.StartProgramme(self.side, programme))
+        name = self.content.programmes[programme].name
+        if result:
+            # a started programme with no money stands still; give it its scale to begin
+            scale = rules.funding_scale(self.content.programmes[programme])
+            self.game.execute(commands.FundProgramme(self.side, programme, float(round(scale))))
+            self.app.toast(f"{name} started, funded at {words.money(round(scale))} a quarter.", art.GOOD)
+        else:
+            self.app.toast(f"{name} cannot start: {result.reason}.", art.BAD)
+        self.refresh()
+
+    def _fund(self, programme: str, change: float) -> None:
+        state = self.side_state.programmes[programme]
+        amount = max(0.0, min(commands.MAX_FUNDING, state.funding + change))
+        result = self.game.execute(commands.FundProgramme(self.side, programme, amount))
+        if not result:
+            self.app.toast(result.reason, art.BAD)
+        self.refresh()
+
+
+def _short_reason(game, side: str, definition) -> str:
+    if definition.available and game.state.quarter < dates.parse_quarter(definition.available):
+        return f"from {definition.available}"
+    owned = game.state.sides[side].programmes
+    missing = [game.content.programmes[r].name for r in definition.requires if r not in owned]
+    return "needs " + ", ".join(missing) if missing else "locked"
+
+
+def _programme_tip(game, definition) -> str:
+    lines = [f"<b>{definition.name}</b>: {definition.description}" if definition.description
+             else f"<b>{definition.name}</b>"]
+    if definition.requires:
+        lines.append("Needs: " + ", ".join(game.content.programmes[r].name for r in definition.requires) + ".")
+    if definition.provides:
+        lines.append("Provides: " + ", ".join(c.replace("_", " ") for c in definition.provides) + ".")
+    if definition.kind == "rocket":
+        lines.append(f"Lifts {definition.payload_t:g} t to orbit"
+                     + (f", {definition.lunar_payload_t:g} t to the Moon" if definition.lunar_payload_t else "")
+                     + f"; each launch costs {words.money(definition.unit_cost)}.")
+    elif definition.kind == "spacecraft":
+        seats = f"{definition.crew} seat{'s' if definition.crew != 1 else ''}" if definition.crew else "uncrewed"
+        lines.append(f"{definition.mass_t:g} t, {seats}; each costs {words.money(definition.unit_cost)}.")
+    lines.append(f"Development: {definition.min_quarters} funded quarters before it flies unrushed.")
+    if definition.first_flight:
+        lines.append(f"History: first flew {definition.first_flight}.")
+    return "<br>".join(lines)

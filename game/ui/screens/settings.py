@@ -1,0 +1,98 @@
+"""Settings: window size, full screen, volume and colours, kept in the data folder."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import art
+from game.ui.storage import WINDOW_SIZES
+from game.ui.widgets import Screen
+
+PALETTE_TEXT = {"navy": ("Standard", "Blue for the USA, red for the USSR; green for good news, red for bad."),
+                "colour-blind": ("Colour-blind friendly", "Blue against orange everywhere, for red-green colour "
+                                 "blindness.")}
+
+
+class SettingsScreen(Screen):
+    backdrop_kind = "plain"
+
+    def compose(self, rect: pygame.Rect) -> None:
+        settings = self.app.settings
+        margin = 40
+        x = margin
+        width = min(760, rect.width - 2 * margin)
+        self.label((x, 16, width, 44), "Settings", kind="#big")
+        y = 76
+        self.label((x, y, width, 28), "Window size", kind="#heading",
+                   tip="The window can also be resized by dragging its edge; the screens lay themselves out again.")
+        y += 34
+        each = (width - 3 * 8) // 4
+        current = self.app.size
+        for i, (w, h) in enumerate(WINDOW_SIZES):
+            chosen = (w, h) == tuple(current) and not settings.fullscreen
+            self.button((x + i * (each + 8), y, each, 38), f"{w} \u00d7 {h}", lambda s=(w, h): self._size(s),
+                        selected=chosen, kind=None if chosen else "#toggle", tip=f"A window of {w} by {h} pixels.")
+        y += 56
+        self.label((x, y, width, 28), "Full screen", kind="#heading", tip="F11 switches it anywhere in the game.")
+        y += 34
+        for i, (value, text) in enumerate(((False, "Window"), (True, "Full screen  (F11)"))):
+            chosen = settings.fullscreen == value
+            self.button((x + i * (each * 2 + 16), y, each * 2 + 8, 38), text, lambda v=value: self._fullscreen(v),
+                        selected=chosen, kind=None if chosen else "#toggle",
+                        tip="Fill the whole screen." if value else "Play in a window.")
+        y += 56
+        self.label((x, y, width, 28), "Volume", kind="#heading",
+                   tip="The sounds of clicks and launches." + ("" if self.app.sounds.ready else
+                                                               " No sound device was found: the game is silent."))
+        y += 34
+        self.button((x, y, 60, 38), "\u2212", lambda: self._volume(-0.1), tip="Quieter.",
+                    enabled=settings.volume > 0)
+        self.label((x + 70, y, 120, 38), f"{settings.volume * 100:.0f} %", kind="#figure", align="center",
+                   tip="0 % is silent.")
+        self.button((x + 200, y, 60, 38), "+", lambda: self._volume(0.1), tip="Louder.", enabled=settings.volume < 1)
+        y += 56
+        self.label((x, y, width, 28), "Colours", kind="#heading")
+        y += 34
+        for i, (value, (text, tip)) in enumerate(PALETTE_TEXT.items()):
+            chosen = settings.palette == value
+            self.button((x + i * (each * 2 + 16), y, each * 2 + 8, 38), text, lambda v=value: self._palette(v),
+                        selected=chosen, kind=None if chosen else "#toggle", tip=tip)
+        y += 48
+        self.text((x, y, width, 30), [(PALETTE_TEXT.get(settings.palette, PALETTE_TEXT["navy"])[1], art.MUTED, 14)])
+        swatch_y = y + 34
+        for i, (name, colour) in enumerate((("USA", art.SIDE_COLOUR["usa"]), ("USSR", art.SIDE_COLOUR["ussr"]),
+                                            ("good", art.GOOD), ("bad", art.BAD))):
+            self.image((x + i * 110, swatch_y, 24, 24), art.bar((24, 24), 1.0, colour))
+            self.label((x + i * 110 + 30, swatch_y, 80, 24), name, tip=f"The colour for {name}.")
+        self.label((x, rect.height - 100, width, 24), f"Kept in {self.app.storage.settings_file}", kind="#caption")
+        self.button((x, rect.height - 64, 220, 46), "Done  (Return)", self.main_action, kind="#primary",
+                    tip="Keep these settings and go back.")
+
+    def _size(self, size) -> None:
+        self.app.set_window(size[0], size[1], False)
+        self.app.save_settings()
+
+    def _fullscreen(self, on: bool) -> None:
+        self.app.set_window(self.app.settings.width, self.app.settings.height, on)
+        self.app.save_settings()
+
+    def _volume(self, change: float) -> None:
+        settings = self.app.settings
+        settings.volume = round(min(1.0, max(0.0, settings.volume + change)), 1)
+        self.app.sounds.set_volume(settings.volume)
+        self.app.sounds.play("success")
+        self.app.save_settings()
+        self.refresh()
+
+    def _palette(self, name: str) -> None:
+        self.app.set_palette(name)
+        self.app.save_settings()
+        self.refresh()
+
+    def main_action(self) -> None:
+        self.app.save_settings()
+        self.app.pop()
+
+    def escape(self) -> bool:
+        self.main_action()
+        return True

@@ -1,0 +1,64 @@
+"""The title screen."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.state import SHORT
+from game.ui.widgets import Screen
+
+
+class TitleScreen(Screen):
+    backdrop_kind = "earth"
+
+    def compose(self, rect: pygame.Rect) -> None:
+        x = max(40, rect.width // 10)
+        y = max(40, rect.height // 7)
+        self.label((x, y, 700, 64), "SPACE RACE", kind="#title")
+        self.label((x + 2, y + 62, 700, 30), "From the V-2 to the Moon, 1944\u20131969", kind="#subtitle")
+        latest = self.app.storage.latest_save()
+        width, height, gap = 320, 46, 12
+        y += 130
+        if latest is not None:
+            meta = latest.meta
+            what = f"{SHORT.get(meta.get('side'), '?')}, {meta.get('era_name', meta.get('era', '?'))}, " \
+                   f"{meta.get('date', '?')}"
+            self.button((x, y, width, height), "Continue", lambda: self.app.load_game(latest.path),
+                        tip=f"Go on with your latest save: {what} (saved {latest.when}).")
+            y += height + gap
+        buttons = [("New game  (Return)", self.main_action, "Choose a side, an era and a rival, and begin.",
+                    "#primary"),
+                   ("Load game", self._load, "Open a saved game.", None),
+                   ("Settings", self._settings, "Window size, full screen, volume and colours.", None),
+                   ("How to play  (F1)", self._help, "The goal, a turn, the screens and every key.", None),
+                   ("Quit", self._quit, "Close the game.", None)]
+        for text, action, tip, kind in buttons:
+            self.button((x, y, width, height), text, action, tip=tip, kind=kind)
+            y += height + gap
+        self.label((x, rect.height - 40, rect.width - 2 * x, 24),
+                   "Play von Braun's team or the Chief Designer. Every button explains itself: rest the mouse on it.",
+                   kind="#caption")
+
+    def main_action(self) -> None:
+        from game.ui.screens.newgame import NewGameScreen
+
+        if self.app.content_or_error() is not None:
+            self.app.push(NewGameScreen(self.app))
+
+    def _load(self) -> None:
+        from game.ui.screens.files import SaveLoadScreen
+
+        self.app.push(SaveLoadScreen(self.app, "load"))
+
+    def _settings(self) -> None:
+        from game.ui.screens.settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def _help(self) -> None:
+        from game.ui.screens.help import HelpScreen
+
+        self.app.push(HelpScreen(self.app))
+
+    def _quit(self) -> None:
+        self.app.running = False

@@ -1,0 +1,225 @@
+"""The screen base class and the helpers every screen builds with.
+
+A screen builds its pygame_gui elements under one root container when it becomes the
+top of the stack and kills them when it leaves; rebuilding from the state each time
+keeps what is shown and what is true from drifting apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIButton, UIImage, UILabel, UIScrollingContainer, UITextEntryLine
+
+from game.ui import art
+
+PANEL_LOOK = {None: ((20, 35, 64), (43, 66, 102), 1), "#bar": ((11, 20, 39), (34, 54, 89), 0),
+              "#modal": ((20, 35, 64), (111, 155, 214), 2)}
+TOOLTIP_DELAY = 0.5
+TIP_WIDTH = 360
+
+
+def style(object_id: str | None = None, class_id: str | None = None) -> ObjectID | None:
+    if object_id is None and class_id is None:
+        return None
+    return ObjectID(object_id=object_id, class_id=class_id)
+
+
+class Screen:
+    in_game = False  # the navigation keys (H R M C T) work here
+    modal = False  # drawn over a dimmed picture of the screen below
+    backdrop_kind = "stars"  # stars | earth | plain
+    title = ""
+    nav = None  # which navigation button this screen lights up
+
+    def __init__(self, app):
+        self.app = app
+        self.elements: list = []  # top-level elements, killed when the screen leaves the top
+        self.panels: list[tuple[pygame.Rect, str | None]] = []  # drawn under the elements
+        self.actions: dict[UIButton, Callable[[], None]] = {}
+        self.focus_order: list[UIButton] = []
+        self.focus_tail: list[UIButton] = []
+        self.backdrop: pygame.Surface | None = None
+
+    # --- what the screen reads ----------------------------------------------------
+
+    @property
+    def manager(self) -> pygame_gui.UIManager:
+        return self.app.manager
+
+    @property
+    def session(self):
+        return self.app.session
+
+    @property
+    def game(self):
+        return self.app.session.game
+
+    @property
+    def content(self):
+        return self.app.content
+
+    @property
+    def side(self) -> str:
+        return self.app.session.side
+
+    @property
+    def side_state(self):
+        return self.game.state.sides[self.side]
+
+    # --- life on the stack --------------------------------------------------------
+
+    def build(self) -> None:
+        self.close()
+        width, height = self.app.size
+        self.actions = {}
+        self.focus_order = []
+        self.focus_tail = []
+        self.compose(pygame.Rect(0, 0, width, height))
+
+    def close(self) -> None:
+        for element in self.elements:
+            element.kill()
+        self.elements = []
+        self.panels = []
+
+    def refresh(self) -> None:
+        """Rebuild from the state after something changed, keeping the keyboard focus."""
+        self.app.rebuild_top()
+
+    def compose(self, rect: pygame.Rect) -> None:  # pragma: no cover - every screen overrides
+        raise NotImplementedError
+
+    def focusables(self) -> list[UIButton]:
+        return [b for b in self.focus_order + self.focus_tail if b.alive() and b.is_enabled and b.visible]
+
+    # --- input ----------------------------------------------------------------------
+
+    def main_action(self) -> None:
+        """Return: the screen's main action."""
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """Keys of this screen alone; True when used."""
+        return False
+
+    def escape(self) -> bool:
+        """Esc; True when the screen dealt with it, else the app's rule applies."""
+        return False
+
+    def update(self, dt: float) -> bool:
+        """True while the screen animates (the app keeps drawing)."""
+        return False
+
+    def draw_under(self, surface: pygame.Surface) -> None:
+        if self.modal and self.backdrop is not None:
+            if self.backdrop.get_size() != surface.get_size():
+                self.backdrop = pygame.transform.smoothscale(self.backdrop, surface.get_size())
+            surface.blit(self.backdrop, (0, 0))
+        elif self.backdrop_kind == "plain":
+            surface.fill(art.BACKGROUND)
+        else:
+            surface.blit(art.starfield(surface.get_size(), self.backdrop_kind == "earth"), (0, 0))
+
+        for rect, kind in self.panels:
+            fill, edge, width = PANEL_LOOK.get(kind, PANEL_LOOK[None])
+            radius = 0 if kind == "#bar" else 8
+            pygame.draw.rect(surface, fill, rect, border_radius=radius)
+            if width:
+                pygame.draw.rect(surface, edge, rect, width, border_radius=radius)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        pass
+
+    # --- building blocks ------------------------------------------------------------
+
+    def _add(self, element, parent):
+        # no root container: every level of nesting makes pygame_gui's theme lookups slower
+        if parent is None:
+            self.elements.append(element)
+        return element
+
+    def label(self, rect, text: str, tip: str | None = None, kind: str | None = None, align: str | None = None,
+              parent=None) -> UILabel:
+        element = self._add(UILabel(pygame.Rect(rect), text, self.manager, container=parent,
+                                    object_id=style(kind, f"@{align}" if align else None)), parent)
+        if tip:
+            element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
+        return element
+
+    def button(self, rect, text: str, action: Callable[[], None], tip: str | None = None, kind: str | None = None,
+               enabled: bool = True, parent=None, align: str | None = None, tail: bool = False,
+               selected: bool = False) -> UIButton:
+        element = self._add(UIButton(pygame.Rect(rect), text, self.manager, container=parent,
+                                     object_id=style(kind, f"@{align}" if align else None)), parent)
+        if tip:
+            element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
+        if not enabled:
+            element.disable()
+        if selected:
+            element.select()
+        self.actions[element] = action
+        (self.focus_tail if tail else self.focus_order).append(element)
+        return element
+
+    def image(self, rect, surface: pygame.Surface, tip: str | None = None, parent=None) -> UIImage:
+        rect = pygame.Rect(rect)
+        element = self._add(UIImage(rect, surface, self.manager, container=parent), parent)
+        if tip:
+            element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
+        return element
+
+    def panel(self, rect, kind: str | None = None) -> pygame.Rect:
+        """A background box, drawn by the screen under the elements (cheaper than a UIPanel)."""
+        rect = pygame.Rect(rect)
+        self.panels.append((rect, kind))
+        return rect
+
+    def entry(self, rect, text: str, tip: str | None = None, limit: int = 60, numbers: bool = False):
+        element = self._add(UITextEntryLine(pygame.Rect(rect), self.manager), None)
+        if numbers:
+            element.set_allowed_characters("numbers")
+        element.set_text_length_limit(limit)
+        element.set_text(text)
+        if tip:
+            element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
+        self.focus_order.append(element)
+        return element
+
+    def scroller(self, rect, inner_height: int, parent=None) -> UIScrollingContainer:
+        rect = pygame.Rect(rect)
+        box = self._add(UIScrollingContainer(rect, self.manager, container=parent, allow_scroll_x=False), parent)
+        box.set_scrollable_area_dimensions((rect.width - (16 if inner_height > rect.height else 0),
+                                           max(inner_height, 1)))
+        return box
+
+    def text(self, rect, items: list[tuple], parent=None) -> pygame.Rect:
+        """Wrapped paragraphs, (text, colour[, size[, bold]]) each; scrolls when too tall."""
+        rect = pygame.Rect(rect)
+        full = [(t[0], t[1], t[2] if len(t) > 2 else 15, t[3] if len(t) > 3 else False) for t in items]
+        block = art.text_block(full, rect.width - 4)
+        if block.get_height() <= rect.height:
+            self.image((rect.x, rect.y, block.get_width(), block.get_height()), block, parent=parent)
+        else:
+            block = art.text_block(full, rect.width - 22)
+            box = self.scroller(rect, block.get_height(), parent)
+            self.image((0, 0, block.get_width(), block.get_height()), block, parent=box)
+        return rect
+
+
+def columns(rect: pygame.Rect, shares: list[float], gap: int = 12) -> list[pygame.Rect]:
+    """Split a rect left to right by shares of its width."""
+    total = sum(shares)
+    free = rect.width - gap * (len(shares) - 1)
+    out, x = [], rect.x
+    for share in shares:
+        width = int(free * share / total)
+        out.append(pygame.Rect(x, rect.y, width, rect.height))
+        x += width + gap
+    return out
+
+
+def inset(rect: pygame.Rect, x: int, y: int | None = None) -> pygame.Rect:
+    return pygame.Rect(rect).inflate(-2 * x, -2 * (x if y is None else y))

@@ -1,0 +1,172 @@
+"""Numbers and rules put into words for the screens. No pygame here."""
+
+from __future__ import annotations
+
+from game.core import dates, rules
+from game.core.state import SHORT
+
+LEADER_TITLE = {"usa": "von Braun's team", "ussr": "the Chief Designer"}
+SIDE_NAME = {"usa": "United States", "ussr": "Soviet Union"}
+QUARTER_MONTHS = {1: "January to March", 2: "April to June", 3: "July to September", 4: "October to December"}
+SKILLS = ("piloting", "endurance", "eva", "docking")
+SKILL_NAMES = {"piloting": "Piloting", "endurance": "Endurance", "eva": "EVA", "docking": "Docking"}
+SKILL_HELP = {
+    "piloting": "Flying the craft: re-entry and landings go better with a good pilot aboard.",
+    "endurance": "Standing g-forces and long days in orbit.",
+    "eva": "Work outside the spacecraft in a suit: spacewalks.",
+    "docking": "Finding and joining another spacecraft: rendezvous and docking.",
+}
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def money(amount: float) -> str:
+    return f"{amount:,.0f} M" if abs(amount) >= 10 or amount == int(amount) else f"{amount:,.1f} M"
+
+
+def signed(amount: float, digits: int = 0) -> str:
+    text = f"{amount:+.{digits}f}"
+    return text.replace("-", "\u2212")
+
+
+def percent(fraction: float) -> str:
+    """A chance (0-1) as a percentage a player reads at a glance; never a flat 0 or 100."""
+    value = fraction * 100
+    if 0 < value < 1:
+        return "<1 %"
+    if 99 < value < 100:
+        return ">99 %"
+    return f"{value:.0f} %"
+
+
+def quarter_title(quarter: int) -> str:
+    year, q = dates.split_quarter(quarter)
+    return f"{year}, Q{q}"
+
+
+def quarter_short(quarter: int) -> str:
+    year, q = dates.split_quarter(quarter)
+    first = (q - 1) * 3
+    return f"{dates.MONTH_NAMES[first][:3]}\u2013{dates.MONTH_NAMES[first + 2][:3]} {year}"
+
+
+def quarter_long(quarter: int) -> str:
+    year, q = dates.split_quarter(quarter)
+    return f"{QUARTER_MONTHS[q]} {year}"
+
+
+def month_name(month: int) -> str:
+    return dates.MONTH_NAMES[month - 1]
+
+
+def month_text(year: int, month: int) -> str:
+    return f"{dates.MONTH_NAMES[month - 1][:3]} {year}"
+
+
+def months_between(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return (b[0] - a[0]) * 12 + (b[1] - a[1])
+
+
+def turns_left(state) -> int:
+    return state.end - state.quarter + 1
+
+
+def estimate_text(prog_state) -> str:
+    return f"{rules.estimate(prog_state):.0f} % \u00b1 {rules.estimate_sd(prog_state):.0f}"
+
+
+def estimate_tip(definition, prog_state) -> str:
+    flights = prog_state.flights
+    lines = [f"{definition.name}: your engineers believe it works {rules.estimate(prog_state):.0f} % of the time, "
+             f"give or take {rules.estimate_sd(prog_state):.0f} points."]
+    if flights:
+        lines.append(f"Flown {flights} time{'s' if flights != 1 else ''}: {prog_state.successes} worked, "
+                     f"{prog_state.failures} failed. Each flight narrows the uncertainty and teaches "
+                     "something (a failure more).")
+    else:
+        lines.append("Never flown: the figure is a guess until it flies.")
+    lines.append(f"Research can take it to {definition.cap:.0f} % at most.")
+    rushed = rules.rush_penalty(definition, prog_state)
+    if rushed:
+        left = definition.min_quarters - prog_state.quarters
+        lines.append(f"Rushed: {left} more funded quarter{'s' if left != 1 else ''} of development before it "
+                     f"flies at its full figure; flown now it loses {rushed:.0f} points.")
+    return "<br>".join(lines)
+
+
+def expected_gain(definition, prog_state, funding: float, expertise: float) -> float:
+    """The reliability a quarter at this funding should add, judged from the estimate
+    (the true figure stays hidden), at the average research draw."""
+    from game.core.state import ProgrammeState
+
+    believed = ProgrammeState(prog_state.id, rules.estimate(prog_state), quarters=prog_state.quarters)
+    return rules.research_gain(definition, believed, funding, expertise, 1.0)
+
+
+def funding_step(definition) -> float:
+    scale = rules.funding_scale(definition)
+    for step in (1, 2, 5, 10, 20, 50):
+        if scale / step <= 4:
+            return float(step)
+    return 100.0
+
+
+# --- event effects ------------------------------------------------------------------------
+
+def describe_effect(clause, content, side: str) -> str | None:
+    """One effect of an event choice in words, or None for bookkeeping a player need not see."""
+    p = clause.params
+    whose = "" if p.get("target", "self") == "self" else f"the {SHORT['ussr' if side == 'usa' else 'usa']}'s "
+    prog = content.programmes[p["programme"]].name if "programme" in p and p["programme"] in content.programmes \
+        else p.get("programme", "")
+    amount = p.get("amount", 0)
+    kind = clause.type
+    if kind == "money":
+        if whose:
+            return f"{whose}cash {signed(amount)} M"
+        return f"costs {money(-amount)} now" if amount < 0 else f"brings {money(amount)} now"
+    if kind == "budget":
+        return f"{whose}budget {signed(amount)} M a quarter from now on"
+    if kind == "support":
+        return f"{whose}support {signed(amount)}"
+    if kind == "prestige":
+        return f"{whose}prestige {signed(amount)}"
+    if kind == "expertise":
+        return f"{whose}V-2 expertise {signed(amount)}"
+    if kind == "leader_health":
+        return f"{whose}the Chief Designer's health {signed(amount)}"
+    if kind == "leader":
+        return f"{p['name']} takes over {whose or 'the programme'}".rstrip()
+    if kind == "bureau_share":
+        return f"rival bureaus take {signed(amount * 100)} % of {whose or 'your '}budget"
+    if kind == "reliability":
+        return f"{whose}{prog} reliability {signed(amount)} points"
+    if kind == "start_programme":
+        return f"starts {whose}{prog} at no cost"
+    if kind == "delay":
+        return f"{whose}{prog} research stands still for {p['quarters']} quarter{'s' if p['quarters'] != 1 else ''}"
+    if kind == "ground":
+        return f"{whose}{prog} may not fly"
+    if kind == "unground":
+        return f"{whose}{prog} may fly again"
+    if kind == "recruit":
+        names = p["names"]
+        return f"{len(names)} new crew member{'s' if len(names) != 1 else ''} join{'s' if len(names) == 1 else ''}"
+    if kind == "lose_crew":
+        return f"{p['count']} of {whose or 'your '}crew die{'s' if p['count'] == 1 else ''}"
+    if kind == "crew_morale":
+        return f"{whose}crew morale {signed(amount)}"
+    if kind == "stand_down":
+        return f"{whose}no crewed flights for {p['quarters']} quarters"
+    if kind == "news":
+        return "the world hears of it" if p.get("public", True) else None
+    return None  # flags: they only shape what comes later
+
+
+def describe_choice(choice, content, side: str) -> str:
+    parts = [d for d in (describe_effect(c, content, side) for c in choice.effects) if d]
+    if any(c.type in ("set_flag", "clear_flag") for c in choice.effects):
+        parts.append("shapes what comes later")
+    return "; ".join(parts) if parts else "no immediate effect"

@@ -1,0 +1,412 @@
+"""The game window, driven by posted events under the dummy video driver."""
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+import argparse  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.content import loader  # noqa: E402
+from game.core import commands  # noqa: E402
+from game.ui import app as app_module  # noqa: E402
+from game.ui.screens.chronicle import ChronicleScreen  # noqa: E402
+from game.ui.screens.crews import CrewsScreen  # noqa: E402
+from game.ui.screens.dialogs import ContentErrorScreen, HandOverScreen, MessageScreen  # noqa: E402
+from game.ui.screens.end import EndScreen  # noqa: E402
+from game.ui.screens.event import EventScreen  # noqa: E402
+from game.ui.screens.files import SaveLoadScreen  # noqa: E402
+from game.ui.screens.help import HelpScreen  # noqa: E402
+from game.ui.screens.hq import HeadquartersScreen  # noqa: E402
+from game.ui.screens.launch import LaunchScreen  # noqa: E402
+from game.ui.screens.menu import GameMenuScreen  # noqa: E402
+from game.ui.screens.missions import MissionPlannerScreen  # noqa: E402
+from game.ui.screens.newgame import NewGameScreen  # noqa: E402
+from game.ui.screens.report import ReportScreen  # noqa: E402
+from game.ui.screens.research import ResearchScreen  # noqa: E402
+from game.ui.screens.settings import SettingsScreen  # noqa: E402
+from game.ui.screens.title import TitleScreen  # noqa: E402
+from game.ui.storage import Storage  # noqa: E402
+
+# --- driving the window ---------------------------------------------------------------------
+
+
+def open_window(tmp_path, content, size=(1280, 720), **play):
+    app = app_module.App(Storage(tmp_path), size)
+    pygame.event.clear()
+    app._content = content
+    if play:
+        app.reset(TitleScreen(app))
+        session = app_module.Session.new(content, play.get("era", "survival"), play.get("side", "usa"),
+                                         play.get("rival", "ai"), "normal", play.get("seed", 3))
+        app.start_session(session, fresh=True)
+    else:
+        app.reset(TitleScreen(app))
+    pump(app)
+    return app
+
+
+def pump(app, frames=2):
+    for _ in range(frames):
+        app.frame()
+
+
+def key(app, name, mod=0):
+    code = pygame.key.key_code(name) if len(name) > 1 or name.isalpha() else ord(name)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=mod, unicode="", scancode=0))
+    pump(app)
+
+
+def click(app, element):
+    pos = element.rect.center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    pump(app, 3)
+
+
+def button(app, starts_with):
+    found = [b for b in app.top.actions if b.text.startswith(starts_with) and b.alive()]
+    assert found, f"no button {starts_with!r} on {type(app.top).__name__}: {[b.text for b in app.top.actions]}"
+    return found[0]
+
+
+def colours(surface, step=3):
+    raw = pygame.image.tobytes(surface, "RGB")
+    width = surface.get_width()
+    return {raw[i:i + 3] for row in range(0, surface.get_height(), step)
+            for i in range(row * width * 3, (row + 1) * width * 3, 3 * step)}
+
+
+def shoot(app, folder, name):
+    app.frame()
+    path = folder / f"{name}.png"
+    pygame.image.save(app.window, str(path))
+    assert len(colours(app.window)) > 40, f"{name} looks blank"
+    return path
+
+
+@pytest.fixture
+def hq(tmp_path, content):
+    return open_window(tmp_path, content, era="survival", side="usa", seed=3)
+
+
+# --- each screen opens and closes ---------------------------------------------------------------
+
+
+def test_title_and_new_game_open_and_close(tmp_path, content):
+    app = open_window(tmp_path, content)
+    assert isinstance(app.top, TitleScreen)
+    assert pygame.display.get_caption()[0] == "Space Race"
+    key(app, "return")
+    assert isinstance(app.top, NewGameScreen)
+    key(app, "escape")
+    assert isinstance(app.top, TitleScreen)
+    for label, kind in (("Settings", SettingsScreen), ("How to play", HelpScreen), ("Load game", SaveLoadScreen)):
+        click(app, button(app, label))
+        assert isinstance(app.top, kind)
+        key(app, "escape")
+        assert isinstance(app.top, TitleScreen)
+
+
+def test_navigation_keys_open_each_game_screen_and_esc_returns(hq):
+    assert isinstance(hq.top, HeadquartersScreen)
+    for letter, kind in (("r", ResearchScreen), ("m", MissionPlannerScreen), ("c", CrewsScreen),
+                         ("t", ChronicleScreen)):
+        key(hq, letter)
+        assert isinstance(hq.top, kind)
+        key(hq, "escape")
+        assert isinstance(hq.top, HeadquartersScreen)
+    key(hq, "r")
+    key(hq, "h")
+    assert isinstance(hq.top, HeadquartersScreen)
+    key(hq, "escape")
+    assert isinstance(hq.top, GameMenuScreen)
+    key(hq, "escape")
+    assert isinstance(hq.top, HeadquartersScreen)
+    key(hq, "f1")
+    assert isinstance(hq.top, HelpScreen)
+    key(hq, "escape")
+    assert isinstance(hq.top, HeadquartersScreen)
+
+
+def test_nav_buttons_work_by_mouse(hq):
+    click(hq, button(hq, "Research"))
+    assert isinstance(hq.top, ResearchScreen)
+    click(hq, button(hq, "Crews"))
+    assert isinstance(hq.top, CrewsScreen)
+    click(hq, button(hq, "Menu"))
+    assert isinstance(hq.top, GameMenuScreen)
+    click(hq, button(hq, "Settings"))
+    assert isinstance(hq.top, SettingsScreen)
+    key(hq, "escape")
+    assert isinstance(hq.top, HeadquartersScreen)
+
+
+# --- commands through the screens -----------------------------------------------------------------
+
+
+def test_start_button_starts_a_programme(hq):
+    key(hq, "r")
+    side = hq.session.game.state.sides["usa"]
+    startable = [p for p in hq.content.programmes.values() if hq.session.game.why_not_start("usa", p.id) is None
+                 and p.start_cost <= side.cash]
+    assert startable
+    name = startable[0].name
+    starts = [b for b in hq.top.actions if b.text.startswith("Start") and b.is_enabled]
+    click(hq, starts[0])
+    started = [p for p in side.programmes if hq.content.programmes[p].name == name]
+    assert started, "the start button did not start the programme"
+    assert side.programmes[started[0]].funding > 0
+
+
+def test_plus_and_minus_change_funding(hq):
+    key(hq, "r")
+    side = hq.session.game.state.sides["usa"]
+    plus = [b for b in hq.top.actions if b.text == "+" and b.is_enabled][0]
+    before = {p: s.funding for p, s in side.programmes.items()}
+    click(hq, plus)
+    after = {p: s.funding for p, s in side.programmes.items()}
+    changed = [p for p in after if after[p] > before[p]]
+    assert len(changed) == 1
+    minus = [b for b in hq.top.actions if b.text == "\u2212" and b.is_enabled][0]
+    click(hq, minus)
+    assert side.programmes[changed[0]].funding == before[changed[0]]
+
+
+def test_return_in_the_planner_books_a_launch_and_cancel_refunds(hq):
+    key(hq, "m")
+    side = hq.session.game.state.sides["usa"]
+    cash = side.cash
+    key(hq, "return")
+    assert len(side.missions) == 1
+    assert side.cash < cash
+    click(hq, button(hq, "Cancel"))
+    assert side.missions == [] and side.cash == cash
+
+
+def test_crew_training_button_sends_traincrew(tmp_path, content):
+    app = open_window(tmp_path, content, era="survival", side="ussr", seed=3)
+    if isinstance(app.top, EventScreen):
+        key(app, "escape")  # the card waits at headquarters
+    key(app, "c")
+    crew = next(iter(app.session.game.state.sides["ussr"].crews.values()))
+    assert crew.training is None
+    click(app, [b for b in app.top.actions if b.text.startswith("Training")][0])
+    assert crew.training == "piloting"
+
+
+def test_return_at_headquarters_ends_the_turn(hq):
+    game = hq.session.game
+    quarter = game.state.quarter
+    key(hq, "return")
+    assert game.state.quarter == quarter + 1
+    assert isinstance(hq.top, (LaunchScreen, ReportScreen))
+    for _ in range(10):
+        if not isinstance(hq.top, (LaunchScreen, ReportScreen)):
+            break
+        key(hq, "return")
+    assert isinstance(hq.top, (HeadquartersScreen, EventScreen))
+    assert list((hq.storage.saves).glob("autosave-*.json"))
+
+
+def test_event_card_keys_answer_and_end_turn_waits_for_them(hq):
+    game = hq.session.game
+    side = game.state.sides["usa"]
+    for _ in range(12):
+        if side.pending_events:
+            break
+        game.execute(commands.EndTurn("usa"))
+        game.execute(commands.EndTurn("ussr"))
+    assert side.pending_events, "no event came up in twelve quarters"
+    hq.back_to_hq()
+    pump(hq)
+    quarter = game.state.quarter
+    key(hq, "return")  # refused: the event card opens instead
+    assert game.state.quarter == quarter
+    assert isinstance(hq.top, EventScreen)
+    waiting = len(side.pending_events)
+    key(hq, "1")
+    assert len(side.pending_events) == waiting - 1
+
+
+def test_keyboard_focus_moves_with_tab_and_presses_with_return(hq):
+    key(hq, "r")
+    key(hq, "tab")
+    assert hq.focus is not None
+    first = hq.focus
+    key(hq, "tab")
+    assert hq.focus is not first
+    key(hq, "tab", pygame.KMOD_SHIFT)
+    assert hq.focus is first
+    focused = hq.focus
+    side = hq.session.game.state.sides["usa"]
+    before = {p: s.funding for p, s in side.programmes.items()}
+    key(hq, "return")
+    pressed_something = before != {p: s.funding for p, s in side.programmes.items()} or \
+        len(before) != len(side.programmes) or not isinstance(hq.top, ResearchScreen)
+    assert pressed_something, f"Return did not press {focused.text!r}"
+
+
+# --- saving and loading -------------------------------------------------------------------------------
+
+
+def test_quick_save_and_quick_load(hq):
+    game = hq.session.game
+    key(hq, "f5")
+    assert hq.storage.quicksave_path.exists()
+    quarter = game.state.quarter
+    key(hq, "return")
+    for _ in range(6):
+        if isinstance(hq.top, (LaunchScreen, ReportScreen)):
+            key(hq, "return")
+    assert hq.session.game.state.quarter == quarter + 1
+    key(hq, "f9")
+    assert hq.session.game.state.quarter == quarter
+    assert isinstance(hq.top, (HeadquartersScreen, EventScreen))
+
+
+def test_named_save_then_load_from_the_title(tmp_path, content):
+    app = open_window(tmp_path, content, era="satellites", side="ussr", seed=5)
+    app.escape_to_menu()
+    pump(app)
+    click(app, button(app, "Save game"))
+    assert isinstance(app.top, SaveLoadScreen)
+    key(app, "return")
+    assert any(i.kind == "named" for i in app.storage.list_saves())
+    app.quit_to_title()
+    pump(app)
+    click(app, button(app, "Load game"))
+    click(app, button(app, "Load"))
+    assert app.session is not None and app.session.player == "ussr"
+
+
+def test_a_bad_save_shows_its_error_and_the_game_goes_on(hq):
+    bad = hq.storage.saves / "broken.json"
+    bad.write_text('{"format": "spacerace-save", "version": 99, "state": {}}')
+    game = hq.session.game
+    hq.escape_to_menu()
+    pump(hq)
+    click(hq, button(hq, "Load game"))
+    loads = [b for b in hq.top.actions if b.text == "Load"]
+    click(hq, loads[[i.path.name for i in hq.storage.list_saves()].index("broken.json")])
+    assert isinstance(hq.top, MessageScreen)
+    assert "newer version" in hq.top.message
+    key(hq, "return")
+    assert hq.session.game is game
+
+
+def test_a_content_error_lists_its_problems(tmp_path, monkeypatch):
+    problem = loader.Problem("eras/moon.yaml", 3, "start", "expected a quarter like 1957-Q4")
+
+    def broken(*args, **kwargs):
+        raise loader.ContentError([problem])
+
+    monkeypatch.setattr(loader, "load", broken)
+    app = app_module.open_app(argparse.Namespace(command="play", side="usa", era="moon", seed=1, rival="ai",
+                                                 load=None), Storage(tmp_path))
+    pump(app)
+    assert isinstance(app.top, ContentErrorScreen)
+    key(app, "return")
+    assert not app.running
+
+
+# --- hot-seat -----------------------------------------------------------------------------------------
+
+
+def test_hot_seat_hands_over_and_hides_the_other_side(tmp_path, content):
+    app = open_window(tmp_path, content, era="survival", side="usa", rival="human", seed=2)
+    assert isinstance(app.top, HandOverScreen) and app.top.to_side == "usa"
+    key(app, "escape")  # the hand-over cannot be skipped
+    assert isinstance(app.top, HandOverScreen)
+    key(app, "return")
+    while isinstance(app.top, EventScreen):
+        key(app, "1")
+    assert isinstance(app.top, HeadquartersScreen) and app.session.side == "usa"
+    quarter = app.session.game.state.quarter
+    key(app, "return")
+    assert isinstance(app.top, HandOverScreen) and app.top.to_side == "ussr"
+    assert app.session.game.state.quarter == quarter
+    key(app, "return")
+    while isinstance(app.top, EventScreen):
+        key(app, "1")
+    assert app.session.side == "ussr"
+    key(app, "return")
+    assert app.session.game.state.quarter == quarter + 1
+    assert isinstance(app.top, HandOverScreen) and app.top.to_side == "usa"
+
+
+# --- the window's size --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1920, 1080)])
+def test_screens_fit_the_window(tmp_path, content, size):
+    app = open_window(tmp_path, content, size, era="moon", side="usa", seed=4)
+    app.back_to_hq()
+    for letter in ("h", "r", "m", "c", "t"):
+        key(app, letter)
+        window = pygame.Rect((0, 0), app.size)
+        for element in app.top.elements:
+            assert window.contains(element.rect), f"{type(app.top).__name__}: {element} outside {window}"
+
+
+def test_resize_lays_the_screen_out_again(hq):
+    hq.set_window(1024, 600, False)
+    pump(hq)
+    assert hq.manager.window_resolution == (1024, 600)
+    end_turn = button(hq, "End turn")
+    assert end_turn.rect.right <= 1024 and end_turn.rect.bottom <= 600
+
+
+def test_idle_window_stops_drawing(hq):
+    hq.last_input -= 10
+    hq.toasts.clear()
+    hq.frame()
+    assert not hq.busy()
+
+
+# --- a whole era through the window alone ---------------------------------------------------------------
+
+
+def test_play_an_era_from_new_game_to_the_end_screen(tmp_path, content):
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    app = open_window(tmp_path, content)
+    shoot(app, shots, "title")
+    key(app, "return")
+    assert isinstance(app.top, NewGameScreen)
+    click(app, button(app, "Soviet Union"))
+    click(app, button(app, "Race for Survival"))
+    click(app, button(app, "Hard"))
+    shoot(app, shots, "new_game")
+    key(app, "return")
+    assert app.session is not None and app.session.player == "ussr" and app.session.difficulty == "hard"
+    seen = set()
+    for _ in range(200):
+        top = app.top
+        name = type(top).__name__
+        if name not in seen:
+            seen.add(name)
+            shoot(app, shots, name)
+        if isinstance(top, EndScreen):
+            break
+        if isinstance(top, EventScreen):
+            key(app, "1")
+        elif isinstance(top, HeadquartersScreen):
+            if "ResearchScreen" not in seen:
+                for letter in ("r", "m", "c", "t"):
+                    key(app, letter)
+                    shoot(app, shots, type(app.top).__name__)
+                key(app, "h")
+            key(app, "return")
+        else:
+            key(app, "return")
+    assert isinstance(app.top, EndScreen), f"stopped at {type(app.top).__name__}"
+    assert app.session.game.state.over
+    for name in ("title", "new_game", "HeadquartersScreen", "ResearchScreen", "MissionPlannerScreen", "CrewsScreen",
+                 "ChronicleScreen", "ReportScreen", "EndScreen"):
+        assert (shots / f"{name}.png").exists(), name
