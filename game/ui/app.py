@@ -266,6 +266,8 @@ class App:
                 self.press(self.focus)
             else:
                 top.main_action()
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            top.scroll(1 if key == pygame.K_PAGEDOWN else -1)
         elif key == pygame.K_SPACE and self.focus is not None and self.focus.alive():
             self.press(self.focus)
         elif key == pygame.K_ESCAPE:

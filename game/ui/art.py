@@ -83,6 +83,26 @@ def text_block(items: list[tuple[str, tuple, int, bool]], width: int, gap: int =
     return block
 
 
+def key_table(rows: list[tuple[str, str]], width: int) -> pygame.Surface:
+    """Two columns: a key in the accent colour, and what it does, wrapped beside it."""
+    bold, plain = font(15, True), font(15)
+    key_width = min(max(bold.size(key)[0] for key, _ in rows) + 18, int(width * 0.42))
+    line = plain.get_linesize()
+    drawn, height = [], 0
+    for key, what in rows:
+        keys = [bold.render(k, True, ACCENT) for k in wrap(key, bold, key_width - 12)]
+        lines = [plain.render(w, True, TEXT) for w in wrap(what, plain, width - key_width)]
+        drawn.append((keys, lines, height))
+        height += line * max(len(keys), len(lines)) + 8
+    surface = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+    for keys, lines, y in drawn:
+        for i, rendered in enumerate(keys):
+            surface.blit(rendered, (0, y + i * line))
+        for i, rendered in enumerate(lines):
+            surface.blit(rendered, (key_width, y + i * line))
+    return surface
+
+
 # --- the sky --------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=4)
@@ -241,7 +261,7 @@ def illustration(key: str, size: tuple[int, int], side: str | None = None) -> py
     return surface
 
 
-def launch_scene(size: tuple[int, int], steps_done: int, steps_total: int, failed: bool, side: str,
+def launch_scene(size: tuple[int, int], steps_done: float, steps_total: int, failed: bool, side: str,
                  seed: str) -> pygame.Surface:
     """A rocket climbing an arc toward orbit; it stops (or bursts) at the step reached."""
     width, height = size
@@ -357,4 +377,7 @@ def set_palette(name: str) -> dict:
     GOOD, BAD = colours["good"], colours["bad"]
     KIND_COLOUR["research"], KIND_COLOUR["death"] = GOOD, BAD
     hexed = {k: "#{:02x}{:02x}{:02x}".format(*v) for k, v in colours.items()}
-    return {f"#{key}": {"colours": {"normal_text": value}} for key, value in hexed.items()}
+    theme = {f"#{key}": {"colours": {"normal_text": value}} for key, value in hexed.items()}
+    theme["#big_bad"] = {"colours": {"normal_text": hexed["bad"]}}
+    theme["#big_good"] = {"colours": {"normal_text": hexed["good"]}}
+    return theme

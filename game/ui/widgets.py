@@ -113,6 +113,17 @@ class Screen:
         """True while the screen animates (the app keeps drawing)."""
         return False
 
+    def scroll(self, pages: float) -> None:
+        """Page Up / Page Down: scroll the screen's largest scrolled list."""
+        boxes = [e for e in self.elements if isinstance(e, UIScrollingContainer) and e.vert_scroll_bar is not None]
+        if not boxes:
+            return
+        box = max(boxes, key=lambda b: b.rect.height)
+        bar = box.vert_scroll_bar
+        step = bar.visible_percentage * 0.9 * pages
+        bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, bar.start_percentage + step)))
+        box.update(0.0)
+
     def draw_under(self, surface: pygame.Surface) -> None:
         if self.modal and self.backdrop is not None:
             if self.backdrop.get_size() != surface.get_size():

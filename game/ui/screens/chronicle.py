@@ -88,6 +88,8 @@ class ChronicleScreen(Screen):
                 return (f"{late} months behind history", "The race is slower than history here.", "#muted")
             return ("still open", "Nobody has done it yet.", "#muted")
         winner = won[0]
+        if dates.quarter_of_month(winner.year, winner.month) < state.start:
+            return ("before this era", "Won before this era began: the era starts from history's state.", "#muted")
         diff = words.months_between((winner.year, winner.month), (hist_year, hist_month))
         when = "same month as history" if diff == 0 else \
             f"{abs(diff)} month{'s' if abs(diff) != 1 else ''} {'early' if diff > 0 else 'late'}"

@@ -19,7 +19,7 @@ NAV = (("hq", "Headquarters", "H", "Your office: the news, the quarter's plans, 
 
 
 def bar_height(screen_height: int) -> int:
-    return 100 if screen_height >= 700 else 92
+    return 100 if screen_height >= 700 else 96
 
 
 def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
@@ -34,15 +34,15 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     state = game.state
 
     left_width = max(300, min(460, rect.width * 36 // 100))
-    screen.label((MARGIN, 6, left_width, 26), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",
+    screen.label((MARGIN, 4, left_width, 22), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",
                  tip=f"You play {words.LEADER_TITLE[side]} for {words.SIDE_NAME[side]}. "
                      f"The rival is {app.session.rival_description()}.", kind=f"#{side}")
     era = game.era
-    screen.label((MARGIN, 28, left_width, 30),
+    screen.label((MARGIN, 25, left_width, 28),
                  f"{words.quarter_short(state.quarter)}  \u00b7  turn {state.turn + 1} of {state.end - state.start + 1}",
                  tip=f"{words.quarter_long(state.quarter)}. {era.name} ({era.years}). One turn is a quarter; launches happen in the month you book. "
                      f"{words.turns_left(state)} turn{'s' if words.turns_left(state) != 1 else ''} left "
-                     f"including this one.", kind="#figure")
+                     f"including this one.", kind="#date")
 
     figures = [
         ("Cash", words.money(me.cash), cash_tip(game, side)),
@@ -66,7 +66,7 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
         screen.label((x, 24, block - 8, 30), value, tip=tip, kind="#figure")
         x += block
 
-    nav_y = height - 42
+    nav_y = height - 40
     count = len(NAV) + 1
     width = max(110, min(170, (rect.width - 2 * MARGIN - 8 * (count - 1)) // count))
     x = MARGIN

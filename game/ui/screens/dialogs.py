@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.state import NATION
 from game.ui import art, words
 from game.ui.widgets import Screen
 
@@ -53,8 +54,9 @@ class HandOverScreen(Screen):
         x = max(40, rect.width // 10)
         y = rect.height // 4
         self.label((x, y - 30, rect.width - 2 * x, 24), words.quarter_long(state.quarter).upper(), kind="#caption")
-        self.label((x, y, rect.width - 2 * x, 54), f"Pass the keyboard to {words.SIDE_NAME[self.to_side]}",
-                   kind="#title")
+        heading = f"Pass the keyboard to {NATION[self.to_side]}"
+        fits = art.font(46, True).size(heading)[0] < rect.width - 2 * x
+        self.label((x, y - 6, rect.width - 2 * x, 66), heading, kind="#title" if fits else "#big")
         self.label((x, y + 60, rect.width - 2 * x, 30), f"{leader}, {words.LEADER_TITLE[self.to_side]}.",
                    kind=f"#{self.to_side}")
         self.text((x, y + 100, min(760, rect.width - 2 * x), 80),

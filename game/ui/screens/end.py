@@ -22,9 +22,10 @@ class EndScreen(Screen):
                    f"THE RACE IS OVER  \u00b7  {words.month_name(state.end_month or 1).upper()} {state.end_year}",
                    kind="#caption")
         headline = f"{words.upper_first(NATION[winner])} wins the {era.name}" if winner else f"Nobody wins the {era.name}"
-        self.label((margin, 36, rect.width - 2 * margin, 52), headline, kind="#title",
+        fits = art.font(46, True).size(headline)[0] < rect.width - 2 * margin - 20
+        self.label((margin, 34, rect.width - 2 * margin, 64), headline, kind="#title" if fits else "#big",
                    tip=era.goal.description)
-        self.label((margin, 90, rect.width - 2 * margin, 28), self._verdict(), kind="#subtitle")
+        self.label((margin, 94, rect.width - 2 * margin, 30), self._verdict(), kind="#subtitle")
         body = pygame.Rect(margin, 130, rect.width - 2 * margin, rect.height - 130 - 76)
         left, right = columns(body, [44, 56], gap=16)
         self.panel(left)

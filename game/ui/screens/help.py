@@ -14,6 +14,7 @@ KEYS = (
     ("H, R, M, C, T", "headquarters, research, missions, crews, chronicle"),
     ("Tab, Shift+Tab, arrows", "move the keyboard focus between buttons"),
     ("Space", "press the focused button (Return does too, once a button has the focus)"),
+    ("Page Up, Page Down", "scroll a long list or page"),
     ("F1", "this page"),
     ("F5, F9", "quick save, quick load"),
     ("F11", "full screen on or off"),
@@ -57,11 +58,13 @@ class HelpScreen(Screen):
         self.panel(right)
         self.label((right.x + 16, right.y + 10, right.width - 32, 28), "Keys", kind="#heading",
                    tip="Every action can be done with the mouse or the keyboard alone.")
-        key_items = []
-        for key, what in KEYS:
-            key_items.append((key, art.ACCENT, 15, True))
-            key_items.append((what, art.TEXT, 15))
-        self.text((right.x + 16, right.y + 46, right.width - 28, right.height - 54), key_items)
+        area = pygame.Rect(right.x + 16, right.y + 46, right.width - 28, right.height - 54)
+        table = art.key_table(list(KEYS), area.width - 20)
+        if table.get_height() <= area.height:
+            self.image((area.x, area.y, table.get_width(), table.get_height()), table)
+        else:
+            box = self.scroller(area, table.get_height())
+            self.image((0, 0, table.get_width(), table.get_height()), table, parent=box)
         self.button((rect.width - margin - 220, rect.height - 62, 220, 46), "Back  (Return)", self.main_action,
                     kind="#primary", tip="Close this page.")
 

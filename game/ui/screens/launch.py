@@ -10,11 +10,11 @@ from game.ui.widgets import Screen
 
 STEP_SECONDS = 0.7
 OUTCOMES = {
-    "success": ("Success", "#good"),
-    "scrubbed": ("Scrubbed: it waits for the same month next quarter", "#warn"),
-    "aborted": ("Aborted: the mission ended early", "#warn"),
-    "lost": ("Vehicle lost", "#bad"),
-    "crew_lost": ("The crew is lost", "#bad"),
+    "success": ("Success", "#big_good"),
+    "scrubbed": ("Scrubbed: it waits for the same month next quarter", "#big_warn"),
+    "aborted": ("Aborted: the mission ended early", "#big_warn"),
+    "lost": ("Vehicle lost", "#big_bad"),
+    "crew_lost": ("The crew is lost", "#big_bad"),
 }
 STEP_MARK = {"success": ("+", "#good"), "scrub": ("\u2013", "#warn"), "abort": ("!", "#warn"),
              "loss": ("\u00d7", "#bad"), "death": ("\u00d7", "#bad"), "skipped": ("\u00b7", "#muted")}
@@ -73,9 +73,19 @@ class LaunchScreen(Screen):
         self.label((x, top, steps_w, 28), "Steps", kind="#heading",
                    tip="Each step works or fails in turn; a failure ends the flight (or, on the pad, postpones it).")
         self.step_labels = []
-        row = min(40, max(28, (scene_h - 40) // max(1, len(report.steps))))
+        row = min(40, max(28, (scene_h - 160) // max(1, len(report.steps))))
         for i, _ in enumerate(report.steps):
             self.step_labels.append(self.label((x, top + 36 + i * row, steps_w, row - 4), "", kind="#muted"))
+        about = [(mission.description, art.MUTED, 15)]
+        if not mine and report.side == "ussr":
+            about.append(("The Soviet Union announces its successes only: what you see is what TASS told the world.",
+                          art.MUTED, 14))
+        elif mine and report.side == "ussr":
+            about.append(("Your failures stay secret; the world hears only of your successes.", art.MUTED, 14))
+        elif mine:
+            about.append(("The whole world watches American launches, failures included.", art.MUTED, 14))
+        y = top + 36 + len(report.steps) * row + 16
+        self.text((x, y, steps_w, max(40, top + scene_h - y)), about)
         self.outcome_label = self.label((margin, rect.height - bottom_h + 10, rect.width - 2 * margin, 40), "",
                                         kind="#big")
         self.firsts_label = self.label((margin, rect.height - bottom_h + 50, rect.width - 2 * margin, 26), "",
@@ -91,10 +101,11 @@ class LaunchScreen(Screen):
 
     def _scene_surface(self) -> pygame.Surface:
         report = self.report
-        done = min(self.shown, len(report.steps))
-        failed = done > 0 and report.steps[done - 1].outcome in ("loss", "death")
-        flown = sum(1 for s in report.steps[:done] if s.outcome == "success")
-        return art.launch_scene(self.scene_rect.size, flown if not failed else done, len(report.steps), failed,
+        revealed = report.steps[:self.shown]
+        flown = sum(1 for s in revealed if s.outcome == "success")
+        # a loss bursts where the failing step happened; an abort or a scrub just stops there
+        failed = any(s.outcome in ("loss", "death") for s in revealed)
+        return art.launch_scene(self.scene_rect.size, flown + (0.5 if failed else 0), len(report.steps), failed,
                                 report.side, f"{report.mission_id}-{report.type}")
 
     def _show_steps(self) -> None:

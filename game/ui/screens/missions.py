@@ -26,7 +26,9 @@ class MissionPlannerScreen(Screen):
         self.month = 0
         flyable = self._flyable()
         if flyable:
-            self.choose_mission(flyable[0])
+            # start on something worth flying: the first mission that can still win a first
+            open_first = [m for m in flyable if self._open_firsts(m)]
+            self.choose_mission((open_first or flyable)[0])
 
     # --- choices ----------------------------------------------------------------------
 
@@ -40,6 +42,9 @@ class MissionPlannerScreen(Screen):
         return [(r, s) for r in self._owned("rocket") for s in craft
                 if not isinstance(self.game.hardware(self.side, mtype, r, s), str)]
 
+    def _open_firsts(self, mission_id: str) -> list[str]:
+        return [f for f in self.content.missions[mission_id].firsts if not self.game.state.has_first(self.side, f)]
+
     def _flyable(self) -> list[str]:
         return [m for m in self.content.missions if self._kits(m)]
 
@@ -51,12 +56,28 @@ class MissionPlannerScreen(Screen):
             # the kit your engineers believe most likely to work, as a planner would start
             self.rocket, self.spacecraft = max(kits, key=lambda kit: self._odds_for(mission_id, *kit).success)
         else:
-            rockets = self._owned("rocket")
-            craft = self._owned("spacecraft") if mtype.spacecraft else [None]
-            self.rocket = rockets[0] if rockets else None
-            self.spacecraft = craft[0] if craft else None
+            # nothing flies it yet: show the kit that comes nearest, so the reason shown is the real gap
+            rockets = self._owned("rocket") or [None]
+            craft = (self._owned("spacecraft") or [None]) if mtype.spacecraft else [None]
+            self.rocket, self.spacecraft = min(((r, c) for r in rockets for c in craft),
+                                               key=lambda kit: self._gap(mtype, *kit))
         self.crew = self._best_crew(mtype)
         self.month = self.month or self.game.month_now()
+
+    def _gap(self, mtype, rocket, spacecraft) -> int:
+        """How far a kit is from flying a mission: a missing part beats too small a rocket."""
+        if rocket is None:
+            return 9
+        seats = self.content.programmes[spacecraft].crew if spacecraft else 0
+        if mtype.crew_min and seats < mtype.crew_min:
+            return 3
+        if spacecraft:
+            lifter = self.content.programmes[rocket]
+            lift = {"suborbital": lifter.payload_t * 4, "orbit": lifter.payload_t,
+                    "moon": lifter.lunar_payload_t}[mtype.destination]
+            if self.content.programmes[spacecraft].mass_t > lift:
+                return 2
+        return 1
 
     def _seats(self) -> int:
         if self.spacecraft is None:
@@ -100,6 +121,8 @@ class MissionPlannerScreen(Screen):
         self.panel(rect)
         self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "1. Mission", kind="#heading",
                    tip="What to fly. Missions your programmes can fly now come first.")
+        self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "\u2022 = a first to win", kind="#caption",
+                   align="right", tip="Missions marked \u2022 can win a first your side has not yet won.")
         flyable = self._flyable()
         rest = [m for m in self.content.missions if m not in flyable]
         rows: list = list(flyable) + (["Not possible yet"] + rest if rest else [])
@@ -113,8 +136,7 @@ class MissionPlannerScreen(Screen):
                            tip="Your programmes cannot fly these yet: hover one to see what it needs.")
                 continue
             mtype = self.content.missions[row]
-            firsts = [self.content.firsts[f].name for f in mtype.firsts
-                      if not self.game.state.has_first(self.side, f)]
+            firsts = [self.content.firsts[f].name for f in self._open_firsts(row)]
             tip = f"<b>{mtype.name}</b>: {mtype.description}"
             if firsts:
                 tip += "<br>Can win: " + ", ".join(firsts) + "."
@@ -144,52 +166,78 @@ class MissionPlannerScreen(Screen):
             return
         mtype = self.content.missions[self.mission]
         programmes = self.content.programmes
-        inner = pygame.Rect(rect.x + 12, rect.y + 8, rect.width - 24, rect.height - 16)
-        half = (inner.width - 8) // 2
-        y = inner.y
-
-        def heading(text, tip):
-            nonlocal y
-            self.label((inner.x, y, inner.width, 28), text, kind="#heading", tip=tip)
-            y += 32
-
-        def grid(options, chosen, pick, tip_for, enabled_for=lambda o: True):
-            nonlocal y
-            for i, (value, text) in enumerate(options):
-                col, row = i % 2, i // 2
-                self.button((inner.x + col * (half + 8), y + row * (BUTTON_H + 6), half, BUTTON_H), text,
-                            lambda v=value: pick(v), selected=value in chosen, tip=tip_for(value),
-                            enabled=enabled_for(value), kind="#toggle" if value not in chosen else None)
-            y += ((len(options) + 1) // 2) * (BUTTON_H + 6) + 6
-
-        heading("2. Rocket", "Which launcher flies it. Only rockets you have started are here.")
-        rockets = self._owned("rocket")
-        grid([(r, programmes[r].name) for r in rockets], {self.rocket}, self._pick_rocket,
-             lambda r: self._kit_tip(r, self.spacecraft))
+        sections: list[tuple] = [
+            ("heading", "2. Rocket", "Which launcher flies it. Only rockets you have started are here."),
+            ("grid", [(r, programmes[r].name) for r in self._owned("rocket")], {self.rocket}, self._pick_rocket,
+             lambda r: self._kit_tip(r, self.spacecraft), lambda r: True)]
         if mtype.spacecraft:
-            heading("3. Spacecraft", "What rides on top. Only spacecraft you have started are here.")
-            craft = self._owned("spacecraft")
-            grid([(s, programmes[s].name) for s in craft], {self.spacecraft}, self._pick_spacecraft,
-                 lambda s: self._kit_tip(self.rocket, s))
+            sections += [
+                ("heading", "3. Spacecraft", "What rides on top. Only spacecraft you have started are here."),
+                ("grid", [(c, programmes[c].name) for c in self._owned("spacecraft")], {self.spacecraft},
+                 self._pick_spacecraft, lambda c: self._kit_tip(self.rocket, c), lambda c: True)]
+        sections += [("heading", "Month", "Launches fly in month order: an earlier month can win a first over the "
+                      "rival's later one."), ("months",)]
         if mtype.crew_min:
             seats = self._seats()
-            heading(f"4. Crew  ({len(self.crew)} of {seats} seat{'s' if seats != 1 else ''}, "
-                    f"at least {mtype.crew_min})",
-                    "Who flies. Skills help the steps that use them; hover a name for the figures.")
             free = {c.id for c in self._free_crew()}
             crews = self.side_state.crews
-            options = [(c.id, c.name) for c in self.game.active_crew(self.side)]
-            grid(options, set(self.crew), self._pick_crew, lambda c: _crew_tip(crews[c], c in free),
-                 enabled_for=lambda c: c in free or c in self.crew)
-        heading("Month", "Launches fly in month order: an earlier month can win a first over the rival's later one.")
-        first = self.game.month_now()
-        third = (inner.width - 16) // 3
-        for i in range(3):
-            month = first + i
-            self.button((inner.x + i * (third + 8), y, third, BUTTON_H), words.month_name(month),
-                        lambda m=month: self._pick_month(m), selected=month == self.month,
-                        kind=None if month == self.month else "#toggle",
-                        tip=f"Launch in {words.month_name(month)}. Within a month, the day is drawn by chance.")
+            sections += [
+                ("heading", f"Crew  ({len(self.crew)} of {seats} seat{'s' if seats != 1 else ''}, "
+                            f"at least {mtype.crew_min})",
+                 "Who flies. Skills help the steps that use them; hover a name for the figures."),
+                ("grid", [(c.id, c.name) for c in self.game.active_crew(self.side)], set(self.crew), self._pick_crew,
+                 lambda c: _crew_tip(crews[c], c in free), lambda c: c in free or c in self.crew)]
+        inner = pygame.Rect(rect.x + 6, rect.y + 8, rect.width - 12, rect.height - 16)
+        width = inner.width - 12
+        total = sum(self._section_height(section, width) for section in sections)
+        if total > inner.height:
+            width -= 16  # room for the scroll bar
+            total = sum(self._section_height(section, width) for section in sections)
+        box = self.scroller(inner, total)
+        y = 0
+        for section in sections:
+            self._lay_section(box, section, 6, y, width)
+            y += self._section_height(section, width)
+
+    @staticmethod
+    def _per_row(options, width) -> int:
+        # two to a row unless a name would not fit in half the width
+        half = (width - 8) // 2
+        return 2 if all(art.font(15).size(text)[0] + 24 <= half for _, text in options) else 1
+
+    def _section_height(self, section, width) -> int:
+        if section[0] == "heading":
+            return 32
+        if section[0] == "months":
+            return BUTTON_H + 16
+        options = section[1]
+        per_row = self._per_row(options, width)
+        return ((len(options) + per_row - 1) // per_row) * (BUTTON_H + 6) + 10
+
+    def _lay_section(self, box, section, x, y, width) -> None:
+        kind = section[0]
+        if kind == "heading":
+            self.label((x, y, width, 28), section[1], kind="#heading", tip=section[2], parent=box)
+            return
+        if kind == "months":
+            first = self.game.month_now()
+            third = (width - 16) // 3
+            for i in range(3):
+                month = first + i
+                self.button((x + i * (third + 8), y, third, BUTTON_H), words.month_name(month),
+                            lambda m=month: self._pick_month(m), selected=month == self.month, parent=box,
+                            kind=None if month == self.month else "#toggle",
+                            tip=f"Launch in {words.month_name(month)}. Within a month, the day is drawn by chance.")
+            return
+        _, options, chosen, pick, tip_for, enabled_for = section
+        per_row = self._per_row(options, width)
+        half = (width - 8) // 2
+        each = half if per_row == 2 else width
+        for i, (value, text) in enumerate(options):
+            col, row = i % per_row, i // per_row
+            self.button((x + col * (half + 8), y + row * (BUTTON_H + 6), each, BUTTON_H), text,
+                        lambda v=value: pick(v), selected=value in chosen, tip=tip_for(value), parent=box,
+                        enabled=enabled_for(value), kind="#toggle" if value not in chosen else None)
 
     def _kit_tip(self, rocket, spacecraft) -> str:
         mtype = self.content.missions[self.mission]
@@ -222,15 +270,15 @@ class MissionPlannerScreen(Screen):
                 steps_tip = "<br>".join(f"{name}: {words.percent(chance)}" for name, chance in odds.steps)
                 half = inner.width // 2
                 self.label((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
-                self.label((inner.x, y + 18, half, 40), words.percent(odds.success), kind="#big",
+                self.label((inner.x, y + 18, half, 44), words.percent(odds.success), kind="#big",
                            tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
                 if mtype.crew_min:
-                    loss_kind = "#big" if odds.crew_loss < 0.05 else "#bad"
+                    loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"
                     self.label((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption")
-                    self.label((inner.x + half, y + 18, half, 40), words.percent(odds.crew_loss), kind=loss_kind,
+                    self.label((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
                                tip="The chance the crew dies: a step fails in a way that destroys the craft, "
                                    "and the escape system (where a step allows one) does not save them.")
-                y += 64
+                y += 68
                 lines = [(f"{name}", f"{words.percent(chance)}") for name, chance in odds.steps]
                 step_h = 22
                 room = inner.bottom - booked_h - 130 - y
@@ -249,8 +297,18 @@ class MissionPlannerScreen(Screen):
                            tip="The rocket and the spacecraft are paid for when the launch is booked; cancelling "
                                "gives the money back.", kind="#muted")
                 y += 30
+        about = []
         if reason:
-            self.text((inner.x, y, inner.width, 60), [(f"Cannot book: {reason}.", art.BAD, 15, True)])
+            about.append((f"Cannot book: {reason}.", art.BAD, 15, True))
+        if self.mission is not None:
+            mtype = self.content.missions[self.mission]
+            about.append((mtype.description, art.MUTED, 14))
+            firsts = [self.content.firsts[f].name for f in self._open_firsts(self.mission)]
+            if firsts:
+                about.append(("Can win: " + ", ".join(firsts) + ".", art.ACCENT, 14))
+        room = inner.bottom - booked_h - 60 - y
+        if about and room > 30:
+            self.text((inner.x, y, inner.width, room), about)
         book_y = inner.bottom - booked_h - 48
         self.button((inner.x, book_y, inner.width, 42), "Book the launch  (Return)", self.main_action,
                     kind="#primary", enabled=not reason,
@@ -262,9 +320,13 @@ class MissionPlannerScreen(Screen):
         y += 30
         for mission in sorted(booked, key=lambda m: m.month):
             mtype = self.content.missions[mission.type]
-            text = f"{words.month_name(mission.month)[:3]}: {mtype.name} on {self.content.programmes[mission.rocket].name}"
+            text = f"{words.month_name(mission.month)[:3]}: {mtype.name}"
+            kit = self.content.programmes[mission.rocket].name
+            if mission.spacecraft:
+                kit = f"{self.content.programmes[mission.spacecraft].name} on {kit}"
+            crew = ", ".join(self.side_state.crews[c].name for c in mission.crew)
             self.label((inner.x, y, inner.width - 100, BUTTON_H), text,
-                       tip=", ".join(self.side_state.crews[c].name for c in mission.crew) or mtype.description)
+                       tip=f"{kit}" + (f", crew: {crew}" if crew else "") + f". Paid: {words.money(mission.cost)}.")
             self.button((inner.right - 92, y, 92, BUTTON_H), "Cancel", lambda m=mission.id: self._cancel(m),
                         kind="#danger", tip=f"Cancel this launch and get {words.money(mission.cost)} back.")
             y += 38

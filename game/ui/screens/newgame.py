@@ -83,7 +83,7 @@ class NewGameScreen(Screen):
         eras = self.content.eras
         options = [(e, f"{eras[e].name} ({eras[e].years})", eras[e].description) for e in ERA_ORDER if e in eras]
         options += [(e, f"{era.name} ({era.years})", era.description) for e, era in eras.items() if e not in ERA_ORDER]
-        y = self._toggles(rect, y + 32, options, self.era, self._set("era"), 1, 34)
+        y = self._toggles(rect, y + 32, options, self.era, self._set("era"), 1, 34 if rect.height > 560 else 28)
         era = eras[self.era]
         turns = era.end
         self._describe(rect, y, f"{era.description} Goal: {era.goal.description} Ends {turns}.",

@@ -74,13 +74,23 @@ class ReportScreen(Screen):
             items.append(("Money and standing", art.MUTED, 14, True))
             items.append((f"Cash {words.money(before.cash)} \u00bb {words.money(me.cash)}   \u00b7   budget "
                           f"{words.money(me.budget)} a quarter", art.TEXT))
+            items.append((f"Research took what you set, {rules.CLAWBACK * 100:.0f} % of what was left went back to "
+                          "the treasury, and the new quarter's budget came in.", art.MUTED, 13))
             items.append((f"Prestige {before.prestige:.0f} \u00bb {me.prestige:.0f}   \u00b7   support "
                           f"{before.support:.0f} % \u00bb {me.support:.0f} %", art.TEXT))
-        own_news = [e for e in session.quarter_news(side, quarter)
-                    if e.side in (side, None) and e.kind in ("event", "death", "budget", "news", "first")]
+        own_news = []
+        for entry in session.quarter_news(side, quarter):
+            if entry.side != side or entry.kind not in ("event", "death", "budget", "news", "first"):
+                continue
+            if entry.kind == "event":
+                if ": " not in entry.text:
+                    continue  # an event that arrived: it is listed below as waiting
+                own_news.append((f"You decided: {entry.text}", art.KIND_COLOUR["event"]))
+            else:
+                own_news.append((entry.text, art.KIND_COLOUR.get(entry.kind, art.TEXT)))
         if own_news:
             items.append(("At home", art.MUTED, 14, True))
-            items.extend((e.text, art.KIND_COLOUR.get(e.kind, art.TEXT)) for e in own_news)
+            items.extend(own_news)
         if me.pending_events:
             titles = ", ".join(game.content.events[e].title for e in me.pending_events)
             items.append((f"Waiting for your answer: {titles}.", art.WARN, 15, True))
