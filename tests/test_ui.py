@@ -29,6 +29,7 @@ from game.ui.screens.report import ReportScreen  # noqa: E402
 from game.ui.screens.research import ResearchScreen  # noqa: E402
 from game.ui.screens.settings import SettingsScreen  # noqa: E402
 from game.ui.screens.title import TitleScreen  # noqa: E402
+from game.ui.session import Session  # noqa: E402
 from game.ui.storage import Storage  # noqa: E402
 
 # --- driving the window ---------------------------------------------------------------------
@@ -40,7 +41,7 @@ def open_window(tmp_path, content, size=(1280, 720), **play):
     app._content = content
     if play:
         app.reset(TitleScreen(app))
-        session = app_module.Session.new(content, play.get("era", "survival"), play.get("side", "usa"),
+        session = Session.new(content, play.get("era", "survival"), play.get("side", "usa"),
                                          play.get("rival", "ai"), "normal", play.get("seed", 3))
         app.start_session(session, fresh=True)
     else:
@@ -410,3 +411,26 @@ def test_play_an_era_from_new_game_to_the_end_screen(tmp_path, content):
     for name in ("title", "new_game", "HeadquartersScreen", "ResearchScreen", "MissionPlannerScreen", "CrewsScreen",
                  "ChronicleScreen", "ReportScreen", "EndScreen"):
         assert (shots / f"{name}.png").exists(), name
+
+
+def _all_elements(elements):
+    for element in elements:
+        yield element
+        inner = getattr(element, "scrollable_container", None)
+        if inner is not None:
+            yield from _all_elements(list(inner.elements))
+
+
+def test_every_button_and_figure_explains_itself(tmp_path, content):
+    app = open_window(tmp_path, content, era="moon", side="ussr", seed=6)
+    app.back_to_hq()
+    missing = []
+    for letter in ("h", "r", "m", "c", "t"):
+        key(app, letter)
+        for element in _all_elements(app.top.elements):
+            text = getattr(element, "text", "") or ""
+            is_button = element in app.top.actions
+            is_figure = type(element).__name__ == "UILabel" and any(ch.isdigit() for ch in text)
+            if (is_button or is_figure) and not element.tool_tip_text:
+                missing.append(f"{type(app.top).__name__}: {text!r}")
+    assert not missing, missing

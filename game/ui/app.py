@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
-from game.core import save
 from game.core.state import SHORT
 from game.ui import art
-from game.ui.session import Session
 from game.ui.sound import Sounds
 from game.ui.storage import Storage
+
+if TYPE_CHECKING:  # the rules and the content models load only when a game starts: the title shows sooner
+    from game.ui.session import Session
 
 THEME = Path(__file__).resolve().parents[2] / "assets" / "theme.json"
 ACTIVE_AFTER_INPUT = 2.0  # seconds of full-rate frames after input: hover looks, tooltips
@@ -262,7 +264,9 @@ class App:
         elif key in (pygame.K_UP, pygame.K_LEFT) and not typing:
             self.move_focus(-1)
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            if self.focus is not None and self.focus.alive():
+            if typing:
+                top.main_action()  # Return in a text box: done typing, do the screen's thing
+            elif self.focus is not None and self.focus.alive():
                 self.press(self.focus)
             else:
                 top.main_action()
@@ -456,7 +460,9 @@ class App:
 
     def load_game(self, path: Path) -> bool:
         """Load a save; a bad one is explained in a dialog and the current game goes on."""
+        from game.core import save
         from game.ui.screens.dialogs import MessageScreen
+        from game.ui.session import Session
 
         content = self.content_or_error()
         if content is None:
@@ -588,9 +594,16 @@ def open_app(args, storage: Storage | None = None, size: tuple[int, int] | None 
     app = App(storage, size)
     from game.ui.screens.title import TitleScreen
 
-    app.reset(TitleScreen(app))
     if getattr(args, "command", None) != "play":
+        app.reset(TitleScreen(app))
         return app
+    from game.ui.screens.dialogs import LoadingScreen
+
+    # show a first frame at once; the scenarios and the rules take a moment to load
+    app.reset(LoadingScreen(app, "Opening the race\u2026"))
+    app.draw(app.window)
+    pygame.display.flip()
+    app.reset(TitleScreen(app))
     content = app.content_or_error()
     if content is None:
         return app
@@ -598,6 +611,8 @@ def open_app(args, storage: Storage | None = None, size: tuple[int, int] | None 
     if load is not None:
         app.load_game(Path(load))
         return app
+    from game.ui.session import Session
+
     seed = getattr(args, "seed", None)
     session = Session.new(content, getattr(args, "era", None) or "campaign", getattr(args, "side", None) or "usa",
                           getattr(args, "rival", None) or "ai", getattr(args, "difficulty", None) or "normal",

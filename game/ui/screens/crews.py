@@ -33,7 +33,9 @@ class CrewsScreen(Screen):
                 "nears 100. Click a trainee's training to change it.")
         if me.stand_down_until > self.game.state.quarter:
             note = f"Crewed flights stand down until {words.quarter_long(me.stand_down_until)}. " + note
-        self.label((body.x, body.y + 30, body.width, 22), note, kind="#caption")
+        self.label((body.x, body.y + 30, body.width, 22), note, kind="#caption",
+                   tip="Each quarter a crew member trains one skill. Skills add to the steps of a flight that "
+                       "use them, counted from the best of the crew aboard.")
         table = pygame.Rect(body.x, body.y + 58, body.width, body.height - 58)
         self.panel(table)
         if not me.crews:

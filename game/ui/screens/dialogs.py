@@ -98,3 +98,19 @@ class ContentErrorScreen(Screen):
 
     def main_action(self) -> None:
         self.app.running = False
+
+
+class LoadingScreen(Screen):
+    """The first frame while the scenarios load."""
+
+    backdrop_kind = "earth"
+
+    def __init__(self, app, text: str):
+        super().__init__(app)
+        self.message = text
+
+    def compose(self, rect: pygame.Rect) -> None:
+        x = max(40, rect.width // 10)
+        y = max(40, rect.height // 7)
+        self.label((x, y, 700, 64), "SPACE RACE", kind="#title")
+        self.label((x + 2, y + 62, 700, 30), self.message, kind="#subtitle")
