@@ -270,7 +270,8 @@ class MissionPlannerScreen(Screen):
                 steps_tip = "<br>".join(f"{name}: {words.percent(chance)}" for name, chance in odds.steps)
                 half = inner.width // 2
                 self.label((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
-                self.label((inner.x, y + 18, half, 44), words.percent(odds.success), kind="#big",
+                success_kind = "#big_good" if odds.success >= 0.7 else "#big_warn" if odds.success >= 0.4 else "#big_bad"
+                self.label((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
                            tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
                 if mtype.crew_min:
                     loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"

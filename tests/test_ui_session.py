@@ -1,0 +1,135 @@
+"""The window's logic that needs no window: the turn's flow, what a side may see, saves, words."""
+
+import json
+
+import pytest
+
+from game.core import commands
+from game.core.state import LaunchReport
+from game.ui import words
+from game.ui.session import Session, make_rival, parse_rival
+from game.ui.storage import AUTOSAVES_KEPT, Settings, Storage, safe_name
+
+
+def test_rival_names_from_the_command_line():
+    assert parse_rival("ai:hard") == ("ai", "hard")
+    assert parse_rival("ai", "easy") == ("ai", "easy")
+    assert parse_rival("human") == ("human", "normal")
+    assert parse_rival("nonsense") == ("ai", "normal")
+
+
+def test_history_rival_falls_back_to_the_computer_and_says_so():
+    agent, note = make_rival("history", "hard")
+    assert agent is not None
+    try:
+        from game.ai import make_agent
+
+        make_agent("history")
+    except ValueError:
+        assert "history" in note.lower()
+
+
+def test_an_unknown_rival_is_named_on_screen(content):
+    session = Session.new(content, "survival", "usa", "martians", seed=1)
+    assert "martians" in session.note and session.rival == "ai"
+
+
+def test_end_turn_plays_the_rival_and_resolves_the_quarter(content):
+    session = Session.new(content, "survival", "usa", "ai", seed=1)
+    quarter = session.game.state.quarter
+    outcome = session.end_turn()
+    assert outcome.resolved and session.game.state.quarter == quarter + 1
+    assert session.report_due == {"usa"} and session.resolved_quarter == quarter
+    assert "usa" in session.before and session.before["usa"].estimates
+
+
+def test_end_turn_is_refused_while_an_event_waits(content):
+    session = Session.new(content, "survival", "usa", "ai", seed=1)
+    game = session.game
+    for _ in range(12):
+        if game.state.sides["usa"].pending_events:
+            break
+        session.end_turn()
+    assert game.state.sides["usa"].pending_events
+    quarter = game.state.quarter
+    outcome = session.end_turn()
+    assert outcome.refused and game.state.quarter == quarter
+    assert not game.state.sides["usa"].ready and not game.state.sides["ussr"].ready
+
+
+def test_hot_seat_alternates_sides(content):
+    session = Session.new(content, "survival", "usa", "human", seed=1)
+    assert session.agent is None
+    for side in ("usa", "ussr"):
+        for event in list(session.game.state.sides[side].pending_events):
+            choice = session.game.content.events[event].choices[0].id
+            session.game.execute(commands.AnswerEvent(side, event, choice))
+    first = session.end_turn()
+    assert first.handover_to == "ussr" and session.side == "ussr"
+    second = session.end_turn()
+    assert second.resolved and session.side == "usa" and session.report_due == {"usa", "ussr"}
+
+
+def _report(side, outcome, public):
+    return LaunchReport(1, side, "satellite", "r7", "sputnik", [], 1957, 10, 4, [], outcome, [], public)
+
+
+def test_soviet_failures_stay_secret_from_the_american_player(content):
+    session = Session.new(content, "satellites", "usa", "ai", seed=1)
+    session.game.state.launches = [_report("ussr", "lost", False), _report("ussr", "success", False),
+                                   _report("usa", "lost", True)]
+    seen = session.visible_launches("usa")
+    assert [r.outcome for r in seen] == ["success", "lost"]
+    assert len(session.visible_launches("ussr")) == 3  # the Soviet side sees its own and the American press
+
+
+def test_autosaves_keep_the_last_few(tmp_path, content):
+    storage = Storage(tmp_path)
+    session = Session.new(content, "survival", "usa", seed=1)
+    for _ in range(AUTOSAVES_KEPT + 3):
+        storage.autosave(session.game.state, session.meta())
+    autos = [i for i in storage.list_saves() if i.kind == "auto"]
+    assert len(autos) == AUTOSAVES_KEPT
+
+
+def test_saves_round_trip_with_who_plays(tmp_path, content):
+    storage = Storage(tmp_path)
+    session = Session.new(content, "moon", "ussr", "ai:hard", seed=2)
+    path = storage.named_save("My race / 1", session.game.state, session.meta())
+    assert path.name == "My-race-1.json"
+    loaded = Session.load(content, path)
+    assert (loaded.player, loaded.rival, loaded.difficulty) == ("ussr", "ai", "hard")
+    assert loaded.game.state.quarter == session.game.state.quarter
+
+
+def test_a_damaged_save_is_listed_with_its_problem(tmp_path):
+    storage = Storage(tmp_path)
+    storage.saves.mkdir(parents=True)
+    (storage.saves / "bad.json").write_text("{not json")
+    (info,) = storage.list_saves()
+    assert info.problem
+
+
+def test_settings_survive_a_broken_file(tmp_path):
+    storage = Storage(tmp_path)
+    assert storage.load_settings() == Settings()
+    storage.settings_file.write_text("[1, 2")
+    assert storage.load_settings() == Settings()
+    storage.settings_file.write_text(json.dumps({"width": 10, "height": 99999, "volume": 7, "junk": 1}))
+    settings = storage.load_settings()
+    assert (settings.width, settings.height, settings.volume) == (800, 4320, 1.0)
+    storage.save_settings(Settings(width=1600, height=900))
+    assert storage.load_settings().width == 1600
+
+
+@pytest.mark.parametrize("name, expected", [("", "save"), ("autosave-1", "save-autosave-1"), ("Ünïcode!", "n-code")])
+def test_safe_names(name, expected):
+    assert safe_name(name) == expected
+
+
+def test_every_event_choice_is_put_into_words(content):
+    for event in content.events.values():
+        for side in event.sides:
+            for choice in event.choices:
+                text = words.describe_choice(choice, content, side)
+                assert text and "None" not in text, (event.id, choice.id)
