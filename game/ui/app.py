@@ -8,6 +8,7 @@ sleeps in ``pygame.event.wait`` while nothing happens.
 from __future__ import annotations
 
 import time
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,13 +72,33 @@ class App:
         return self.window.get_size()
 
     def _open_window(self) -> pygame.Surface:
+        surface = pygame.display.set_mode((self.settings.width, self.settings.height), pygame.RESIZABLE)
         if self.settings.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode((self.settings.width, self.settings.height), pygame.RESIZABLE)
+            self._sdl_window().set_fullscreen(True)
+            surface = pygame.display.get_surface()
+        return surface
+
+    @staticmethod
+    def _sdl_window():
+        # changing the size through the Window keeps the same window (set_mode would make a new one);
+        # pygame-ce warns that it prefers Window.get_surface, which we do not use
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return pygame.Window.from_display_module()
 
     def set_window(self, width: int, height: int, fullscreen: bool) -> None:
         self.settings.width, self.settings.height, self.settings.fullscreen = width, height, fullscreen
-        self.window = self._open_window()
+        try:
+            window = self._sdl_window()
+            if fullscreen:
+                window.set_fullscreen(True)
+            else:
+                window.set_windowed()
+                window.size = (width, height)
+        except (pygame.error, AttributeError):
+            pygame.display.set_mode((0, 0) if fullscreen else (width, height),
+                                    pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE)
+        self.window = pygame.display.get_surface()
         self.resized()
 
     def toggle_fullscreen(self) -> None:

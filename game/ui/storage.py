@@ -133,7 +133,8 @@ class Storage:
                     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
             except (OSError, ValueError) as err:
                 problem = f"damaged ({type(err).__name__})"
-            name = meta.get("label") or {"auto": "Autosave", "quick": "Quick save"}.get(kind, path.stem)
+            turn = f", turn {meta['turn'] + 1}" if isinstance(meta.get("turn"), int) else ""
+            name = meta.get("label") or {"auto": f"Autosave{turn}", "quick": f"Quick save{turn}"}.get(kind, path.stem)
             infos.append(SaveInfo(path, kind, str(name), meta, path.stat().st_mtime, problem))
         return sorted(infos, key=lambda i: i.modified, reverse=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core import dates
 from game.core.state import SHORT
 from game.ui import art, words
 from game.ui.widgets import Screen
@@ -48,8 +49,7 @@ class SaveLoadScreen(Screen):
         for i, info in enumerate(saves):
             y = i * ROW + 2
             meta = info.meta
-            what = info.problem or (f"{SHORT.get(meta.get('side'), '?')}  \u00b7  {meta.get('era_name', '?')}  \u00b7  "
-                                    f"{meta.get('date', '?')}  \u00b7  rival: {meta.get('rival', '?')}")
+            what = info.problem or describe(meta)
             self.label((10, y, int(width * 0.3), ROW - 6), info.name, parent=box,
                        kind="#bad" if info.problem else None, tip=str(info.path))
             self.label((10 + int(width * 0.3), y, int(width * 0.45), ROW - 6), what, parent=box,
@@ -100,4 +100,12 @@ class SaveLoadScreen(Screen):
 
 
 def describe(meta: dict) -> str:
-    return f"{words.SIDE_NAME.get(meta.get('side'), '?')}, {meta.get('era_name', '?')}, {meta.get('date', '?')}"
+    """A save's meta in words: side, era, date and rival."""
+    try:
+        when = words.quarter_short(dates.parse_quarter(str(meta.get("date"))))
+    except ValueError:
+        when = "?"
+    rival = {"human": "two players", "history": "against history"}.get(
+        meta.get("rival"), f"against the computer ({meta.get('difficulty', 'normal')})")
+    return (f"{SHORT.get(meta.get('side'), '?')}  \u00b7  {meta.get('era_name', '?')}  \u00b7  {when}  \u00b7  "
+            f"{rival}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.state import SHORT
 from game.ui.widgets import Screen
 
 
@@ -20,9 +19,9 @@ class TitleScreen(Screen):
         width, height, gap = 320, 46, 12
         y += 130
         if latest is not None:
-            meta = latest.meta
-            what = f"{SHORT.get(meta.get('side'), '?')}, {meta.get('era_name', meta.get('era', '?'))}, " \
-                   f"{meta.get('date', '?')}"
+            from game.ui.screens.files import describe
+
+            what = describe(latest.meta)
             self.button((x, y, width, height), "Continue", lambda: self.app.load_game(latest.path),
                         tip=f"Go on with your latest save: {what} (saved {latest.when}).")
             y += height + gap
