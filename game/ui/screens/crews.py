@@ -74,10 +74,11 @@ class CrewsScreen(Screen):
         out = {}
         for mission in self.side_state.missions:
             for crew_id in mission.crew:
-                out[crew_id] = f"{self.content.missions[mission.type].name}, {words.month_name(mission.month)[:3]}"
+                out[crew_id] = (words.month_name(mission.month)[:3],
+                                f"{self.content.missions[mission.type].name}, {words.month_name(mission.month)}")
         return out
 
-    def _row(self, box, cols, y, crew, booked: str | None) -> None:
+    def _row(self, box, cols, y, crew, booked: tuple[str, str] | None) -> None:
         alive = crew.status == "active"
         name_col, *skill_cols, morale_col, status_col, train_col = cols
         self.label((name_col.x, y + 4, name_col.width, 32), crew.name, parent=box, kind=None if alive else "#muted",
@@ -92,10 +93,10 @@ class CrewsScreen(Screen):
         kind = "#muted" if not alive else "#good" if crew.morale >= 70 else None if crew.morale >= 40 else "#bad"
         self.label((morale_col.x, y + 4, morale_col.width, 32), f"{crew.morale:.0f}", parent=box, kind=kind,
                    tip="Morale: falls by 10 when a colleague dies, rises by 1 a quarter and by 5 with each flight.")
-        status = {"dead": "lost", "retired": "retired"}.get(crew.status, f"booked: {booked}" if booked else "ready")
+        status = {"dead": "lost", "retired": "retired"}.get(crew.status, f"flies in {booked[0]}" if booked else "ready")
         self.label((status_col.x, y + 4, status_col.width, 32), status, parent=box,
                    kind="#bad" if crew.status == "dead" else "#muted" if crew.status != "active" else None,
-                   tip=status if booked else None)
+                   tip=f"Booked on this quarter's {booked[1]}." if booked else None)
         if not alive:
             return
         training = crew.training

@@ -57,8 +57,8 @@ class HandOverScreen(Screen):
         heading = f"Pass the keyboard to {NATION[self.to_side]}"
         fits = art.font(46, True).size(heading)[0] < rect.width - 2 * x
         self.label((x, y - 6, rect.width - 2 * x, 66), heading, kind="#title" if fits else "#big")
-        self.label((x, y + 60, rect.width - 2 * x, 30), f"{leader}, {words.LEADER_TITLE[self.to_side]}.",
-                   kind=f"#{self.to_side}")
+        role = "the Chief Designer" if self.to_side == "ussr" else "for the American rocket programme"
+        self.label((x, y + 60, rect.width - 2 * x, 30), f"{leader}, {role}.", kind=f"#{self.to_side}")
         self.text((x, y + 100, min(760, rect.width - 2 * x), 80),
                   [(f"{words.SIDE_NAME[other]} player: look away. Your plans stay hidden until your own turn.",
                     art.MUTED, 17)])

@@ -128,8 +128,8 @@ class HeadquartersScreen(Screen):
 
         # the turn
         hint = self._next_step()
-        self.label((rect.x, rect.bottom - buttons_h - 32, rect.width, 26), hint, kind="#warn" if pending else "#muted",
-                   tip="A suggestion for what to do next.")
+        self.text((rect.x, rect.bottom - buttons_h - 34, rect.width, 30),
+                  [(hint, art.WARN if pending else art.MUTED, 14, bool(pending))])
         half = (rect.width - 10) // 2
         has_report = self.session.resolved_quarter is not None
         self.button((rect.x, rect.bottom - buttons_h, half, buttons_h), "Last quarter's report",
@@ -169,7 +169,7 @@ class HeadquartersScreen(Screen):
         me = self.side_state
         game = self.game
         if me.pending_events:
-            return "An event is waiting: answer it (1) before the turn can end."
+            return "An event waits for your answer (1) before the turn can end."
         if not any(p.funding > 0 for p in me.programmes.values()):
             return "Nothing is being researched: Research (R) sets the money."
         if not any(m.quarter == game.state.quarter for m in me.missions):

@@ -86,9 +86,9 @@ class LaunchScreen(Screen):
             about.append(("The whole world watches American launches, failures included.", art.MUTED, 14))
         y = top + 36 + len(report.steps) * row + 16
         self.text((x, y, steps_w, max(40, top + scene_h - y)), about)
-        self.outcome_label = self.label((margin, rect.height - bottom_h + 10, rect.width - 2 * margin, 40), "",
+        self.outcome_label = self.label((margin, rect.height - bottom_h + 8, rect.width - 2 * margin, 44), "",
                                         kind="#big")
-        self.firsts_label = self.label((margin, rect.height - bottom_h + 50, rect.width - 2 * margin, 26), "",
+        self.firsts_label = self.label((margin, rect.height - bottom_h + 52, rect.width - 2 * margin, 26), "",
                                        kind="#warn")
         button_y = rect.height - 58
         last = self.index == len(self.launches) - 1
