@@ -1,14 +1,18 @@
-"""Computer players. ``make_agent`` turns a command-line name into one."""
+"""Computer players. ``make_agent`` turns a command-line name into one.
+
+The planners are imported only when an agent is made, so that naming the agents (the
+command line's choices) does not load the whole simulation.
+"""
 
 from __future__ import annotations
-
-from game.ai.planner import LEVELS, PlanningAI
-from game.ai.random_agent import RandomAgent
 
 AGENT_NAMES = ("ai", "ai:easy", "ai:normal", "ai:hard", "random")
 
 
 def make_agent(name: str):
+    from game.ai.planner import LEVELS, PlanningAI
+    from game.ai.random_agent import RandomAgent
+
     if name == "ai":
         return PlanningAI("normal")
     if name.startswith("ai:") and name[3:] in LEVELS:

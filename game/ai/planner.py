@@ -206,8 +206,9 @@ class PlanningAI:
                 continue
             if rules.estimate(owned[rocket.id]) < 35 and owned[rocket.id].funding > 0:
                 return  # not worth flying yet: research first
-            result = game.execute(commands.PlanMission(side, mission_id, rocket.id, spacecraft, game.month_now()))
-            if result:
+            command = commands.PlanMission(side, mission_id, rocket.id, spacecraft, game.month_now())
+            if command.check(game) is None:  # the AI only sends what the rules allow
+                game.execute(command)
                 booked_types.add(mission_id)
                 return
 

@@ -138,6 +138,10 @@ def _message(error: dict, model: type[BaseModel], root) -> str:
         return f"unknown field {loc[-1]!r}{hint}" + (f"; expected one of: {', '.join(names)}" if not hint else "")
     if kind == "missing":
         return "this field is required"
+    if kind in ("model_type", "dict_type"):
+        holder = _model_at(model, loc)
+        names = ", ".join(_field_names(holder)) if holder else "keys and values"
+        return f"expected a mapping (of {names}), got {_kind_of(error.get('input'))}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
@@ -152,13 +156,25 @@ def _message(error: dict, model: type[BaseModel], root) -> str:
     return message
 
 
+def _kind_of(value) -> str:
+    for kind, name in ((dict, "a mapping"), (list, "a list"), (str, "text"), (type(None), "nothing")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
 def _validate(model: type[BaseModel], root, file: str) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model.model_validate(root), []
     except ValidationError as err:
         problems = []
-        for error in err.errors(include_url=False):
+        errors = err.errors(include_url=False)
+        failed = [e["loc"] for e in errors]
+        for error in errors:
             loc = tuple(p for p in error["loc"] if p not in ("function-after", "function-before"))
+            if error["type"] == "too_short" and any(f[:len(error["loc"])] == error["loc"] and f != error["loc"]
+                                                    for f in failed):
+                continue  # a list "too short" only because its items failed: those errors say why
             problems.append(Problem(file, yamlio.line_of(root, loc), _readable_path(root, loc),
                                     _message(error, model, root)))
         return None, problems

@@ -150,7 +150,11 @@ def loads(text: str | bytes, max_bytes: int = MAX_FILE_BYTES):
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
-        raise YamlProblem(line, f"not valid YAML: {err.problem or err.context}") from None
+        message = f"not valid YAML: {err.problem or err.context}"
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            message += " (a tab: YAML indents with spaces only)"
+        raise YamlProblem(line, message) from None
     except yaml.YAMLError as err:
         raise YamlProblem(0, f"not valid YAML: {err}") from None
     except RecursionError:  # pragma: no cover - the depth limit should stop this first

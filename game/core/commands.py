@@ -132,7 +132,7 @@ def check_crew(game, side: str, mission, hardware, crew_ids, exclude_mission) ->
     if len(crew_ids) > seats:
         return f"{hardware.spacecraft.name} has {seats} seat{'s' if seats != 1 else ''}"
     if crew_ids and len(crew_ids) < mission.crew_min:
-        return f"a {mission.name} needs a crew of {mission.crew_min}"
+        return f"the {mission.name.lower()} needs a crew of {mission.crew_min}"
     crews = game.state.sides[side].crews
     booked = {c for m in game.state.sides[side].missions if m.id != exclude_mission for c in m.crew}
     for crew_id in crew_ids:

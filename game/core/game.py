@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from game.core import dates, rules
+from game.core import dates, rules, turn
 from game.core.rng import Rng
 from game.core.state import (
     SIDES,
@@ -61,6 +61,10 @@ class Game:
         self.events = content.events_for_era(state.era)
         # derived from state.fired, so never saved: (event, side) -> the last quarter it fired
         self._last_fired = {(f.event, f.side): f.quarter for f in state.fired}
+        # each side's events that may still fire, by the earliest quarter they can: a cache
+        # that turn.py prunes as it goes (the sort is stable, so file order breaks ties)
+        self._open_events = {side: sorted(((turn.earliest_quarter(self, e), e) for e in self.events if side in e.sides),
+                                          key=lambda pair: pair[0]) for side in SIDES}
 
     # --- creating -----------------------------------------------------------------
 
@@ -133,6 +137,12 @@ class Game:
     def record_fired(self, fired) -> None:
         self.state.fired.append(fired)
         self._last_fired[(fired.event, fired.side)] = fired.quarter
+
+    def open_events(self, side: str) -> list:
+        return self._open_events[side]
+
+    def set_open_events(self, side: str, events: list) -> None:
+        self._open_events[side] = events
 
     def last_fired(self, event: str, side: str) -> int | None:
         return self._last_fired.get((event, side))
@@ -219,14 +229,14 @@ class Game:
         spacecraft = None
         if mission.spacecraft:
             if spacecraft_id is None:
-                return f"a {mission.name} needs a spacecraft"
+                return f"the {mission.name.lower()} needs a spacecraft"
             spacecraft = programmes.get(spacecraft_id)
             if spacecraft is None or spacecraft.kind != "spacecraft":
                 return f"{spacecraft_id!r} is not a spacecraft"
             if spacecraft_id not in owned:
                 return f"{spacecraft.name} has not been started"
         elif spacecraft_id is not None:
-            return f"a {mission.name} flies no spacecraft"
+            return f"the {mission.name.lower()} flies no spacecraft"
         on_board = (rocket, spacecraft) if spacecraft else (rocket,)
         grounded = [p.name for p in on_board if p.id in self.state.sides[side].grounded]
         if grounded:
@@ -237,7 +247,7 @@ class Game:
                 continue
             other = self.provider(side, capability)
             if other is None:
-                return f"a {mission.name} needs {capability.replace('_', ' ')}"
+                return f"the {mission.name.lower()} needs {capability.replace('_', ' ')}"
             if other.kind == "spacecraft":
                 extra_mass += other.mass_t
         if spacecraft is not None:
@@ -249,7 +259,7 @@ class Game:
                         f"{'the Moon' if mission.destination == 'moon' else mission.destination}"
                         f" (it can {lift:g} t)")
         if mission.crew_min and (spacecraft is None or spacecraft.crew < mission.crew_min):
-            return f"a {mission.name} needs a spacecraft for {mission.crew_min} or more"
+            return f"the {mission.name.lower()} needs a spacecraft for {mission.crew_min} or more"
         by_step = []
         for step in mission.steps:
             if step.uses == "rocket":
@@ -260,7 +270,7 @@ class Game:
                 holder = next((p for p in on_board if step.uses in p.provides), None) \
                     or self.provider(side, step.uses)
                 if holder is None:
-                    return f"a {mission.name} needs {step.uses.replace('_', ' ')}"
+                    return f"the {mission.name.lower()} needs {step.uses.replace('_', ' ')}"
                 by_step.append(holder)
         escape = self.provider(side, "escape_system") if mission.crew_min else None
         return Hardware(rocket, spacecraft, tuple(by_step), escape)

@@ -86,7 +86,7 @@ def _research(game: Game, side: SideState) -> None:
 def triggered(game: Game, event, side: str) -> bool:
     trigger = event.trigger
     quarter = game.state.quarter
-    dynamic = game.state.mode == "dynamic" and trigger.dynamic is not None
+    dynamic = not dated(game, event)
     if not dynamic:
         if trigger.from_ and quarter < dates.parse_quarter(trigger.from_):
             return False
@@ -109,14 +109,39 @@ def eligible(game: Game, event, side: str) -> bool:
 def _events(game: Game, side: str) -> None:
     state = game.state
     fired = 0
-    for event in game.events:
-        if fired >= EVENTS_PER_SIDE_PER_QUARTER:
+    still_open = []
+    candidates = game.open_events(side)  # (earliest quarter it can fire, event), sorted
+    for index, (earliest, event) in enumerate(candidates):
+        if earliest > state.quarter:
+            still_open.extend(candidates[index:])  # none after this one can fire yet
             break
-        if eligible(game, event, side) and state.rng.chance(event.chance):
+        if _over_for_good(game, event, side):
+            continue  # never look at it again this game
+        still_open.append((earliest, event))
+        if fired < EVENTS_PER_SIDE_PER_QUARTER and eligible(game, event, side) and state.rng.chance(event.chance):
             state.sides[side].pending_events.append(event.id)
             game.record_fired(FiredEvent(event.id, side, state.quarter))
             game.log(side, "event", event.title, (side,))
             fired += 1
+    game.set_open_events(side, still_open)
+
+
+def dated(game: Game, event) -> bool:
+    """Whether the event keeps to its date window in this game's mode."""
+    return game.state.mode != "dynamic" or event.trigger.dynamic is None
+
+
+def earliest_quarter(game: Game, event) -> int:
+    trigger = event.trigger
+    return dates.parse_quarter(trigger.from_) if dated(game, event) and trigger.from_ else 0
+
+
+def _over_for_good(game: Game, event, side: str) -> bool:
+    """A once-only event that has fired, or a dated one whose window has passed for good."""
+    if event.once and game.last_fired(event.id, side) is not None:
+        return True
+    to = event.trigger.to
+    return dated(game, event) and to is not None and game.state.quarter > dates.parse_quarter(to)
 
 
 # --- launches ---------------------------------------------------------------------------

@@ -1,0 +1,136 @@
+"""Whole games: the same seed gives the same game; AI-vs-AI games keep the invariants."""
+
+import math
+
+import pytest
+
+from game import sim
+from game.ai import make_agent
+from game.core import save
+from game.core.commands import EndTurn
+from game.core.game import Game
+from game.core.state import SIDES
+
+ERAS = ("rockets", "satellites", "survival", "moon", "campaign")
+
+
+def _agents(usa="ai", ussr="ai"):
+    return {"usa": make_agent(usa), "ussr": make_agent(ussr)}
+
+
+def test_the_same_seed_gives_the_same_game(content):
+    one = sim.play(content, "campaign", 11, _agents())
+    two = sim.play(content, "campaign", 11, _agents())
+    assert save.dumps(one.state) == save.dumps(two.state)
+
+
+def test_different_seeds_give_different_games(content):
+    games = {save.dumps(sim.play(content, "survival", seed, _agents()).state) for seed in range(4)}
+    assert len(games) == 4
+
+
+class Invariants:
+    """Checked after every turn of a game."""
+
+    def __init__(self):
+        self.last_quarter = None
+        self.dead: dict[str, set[str]] = {s: set() for s in SIDES}
+
+    def __call__(self, game: Game) -> None:
+        state = game.state
+        if self.last_quarter is not None and not state.over:
+            assert state.quarter == self.last_quarter + 1, "dates advance one quarter a turn"
+        self.last_quarter = state.quarter
+        assert state.start <= state.quarter <= state.end
+        for side in SIDES:
+            side_state = state.sides[side]
+            for value in (side_state.cash, side_state.budget, side_state.prestige, side_state.support):
+                assert math.isfinite(value)
+            assert side_state.cash >= -1e-6, "money never goes negative"
+            assert 0 <= side_state.support <= 100
+            for prog_id, prog in side_state.programmes.items():
+                assert 0 <= prog.reliability <= game.content.programmes[prog_id].cap + 1e-9
+            for report in state.launches:
+                if report.side == side:
+                    assert not set(report.crew) & self.dead[side], "nobody dead flies"
+            self.dead[side] |= {c.name for c in side_state.crews.values() if c.status == "dead"}
+            assert side_state.deaths == sum(c.status == "dead" for c in side_state.crews.values())
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("mode", ["historical", "dynamic"])
+def test_ai_games_keep_the_invariants(content, era, mode):
+    for seed in range(3):
+        check = Invariants()
+        game = sim.play(content, era, seed, _agents("ai", "ai:hard"), mode, after_turn=check)
+        assert game.state.over
+        assert game.state.winner in ("usa", "ussr", None)
+        won_in_play = [w for won in game.state.firsts.values() for w in won if w.mission]
+        assert all(game.state.start // 4 <= w.year <= game.state.end // 4 for w in won_in_play)
+
+
+@pytest.mark.parametrize("era", ERAS)
+def test_random_players_keep_the_invariants(content, era):
+    check = Invariants()
+    game = sim.play(content, era, 5, _agents("random", "random"), after_turn=check)
+    assert game.state.over
+
+
+def test_the_ai_never_has_a_command_refused(content, monkeypatch):
+    refused = []
+    original = Game.execute
+
+    def spy(self, command):
+        result = original(self, command)
+        if not result:
+            refused.append((type(command).__name__, result.reason))
+        return result
+
+    monkeypatch.setattr(Game, "execute", spy)
+    for era in ERAS:
+        for level in ("ai:easy", "ai", "ai:hard"):
+            sim.play(content, era, 1, _agents(level, level))
+    assert refused == []
+
+
+def test_most_satellite_races_put_a_satellite_in_orbit(content):
+    report = sim.run(content, "satellites", games=12, seed=0)
+    orbited = sum("first_satellite" in g["firsts"] for g in report["games"])
+    assert orbited >= 9
+
+
+def test_a_save_resumes_exactly(content, tmp_path):
+    agents = _agents()
+    game = sim.play(content, "moon", 7, agents, turns=6)
+    path = tmp_path / "game.json"
+    save.write(path, game.state)
+    state, _ = save.read(path)
+    save.check_against(content, state)
+    resumed = Game(content, state)
+    other_agents = _agents()
+    for _ in range(8):
+        for side in SIDES:
+            agents[side].plan(game, side)
+            game.execute(EndTurn(side))
+            other_agents[side].plan(resumed, side)
+            resumed.execute(EndTurn(side))
+    assert save.dumps(game.state) == save.dumps(resumed.state)
+
+
+def test_damaged_saves_are_refused_with_the_file_named(tmp_path, content):
+    game = sim.play(content, "moon", 1, _agents(), turns=2)
+    good = tmp_path / "good.json"
+    save.write(good, game.state)
+    text = good.read_text()
+    cases = {
+        "truncated.json": text[: len(text) // 2],
+        "not_json.json": "hello",
+        "future.json": text.replace('"version":1', '"version":99', 1),
+        "edited.json": text.replace('"sides":', '"sidez":', 1),
+    }
+    for name, body in cases.items():
+        path = tmp_path / name
+        path.write_text(body)
+        with pytest.raises(save.SaveError, match=name):
+            save.read(path)
+    assert save.read(good)[0].era == "moon"

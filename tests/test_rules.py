@@ -1,0 +1,257 @@
+"""The rules: research, flights, odds, firsts, budgets."""
+
+import math
+
+import pytest
+
+from game.core import commands, rules
+from game.core.game import Game
+from game.core.rng import Rng
+from game.core.state import ProgrammeState
+
+
+def _programme(content, prog_id="r7"):
+    return content.programmes[prog_id]
+
+
+def test_research_has_diminishing_returns_in_money(content):
+    prog = _programme(content)
+    state = ProgrammeState("r7", 40.0)
+    one = rules.research_gain(prog, state, 10, 0, 1.0)
+    two = rules.research_gain(prog, state, 20, 0, 1.0)
+    assert 0 < one < two < 2 * one
+
+
+def test_research_slows_near_the_cap_and_never_passes_it(content):
+    prog = _programme(content)
+    low = rules.research_gain(prog, ProgrammeState("r7", 30.0), 20, 0, 1.0)
+    high = rules.research_gain(prog, ProgrammeState("r7", 90.0), 20, 0, 1.0)
+    assert high < low
+    state = ProgrammeState("r7", prog.reliability)
+    for _ in range(400):
+        state.reliability = min(prog.cap, state.reliability + rules.research_gain(prog, state, 500, 100, 1.5))
+        rules.learn_from_flight(prog, state, failed=True)
+        assert state.reliability <= prog.cap
+    assert state.reliability == pytest.approx(prog.cap, abs=0.01)
+
+
+def test_no_money_buys_nothing(content):
+    assert rules.research_gain(_programme(content), ProgrammeState("r7", 40.0), 0, 50, 1.5) == 0
+
+
+def test_a_failure_teaches_more_than_a_success(content):
+    prog = _programme(content)
+    good, bad = ProgrammeState("r7", 50.0), ProgrammeState("r7", 50.0)
+    rules.learn_from_flight(prog, good, failed=False)
+    rules.learn_from_flight(prog, bad, failed=True)
+    assert 50 < good.reliability < bad.reliability
+    assert (good.flights, good.successes, bad.failures) == (1, 1, 1)
+
+
+def test_the_estimate_narrows_with_flights(content):
+    state = ProgrammeState("r7", 60.0, bias=1.5)
+    before = abs(rules.estimate(state) - state.reliability)
+    state.flights = 15
+    after = abs(rules.estimate(state) - state.reliability)
+    assert after < before / 3
+    assert rules.estimate_sd(state) < rules.ESTIMATE_SD_UNFLOWN
+
+
+def test_rushing_lowers_reliability(content):
+    prog = _programme(content)
+    fresh = ProgrammeState("r7", 70.0, quarters=0)
+    ready = ProgrammeState("r7", 70.0, quarters=prog.min_quarters)
+    assert rules.effective(prog, fresh, False) < rules.effective(prog, ready, False) == 0.70
+
+
+def _launch_game(content, seed, reliability):
+    """A survival-era game with one uncrewed capsule test booked for the USSR."""
+    game = Game.new(content, "survival", seed)
+    ussr = game.state.sides["ussr"]
+    for prog in ussr.programmes.values():
+        prog.reliability = min(content.programmes[prog.id].cap, reliability)
+        prog.quarters = 20
+    ussr.cash = 1000
+    return game
+
+
+def test_mission_odds_match_the_dice(content):
+    """The odds the planner computes from true figures match the launches' outcomes."""
+    mission = content.missions["capsule_test"]
+    successes, trials = 0, 600
+    expected = None
+    for seed in range(trials):
+        game = _launch_game(content, seed, 80)
+        hardware = game.hardware("ussr", mission, "vostok_rocket", "vostok")
+        odds = game.odds("ussr", mission, hardware, [], believed=False)
+        expected = odds.success if expected is None else expected
+        assert odds.success == pytest.approx(expected)
+        assert game.execute(commands.PlanMission("ussr", "capsule_test", "vostok_rocket", "vostok"))
+        game.state.sides["usa"].ready = True
+        game.execute(commands.EndTurn("ussr"))
+        report = next(r for r in game.state.launches if r.side == "ussr")
+        successes += report.outcome == "success"
+    # scrubs are neither success nor failure this quarter; the odds count them as not success
+    sd = math.sqrt(expected * (1 - expected) / trials)
+    assert abs(successes / trials - expected) < 4 * sd
+
+
+def test_crew_loss_is_counted_only_for_crewed_missions(content):
+    game = _launch_game(content, 1, 70)
+    uncrewed = content.missions["capsule_test"]
+    crewed = content.missions["crewed_orbital"]
+    hardware = game.hardware("ussr", crewed, "vostok_rocket", "vostok")
+    crew = list(game.state.sides["ussr"].crews.values())[:1]
+    assert game.odds("ussr", crewed, hardware, crew).crew_loss > 0
+    hardware = game.hardware("ussr", uncrewed, "vostok_rocket", "vostok")
+    assert game.odds("ussr", uncrewed, hardware, []).crew_loss == 0
+
+
+def test_an_escape_system_lowers_the_risk_to_the_crew(content):
+    game = _launch_game(content, 2, 75)
+    mission = content.missions["crewed_orbital"]
+    crew = list(game.state.sides["ussr"].crews.values())[:1]
+    with_escape = game.odds("ussr", mission, game.hardware("ussr", mission, "vostok_rocket", "vostok"), crew)
+    del game.state.sides["ussr"].programmes["escape_system"]
+    without = game.odds("ussr", mission, game.hardware("ussr", mission, "vostok_rocket", "vostok"), crew)
+    assert with_escape.crew_loss < without.crew_loss
+    assert with_escape.success == pytest.approx(without.success)
+
+
+def _satellite_ready(content, seed):
+    game = Game.new(content, "satellites", seed)
+    for side, rocket, craft in (("usa", "jupiter_c", "explorer"), ("ussr", "r7", "sputnik")):
+        side_state = game.state.sides[side]
+        side_state.cash = 500
+        for prog_id in (rocket, craft):
+            prog = game.open_programme(side_state, prog_id)
+            prog.reliability, prog.quarters = 99.0, 20
+    return game
+
+
+def test_the_earlier_month_wins_a_first(content):
+    for seed in range(20):
+        game = _satellite_ready(content, seed)
+        first_month = game.month_now()
+        assert game.execute(commands.PlanMission("usa", "satellite", "jupiter_c", "explorer", first_month + 2))
+        assert game.execute(commands.PlanMission("ussr", "satellite", "r7", "sputnik", first_month))
+        game.execute(commands.EndTurn("usa"))
+        game.execute(commands.EndTurn("ussr"))
+        won = game.state.firsts.get("first_satellite")
+        if won and len(won) == 2:  # both flew: the Soviet launch was two months earlier
+            assert [w.side for w in won] == ["ussr", "usa"]
+            assert [w.rank for w in won] == [0, 1]
+        if won:
+            assert won[0].side == "ussr" or all(r.side != "ussr" or r.outcome != "success"
+                                                 for r in game.state.launches)
+
+
+def test_in_the_same_month_the_earlier_day_wins(content):
+    seen = set()
+    for seed in range(30):
+        game = _satellite_ready(content, seed)
+        month = game.month_now()
+        game.execute(commands.PlanMission("usa", "satellite", "jupiter_c", "explorer", month))
+        game.execute(commands.PlanMission("ussr", "satellite", "r7", "sputnik", month))
+        game.execute(commands.EndTurn("usa"))
+        game.execute(commands.EndTurn("ussr"))
+        won = game.state.firsts.get("first_satellite", [])
+        if len(won) == 2:
+            assert (won[0].month, won[0].day) <= (won[1].month, won[1].day)
+            seen.add(won[0].side)
+    assert seen == {"usa", "ussr"}  # either can win a same-month race
+
+
+def test_the_first_ever_earns_more_prestige_than_the_second(content):
+    game = _satellite_ready(content, 3)
+    before = {s: game.state.sides[s].prestige for s in ("usa", "ussr")}
+    month = game.month_now()
+    game.execute(commands.PlanMission("usa", "satellite", "jupiter_c", "explorer", month + 1))
+    game.execute(commands.PlanMission("ussr", "satellite", "r7", "sputnik", month))
+    game.execute(commands.EndTurn("usa"))
+    game.execute(commands.EndTurn("ussr"))
+    if len(game.state.firsts.get("first_satellite", [])) == 2:
+        gain = {s: game.state.sides[s].prestige - before[s] for s in before}
+        assert gain["ussr"] > gain["usa"] > 0
+
+
+def test_support_sets_next_years_budget(content):
+    game = Game.new(content, "moon", 0)
+    usa = game.state.sides["usa"]
+    usa.support = 90
+    usa.budget_growth = 0
+    while game.state.quarter % 4 != 3:
+        for side in ("usa", "ussr"):
+            game.execute(commands.EndTurn(side))
+    high_support_budget = None
+    usa.support = 90
+    for side in ("usa", "ussr"):
+        game.execute(commands.EndTurn(side))
+    high_support_budget = usa.budget
+    assert high_support_budget == pytest.approx(rules.quarterly_budget(usa), rel=1e-9)
+    assert high_support_budget > usa.base_budget
+
+
+def test_unspent_money_is_partly_clawed_back(content):
+    game = Game.new(content, "moon", 0)
+    usa = game.state.sides["usa"]
+    for prog in usa.programmes.values():
+        prog.funding = 0
+    usa.cash = 400
+    budget = usa.budget
+    for side in ("usa", "ussr"):
+        game.execute(commands.EndTurn(side))
+    assert usa.cash == pytest.approx(400 * (1 - rules.CLAWBACK) + budget * (1 - usa.bureau_share))
+
+
+def test_the_kremlin_hides_soviet_failures(content):
+    hidden = public = 0
+    for seed in range(40):
+        game = _launch_game(content, seed, 40)
+        game.execute(commands.PlanMission("ussr", "capsule_test", "vostok_rocket", "vostok"))
+        game.state.sides["usa"].ready = True
+        game.execute(commands.EndTurn("ussr"))
+        report = next(r for r in game.state.launches if r.side == "ussr")
+        if report.outcome in ("lost", "aborted"):
+            assert not report.public
+            assert not any("capsule" in e.text.lower() and e.kind == "launch" for e in game.visible_log("usa"))
+            hidden += 1
+        public += report.outcome == "success"
+    assert hidden and public
+
+
+def test_commands_refuse_with_reasons(content):
+    game = Game.new(content, "moon", 0)
+    cases = [
+        commands.StartProgramme("usa", "n1"),
+        commands.StartProgramme("usa", "nonsense"),
+        commands.StartProgramme("usa", "gemini"),  # already started
+        commands.FundProgramme("usa", "gemini", -5),
+        commands.FundProgramme("usa", "gemini", float("nan")),
+        commands.FundProgramme("usa", "n1", 5),
+        commands.PlanMission("usa", "crewed_landing", "saturn1", "mercury"),
+        commands.PlanMission("usa", "satellite", "saturn1", "explorer", month=12),
+        commands.PlanMission("usa", "crewed_orbital", "atlas", "mercury", crew=("usa-1", "usa-2")),
+        commands.PlanMission("usa", "nonsense", "atlas", "mercury"),
+        commands.AnswerEvent("usa", "apollo_1_fire", "full_redesign"),
+        commands.TrainCrew("usa", "usa-1", "juggling"),
+        commands.CancelMission("usa", 999),
+    ]
+    for command in cases:
+        result = game.execute(command)
+        assert not result and result.reason, command
+
+
+def test_a_side_that_ended_its_turn_cannot_act(content):
+    game = Game.new(content, "moon", 0)
+    assert game.execute(commands.EndTurn("usa"))
+    result = game.execute(commands.FundProgramme("usa", "gemini", 5))
+    assert not result and "ended its turn" in result.reason
+
+
+def test_the_rng_is_a_pure_function_of_its_seed():
+    a, b = Rng(7), Rng(7)
+    assert [a.random() for _ in range(5)] == [b.random() for _ in range(5)]
+    state = a.get_state()
+    c = Rng.from_state(state)
+    assert c.random() == a.random()

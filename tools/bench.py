@@ -1,0 +1,70 @@
+"""make bench: the project's speed targets, each figure printed beside its target.
+
+Timings are the median of several runs, on this machine, so they can be compared from
+one change to the next. Benchmarks of the window live in tools/bench_ui.py, if present.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from game import sim  # noqa: E402
+from game.ai import make_agent  # noqa: E402
+from game.content import loader  # noqa: E402
+
+RESULTS: list[tuple[str, float, float, str]] = []
+
+
+def report(name: str, value: float, target: float, unit: str) -> None:
+    RESULTS.append((name, value, target, unit))
+    verdict = "ok" if value <= target else "OVER"
+    print(f"{name:<52} {value:>9.1f} {unit:<3} target < {target:g} {unit}   {verdict}", flush=True)
+
+
+def bench_campaign() -> None:
+    content = loader.load()
+    sim.play(content, "campaign", 0, {"usa": make_agent("ai"), "ussr": make_agent("ai")})  # warm caches
+    times, turns = [], []
+    for seed in range(1, 21):
+        start = time.perf_counter()
+        game = sim.play(content, "campaign", seed, {"usa": make_agent("ai"), "ussr": make_agent("ai")})
+        times.append(time.perf_counter() - start)
+        turns.append(game.state.turn + 1)
+    report(f"headless campaign game, AI vs AI (~{statistics.median(turns):.0f} turns)",
+           statistics.median(times) * 1000, 50, "ms")
+
+
+def bench_validate() -> None:
+    command = [sys.executable, "-m", "game", "validate"]
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    report("spacerace validate, all bundled scenarios (whole command)", statistics.median(times) * 1000, 500, "ms")
+    content_times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        loader.check()
+        content_times.append(time.perf_counter() - start)
+    report("  of which loading and checking the files", statistics.median(content_times) * 1000, 500, "ms")
+
+
+def main() -> int:
+    bench_campaign()
+    bench_validate()
+    ui = ROOT / "tools" / "bench_ui.py"
+    if ui.exists():
+        subprocess.run([sys.executable, str(ui)], cwd=ROOT, check=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
