@@ -117,7 +117,7 @@ def test_settings_survive_a_broken_file(tmp_path):
     assert storage.load_settings() == Settings()
     storage.settings_file.write_text(json.dumps({"width": 10, "height": 99999, "volume": 7, "junk": 1}))
     settings = storage.load_settings()
-    assert (settings.width, settings.height, settings.volume) == (800, 4320, 1.0)
+    assert (settings.width, settings.height, settings.volume) == (1024, 4320, 1.0)
     storage.save_settings(Settings(width=1600, height=900))
     assert storage.load_settings().width == 1600
 

@@ -7,6 +7,7 @@ sleeps in ``pygame.event.wait`` while nothing happens.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import warnings
 from pathlib import Path
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # the rules and the content models load only when a game star
     from game.ui.session import Session
 
 THEME = Path(__file__).resolve().parents[2] / "assets" / "theme.json"
+MINIMUM_SIZE = (1024, 600)
 ACTIVE_AFTER_INPUT = 2.0  # seconds of full-rate frames after input: hover looks, tooltips
 BUSY_FRAME_MS = 16
 IDLE_WAIT_MS = 1000
@@ -73,6 +75,8 @@ class App:
 
     def _open_window(self) -> pygame.Surface:
         surface = pygame.display.set_mode((self.settings.width, self.settings.height), pygame.RESIZABLE)
+        with contextlib.suppress(pygame.error, AttributeError):
+            self._sdl_window().minimum_size = MINIMUM_SIZE  # the screens are laid out for this much at least
         if self.settings.fullscreen:
             self._sdl_window().set_fullscreen(True)
             surface = pygame.display.get_surface()
@@ -214,7 +218,8 @@ class App:
             self.running = False
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-            if self.size != self.manager.window_resolution:
+            self.window = pygame.display.get_surface() or self.window
+            if self.size != tuple(self.manager.window_resolution):
                 self.resized()
             return
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED,

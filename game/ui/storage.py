@@ -44,8 +44,8 @@ class Settings:
         kept = {k: v for k, v in data.items() if k in known}
         settings = cls(**kept)
         # a hand-edited file must not open a window of zero or absurd size
-        settings.width = min(7680, max(800, int(settings.width)))
-        settings.height = min(4320, max(480, int(settings.height)))
+        settings.width = min(7680, max(1024, int(settings.width)))
+        settings.height = min(4320, max(600, int(settings.height)))
         settings.volume = min(1.0, max(0.0, float(settings.volume)))
         settings.fullscreen = bool(settings.fullscreen)
         return settings

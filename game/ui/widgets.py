@@ -43,6 +43,7 @@ class Screen:
         self.focus_order: list[UIButton] = []
         self.focus_tail: list[UIButton] = []
         self.backdrop: pygame.Surface | None = None
+        self.figures: dict = {}  # the game bar's labels by caption, for screens that update them in place
 
     # --- what the screen reads ----------------------------------------------------
 

@@ -61,9 +61,10 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
                         "most expertise wins at the end date."))
     block = max(96, min(140, (rect.width - left_width - 2 * MARGIN) // len(figures)))
     x = rect.width - MARGIN - block * len(figures)
+    screen.figures = {}
     for caption, value, tip in figures:
-        screen.label((x, 6, block - 8, 18), caption.upper(), tip=tip, kind="#caption")
-        screen.label((x, 24, block - 8, 30), value, tip=tip, kind="#figure")
+        screen.figures[caption] = (screen.label((x, 6, block - 8, 18), caption.upper(), tip=tip, kind="#caption"),
+                                   screen.label((x, 24, block - 8, 30), value, tip=tip, kind="#figure"))
         x += block
 
     nav_y = height - 40
@@ -79,6 +80,13 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
                   tip="Save, load, settings, how to play, or leave the game. Key: Esc at headquarters.",
                   kind="#nav", tail=True)
     return pygame.Rect(MARGIN, height + 12, rect.width - 2 * MARGIN, rect.height - height - 12 - MARGIN)
+
+
+def refresh_cash_tip(screen) -> None:
+    """After the research money changes, the cash figure's explanation changes with it."""
+    tip = cash_tip(screen.game, screen.side)
+    for label in screen.figures.get("Cash", ()):
+        label.set_tooltip(tip, delay=0.5, wrap_width=360)
 
 
 def cash_tip(game, side: str) -> str:

@@ -6,8 +6,8 @@ import pygame
 
 from game.core import commands, dates, rules
 from game.ui import art, words
-from game.ui.screens.common import game_bar
-from game.ui.widgets import Screen
+from game.ui.screens.common import game_bar, refresh_cash_tip
+from game.ui.widgets import TIP_WIDTH, TOOLTIP_DELAY, Screen, style
 
 KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
 ROW = 40
@@ -20,14 +20,11 @@ class ResearchScreen(Screen):
 
     def compose(self, rect: pygame.Rect) -> None:
         body = game_bar(self, rect)
-        me = self.side_state
-        research = sum(p.funding for p in me.programmes.values())
-        summary = (f"Research asks {words.money(research)} a quarter; you have {words.money(me.cash)} in hand "
-                   f"and {words.money(me.budget * (1 - me.bureau_share))} arrives each quarter.")
-        self.label((body.x, body.y, body.width, 28), summary, kind="#bad" if research > me.cash else "#figure",
-                   tip="Each funded programme takes its money at the quarter's end. If the money set is more "
+        self.funding_rows = {}
+        self.summary = self.label((body.x, body.y, body.width, 28), "", tip="Each funded programme takes its money at the quarter's end. If the money set is more "
                        "than the cash in hand, every programme gets the same share of what there is. "
                        f"Money left unspent is partly clawed back ({rules.CLAWBACK * 100:.0f} %).")
+        self._show_summary()
         self.label((body.x, body.y + 28, body.width, 22),
                    "Reliability is your engineers' estimate \u00b1 its uncertainty; flights narrow it. "
                    "Money buys progress with diminishing returns: watch the expected gain.", kind="#caption")
@@ -111,23 +108,49 @@ class ResearchScreen(Screen):
                    tip=words.estimate_tip(definition, state)
                    + ("<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
         step = words.funding_step(definition)
-        scale = rules.funding_scale(definition)
         small = min(40, fund_col.width // 4)
-        fund_tip = (f"{words.money(state.funding)} a quarter. Progress grows with money but less and less: "
-                    f"about {words.money(scale)} a quarter buys two thirds of what any amount could.")
-        self.button((fund_col.x, y + 4, small, 32), "\u2212", lambda p=definition.id: self._fund(p, -step),
-                    enabled=state.funding > 0, parent=box, kind="#small",
-                    tip=f"Less money for {definition.name}: \u2212{words.money(step)} a quarter.")
-        self.label((fund_col.x + small + 4, y + 4, fund_col.width - 2 * small - 8, 30), f"{words.money(state.funding)}",
-                   align="center", kind="#figure" if state.funding else "#muted", tip=fund_tip, parent=box)
-        self.button((fund_col.right - small, y + 4, small, 32), "+", lambda p=definition.id: self._fund(p, step),
-                    enabled=state.funding + step <= commands.MAX_FUNDING, parent=box, kind="#small",
-                    tip=f"More money for {definition.name}: +{words.money(step)} a quarter.")
+        minus = self.button((fund_col.x, y + 4, small, 32), "\u2212", lambda p=definition.id: self._fund(p, -step),
+                            parent=box, kind="#small",
+                            tip=f"Less money for {definition.name}: \u2212{words.money(step)} a quarter.")
+        amount = self.label((fund_col.x + small + 4, y + 4, fund_col.width - 2 * small - 8, 30), "", align="center",
+                            tip="", parent=box)
+        plus = self.button((fund_col.right - small, y + 4, small, 32), "+", lambda p=definition.id: self._fund(p, step),
+                           parent=box, kind="#small",
+                           tip=f"More money for {definition.name}: +{words.money(step)} a quarter.")
+        gain = self.label((next_col.x, y + 4, next_col.width, 30), "", tip="", parent=box)
+        self.funding_rows[definition.id] = (minus, amount, plus, gain)
+        self._show_funding(definition.id)
+
+    def _show_summary(self) -> None:
+        me = self.side_state
+        research = sum(p.funding for p in me.programmes.values())
+        self.summary.set_text(f"Research asks {words.money(research)} a quarter; you have {words.money(me.cash)} in "
+                              f"hand and {words.money(me.budget * (1 - me.bureau_share))} arrives each quarter.")
+        self.summary.change_object_id("#bad" if research > me.cash else "#figure")
+
+    def _show_funding(self, prog_id: str) -> None:
+        """Fill in (or update after + and \u2212) one programme's money and what it buys."""
+        game, me = self.game, self.side_state
+        definition = self.content.programmes[prog_id]
+        state = me.programmes[prog_id]
+        minus, amount, plus, gain_label = self.funding_rows[prog_id]
+        step = words.funding_step(definition)
+        scale = rules.funding_scale(definition)
+        for button, enabled in ((minus, state.funding > 0), (plus, state.funding + step <= commands.MAX_FUNDING)):
+            if enabled and not button.is_enabled:
+                button.enable()
+            elif not enabled and button.is_enabled:
+                button.disable()
+        amount.set_text(words.money(state.funding))
+        amount.change_object_id(style("#figure" if state.funding else "#muted", "@center"))
+        amount.set_tooltip(f"{words.money(state.funding)} a quarter. Progress grows with money but less and less: "
+                           f"about {words.money(scale)} a quarter buys two thirds of what any amount could.",
+                           delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
         if state.delayed_until > game.state.quarter:
             gain_text = f"stands still until {dates.format_quarter(state.delayed_until)}"
             gain_tip = "An event has held up this programme: money spent now buys nothing until then."
         elif state.funding <= 0:
-            gain_text = "unfunded: no progress" if estimate < definition.cap - 0.5 else "at its best"
+            gain_text = "unfunded: no progress" if rules.estimate(state) < definition.cap - 0.5 else "at its best"
             gain_tip = "Without money a programme stands still; flights still teach it something."
         else:
             gain = words.expected_gain(definition, state, state.funding, me.expertise)
@@ -135,8 +158,9 @@ class ResearchScreen(Screen):
             gain_tip = (f"At {words.money(state.funding)} a quarter, research should add about {gain:.1f} points "
                         f"(between {gain * 0.5:.1f} and {gain * 1.5:.1f}, by luck). The nearer the cap of "
                         f"{definition.cap:.0f} %, the slower it goes.")
-        self.label((next_col.x, y + 4, next_col.width, 30), gain_text, tip=gain_tip, parent=box,
-                   kind=None if state.funding else "#muted")
+        gain_label.set_text(gain_text)
+        gain_label.change_object_id(None if state.funding else "#muted")
+        gain_label.set_tooltip(gain_tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
 
     def _start(self, programme: str) -> None:
         result = self.game.execute(commands.StartProgramme(self.side, programme))
@@ -156,7 +180,10 @@ class ResearchScreen(Screen):
         result = self.game.execute(commands.FundProgramme(self.side, programme, amount))
         if not result:
             self.app.toast(result.reason, art.BAD)
-        self.refresh()
+        # only this row and the totals change: cheaper than building the whole table again
+        self._show_funding(programme)
+        self._show_summary()
+        refresh_cash_tip(self)
 
 
 def _short_reason(game, side: str, definition) -> str:
