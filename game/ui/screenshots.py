@@ -1,0 +1,119 @@
+"""Screenshots of the main screens from a real game, for the docs.
+
+    python -m game.ui.screenshots docs/screenshots [--side usa] [--era moon] [--seed 4]
+
+The computer plans the player's side too, so the screens show a lived-in game; the
+pictures are drawn off-screen (SDL's dummy video driver).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+SHOTS = ("title", "new_game", "headquarters", "research", "mission_planner", "crews", "event_card", "launch",
+         "turn_report", "chronicle", "end_screen")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--side", choices=("usa", "ussr"), default="usa")
+    parser.add_argument("--era", default="moon")
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--suffix", default="", help="added to each file name, e.g. _ussr")
+    args = parser.parse_args(argv)
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    with tempfile.TemporaryDirectory() as home:
+        taken = take(args.out, args.side, args.era, args.seed, args.suffix, Path(home))
+    missing = [name for name in SHOTS if name not in taken]
+    for name in taken:
+        print(args.out / f"{name}{args.suffix}.png")
+    if missing:
+        print("not seen in this game:", ", ".join(missing))
+    return 0
+
+
+def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> set[str]:
+    import pygame
+
+    from game.ai import make_agent
+    from game.ui.app import App
+    from game.ui.screens.event import EventScreen
+    from game.ui.screens.launch import LaunchScreen
+    from game.ui.screens.newgame import NewGameScreen
+    from game.ui.screens.report import ReportScreen
+    from game.ui.screens.title import TitleScreen
+    from game.ui.session import Session
+    from game.ui.storage import Storage
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = App(Storage(home), (1280, 720), fullscreen=False)
+    taken: set[str] = set()
+
+    def shot(name: str) -> None:
+        app.toasts.clear()
+        app.focus = None
+        app.last_input -= 10  # no hover looks
+        app.frame()
+        pygame.image.save(app.window, str(out / f"{name}{suffix}.png"))
+        taken.add(name)
+
+    session = Session.new(app.content, era, side, "ai", "normal", seed)
+    app.start_session(session, fresh=True)  # an autosave, so the title offers to continue
+    app.reset(TitleScreen(app))
+    shot("title")
+    new_game = NewGameScreen(app)
+    new_game.team, new_game.era = side, era
+    app.push(new_game)
+    shot("new_game")
+    app.start_session(session, fresh=False)
+    game = session.game
+    helper = make_agent("ai:normal")
+    for turn in range(200):
+        app.back_to_hq()
+        pending = game.state.sides[side].pending_events
+        if pending and "event_card" not in taken:
+            app.push(EventScreen(app, pending[0]))
+            shot("event_card")
+            app.back_to_hq()
+        helper.plan(game, side)
+        booked = any(m.quarter == game.state.quarter for m in game.state.sides[side].missions)
+        if turn >= 3 and booked and "headquarters" not in taken:
+            app.rebuild_top()
+            shot("headquarters")
+            for name in ("research", "crews", "chronicle"):
+                app.navigate(name)
+                shot(name)
+            app.navigate("missions")
+            crewed = [m for m in app.top._flyable() if app.content.missions[m].crew_min]
+            if crewed:
+                app.top._pick_mission(crewed[-1])
+            shot("mission_planner")
+        app.end_turn()
+        for _ in range(60):
+            app.frame(0.5)
+            top = app.top
+            if isinstance(top, LaunchScreen):
+                while top.animating:
+                    app.frame(0.5)
+                if "launch" not in taken and (len(top.report.steps) >= 4 or turn > 8):
+                    shot("launch")
+                top.main_action()
+            elif isinstance(top, ReportScreen):
+                if "turn_report" not in taken and turn >= 2:
+                    shot("turn_report")
+                top.main_action()
+            else:
+                break
+        if game.state.over:
+            break
+    shot("end_screen")
+    return taken
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
