@@ -7,6 +7,7 @@ import random
 import pygame
 
 from game.ai.planner import LEVELS
+from game.core import dates
 from game.ui import art, words
 from game.ui.session import DIFFICULTIES, Session, make_rival
 from game.ui.widgets import Screen, columns
@@ -49,8 +50,10 @@ class NewGameScreen(Screen):
     def compose(self, rect: pygame.Rect) -> None:
         margin = max(24, rect.width // 40)
         self.label((margin, 16, rect.width - 2 * margin, 48), "A new race", kind="#big")
-        body = pygame.Rect(margin, 72, rect.width - 2 * margin, rect.height - 72 - 80)
-        left, right = columns(body, [50, 50], gap=20)
+        body = pygame.Rect(margin + 12, 80, rect.width - 2 * margin - 24, rect.height - 80 - 88)
+        left, right = columns(body, [50, 50], gap=40)
+        for area in (left, right):
+            self.panel(area.inflate(28, 16))  # a quiet ground under the text, over the stars
         self._left(left)
         self._right(right)
         self.button((margin, rect.height - 64, 200, 46), "Back  (Esc)", self.app.pop, tip="Back to the title screen.")
@@ -85,8 +88,8 @@ class NewGameScreen(Screen):
         options += [(e, f"{era.name} ({era.years})", era.description) for e, era in eras.items() if e not in ERA_ORDER]
         y = self._toggles(rect, y + 32, options, self.era, self._set("era"), 1, 34 if rect.height > 560 else 28)
         era = eras[self.era]
-        turns = era.end
-        self._describe(rect, y, f"{era.description} Goal: {era.goal.description} Ends {turns}.",
+        ends = words.quarter_long(dates.parse_quarter(era.end))
+        self._describe(rect, y, f"{era.description} Goal: {era.goal.description} It ends in {ends}.",
                        max(40, rect.bottom - y))
 
     def _right(self, rect: pygame.Rect) -> None:
