@@ -434,3 +434,30 @@ def test_every_button_and_figure_explains_itself(tmp_path, content):
             if (is_button or is_figure) and not element.tool_tip_text:
                 missing.append(f"{type(app.top).__name__}: {text!r}")
     assert not missing, missing
+
+
+def test_f12_saves_a_screenshot_into_the_data_folder(hq):
+    key(hq, "f12")
+    shots = list(hq.storage.screenshots.glob("*.png"))
+    assert len(shots) == 1 and shots[0].stat().st_size > 1000
+
+
+def test_history_rival_says_on_screen_who_stands_in(tmp_path, content):
+    app = open_window(tmp_path, content, era="survival", side="usa", rival="history", seed=1)
+    note = app.session.note
+    if note:  # until a history agent exists, the computer plays and the player is told
+        assert any(note in text for text, _, _ in app.toasts)
+
+
+def test_settings_change_the_window_and_are_kept(tmp_path, content):
+    app = open_window(tmp_path, content)
+    click(app, button(app, "Settings"))
+    click(app, button(app, "1024"))
+    assert app.size == (1024, 600)
+    click(app, button(app, "+"))
+    click(app, button(app, "Colour-blind"))
+    key(app, "return")
+    kept = app.storage.load_settings()
+    assert (kept.width, kept.height, kept.palette) == (1024, 600, "colour-blind")
+    assert kept.volume > 0.5
+    app.set_palette("navy")

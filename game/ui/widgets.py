@@ -18,6 +18,10 @@ from game.ui import art
 
 PANEL_LOOK = {None: ((20, 35, 64), (43, 66, 102), 1), "#bar": ((11, 20, 39), (34, 54, 89), 0),
               "#modal": ((20, 35, 64), (111, 155, 214), 2)}
+# the theme's label fonts (size, bold), to shorten a label that would not fit rather than clip it
+LABEL_FONTS = {None: (15, False), "#muted": (15, False), "#caption": (13, False), "#subheading": (15, True),
+               "#heading": (20, True), "#figure": (20, True), "#date": (18, True), "#big": (30, True),
+               "#title": (46, True), "#subtitle": (18, False)}
 TOOLTIP_DELAY = 0.5
 TIP_WIDTH = 360
 
@@ -155,6 +159,11 @@ class Screen:
 
     def label(self, rect, text: str, tip: str | None = None, kind: str | None = None, align: str | None = None,
               parent=None) -> UILabel:
+        size, bold = LABEL_FONTS.get(kind, (30, True) if kind and kind.startswith("#big") else (15, True))
+        short = fit(text, art.font(size, bold), pygame.Rect(rect).width - 8)
+        if short != text:
+            tip = f"{text}<br>{tip}" if tip else text
+            text = short
         element = self._add(UILabel(pygame.Rect(rect), text, self.manager, container=parent,
                                     object_id=style(kind, f"@{align}" if align else None)), parent)
         if tip:
@@ -219,6 +228,15 @@ class Screen:
             box = self.scroller(rect, block.get_height(), parent)
             self.image((0, 0, block.get_width(), block.get_height()), block, parent=box)
         return rect
+
+
+def fit(text: str, font: pygame.font.Font, width: int) -> str:
+    """The text, shortened with an ellipsis if it is wider than ``width``."""
+    if not text or font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "\u2026")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
 
 
 def columns(rect: pygame.Rect, shares: list[float], gap: int = 12) -> list[pygame.Rect]:

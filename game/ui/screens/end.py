@@ -33,12 +33,11 @@ class EndScreen(Screen):
                    tip="The firsts of this game in order, and what your engineers never knew.")
         self.text((left.x + 14, left.y + 42, left.width - 24, left.height - 50), self._story())
         chart_h = (right.height - 12) // 2
-        quarter_label = lambda q: f"{q // 4}" if q % 4 == 0 else f"{q // 4} Q{q % 4 + 1}"  # noqa: E731
         for i, (title, field) in enumerate((("Prestige", "prestige"), ("Budget a quarter", "budget"))):
             series = [(SHORT[s], art.SIDE_COLOUR[s], [(r.quarter, getattr(r, field)) for r in state.records.get(s, [])])
                       for s in SIDES]
             area = pygame.Rect(right.x, right.y + i * (chart_h + 12), right.width, chart_h)
-            self.image(area, art.line_chart(area.size, title, series, quarter_label),
+            self.image(area, art.line_chart(area.size, title, series, _quarter_label),
                        tip=f"{title} of both sides at the end of each quarter.")
         buttons = [("Chronicle  (T)", lambda: self.app.navigate("chronicle"), "Both sides' firsts against history."),
                    ("New game", self._new_game, "Choose a side and an era again."),
@@ -107,3 +106,8 @@ class EndScreen(Screen):
 
     def escape(self) -> bool:
         return True  # nothing to go back to: the buttons say where to go
+
+
+def _quarter_label(quarter: int) -> str:
+    """A chart's axis: the year at its first quarter, else the year and the quarter."""
+    return f"{quarter // 4}" if quarter % 4 == 0 else f"{quarter // 4} Q{quarter % 4 + 1}"
