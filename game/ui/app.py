@@ -8,6 +8,7 @@ sleeps in ``pygame.event.wait`` while nothing happens.
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 import warnings
 from pathlib import Path
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # the rules and the content models load only when a game star
     from game.ui.session import Session
 
 THEME = Path(__file__).resolve().parents[2] / "assets" / "theme.json"
+BENCH_FIRST_FRAME = bool(os.environ.get("SPACERACE_EXIT_AFTER_FIRST_FRAME"))
 MINIMUM_SIZE = (1024, 600)
 ACTIVE_AFTER_INPUT = 2.0  # seconds of full-rate frames after input: hover looks, tooltips
 BUSY_FRAME_MS = 16
@@ -66,6 +68,7 @@ class App:
         self.focus: pygame_gui.elements.UIButton | None = None
         self.toasts: list[tuple[str, tuple, float]] = []
         self.clock_now = 0.0  # seconds of update() so far: the toasts' clock
+        self._frames_reported = 0
 
     # --- the window -----------------------------------------------------------------
 
@@ -589,6 +592,21 @@ class App:
                 self.draw(self.window)
                 pygame.display.flip()
                 self.dirty = False
+                if self._frame_drawn(ready=True):
+                    return
+
+    def _frame_drawn(self, ready: bool = False) -> bool:
+        """For the benchmark (game.ui.bench): say when the first frame, and the first frame of
+        the loop proper, were drawn; then stop. True when the app should stop."""
+        if not BENCH_FIRST_FRAME:
+            return False
+        if not self._frames_reported:
+            print("frame", time.time(), flush=True)
+        self._frames_reported += 1
+        if ready:
+            print("ready", time.time(), flush=True)
+            self.running = False
+        return ready
 
 
 def _style(bold: bool, italic: bool) -> str:
@@ -629,6 +647,7 @@ def open_app(args, storage: Storage | None = None, size: tuple[int, int] | None 
     app.reset(LoadingScreen(app, "Opening the race\u2026"))
     app.draw(app.window)
     pygame.display.flip()
+    app._frame_drawn()
     app.reset(TitleScreen(app))
     content = app.content_or_error()
     if content is None:

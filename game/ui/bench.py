@@ -1,0 +1,157 @@
+"""The window's speed targets (issue 3), printed like ``tools/bench.py`` prints its own.
+
+    python -m game.ui.bench
+
+- launch to the first frame, against a bare pygame-ce window opened the same way;
+- a headquarters frame at 1280x720;
+- idle CPU while nothing happens (Linux: read from /proc);
+- ending a turn: the rival's planning and the quarter's resolution.
+
+Runs under SDL's dummy video driver unless a display is set, so it works headless.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FRAME_FLAG = "SPACERACE_EXIT_AFTER_FIRST_FRAME"  # the app prints when it drew, then quits
+
+BARE_WINDOW = """
+import time, pygame
+pygame.display.init()
+pygame.display.set_caption("Space Race")
+screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+screen.fill((15, 26, 46))
+pygame.display.flip()
+print("frame", time.time(), flush=True)
+"""
+
+
+def report(name: str, value: float, target: float | None, unit: str) -> None:
+    if target is None:
+        print(f"{name:<52} {value:>9.2f} {unit}", flush=True)
+        return
+    verdict = "ok" if value <= target else "OVER"
+    print(f"{name:<52} {value:>9.1f} {unit:<3} target < {target:g} {unit}   {verdict}", flush=True)
+
+
+def _env(home: str) -> dict:
+    env = dict(os.environ, SPACERACE_HOME=home, SDL_AUDIODRIVER="dummy")
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env["SDL_VIDEODRIVER"] = "dummy"
+    return env
+
+
+def _first_frame(command: list[str], env: dict, what: str = "frame") -> float:
+    """Seconds from starting the process to its first drawn frame (``ready``: the first
+    frame of the game proper, after any loading frame)."""
+    start = time.time()
+    out = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60).stdout
+    stamps = [float(line.split()[1]) for line in out.splitlines() if line.startswith(what + " ")]
+    if not stamps:
+        raise RuntimeError(f"no {what} reported by {command}")
+    return stamps[0] - start
+
+
+def bench_first_frame(home: str) -> None:
+    env = _env(home)
+    game = [sys.executable, "-m", "game", "play", "--side", "usa", "--era", "moon", "--seed", "4"]
+    title = [sys.executable, "-m", "game"]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    flagged = dict(env, **{FRAME_FLAG: "1"})
+    runs = {name: statistics.median(_first_frame(cmd, flagged if cmd is not bare else env) for _ in range(5))
+            for name, cmd in (("play", game), ("title", title), ("bare", bare))}
+    ready = statistics.median(_first_frame(game, flagged, "ready") for _ in range(5))
+    report("launch to first frame, spacerace play", runs["play"] * 1000, 1000, "ms")
+    report("  and to headquarters drawn", ready * 1000, 1000, "ms")
+    report("launch to first frame, spacerace (title)", runs["title"] * 1000, 1000, "ms")
+    report("  a bare pygame-ce window opened the same way", runs["bare"] * 1000, None, "ms")
+    report("  ratio: spacerace play / bare window", runs["play"] / runs["bare"], None, "x")
+
+
+def bench_frames(home: str) -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game.core import commands
+    from game.ui.app import App
+    from game.ui.session import Session
+    from game.ui.storage import Storage
+
+    app = App(Storage(Path(home)), (1280, 720), fullscreen=False)
+    session = Session.new(app.content, "moon", "usa", "ai", "normal", 4)
+    app.start_session(session, fresh=False)
+    app.back_to_hq()
+    app.frame()
+    times = []
+    for _ in range(300):
+        start = time.perf_counter()
+        app.update(1 / 60)
+        app.draw(app.window)
+        pygame.display.flip()
+        times.append(time.perf_counter() - start)
+    report("headquarters frame at 1280x720 (median)", statistics.median(times) * 1000, 8, "ms")
+    opens = {}
+    for name in ("research", "missions", "crews", "chronicle", "hq"):
+        start = time.perf_counter()
+        app.navigate(name)
+        app.frame()
+        opens[name] = time.perf_counter() - start
+    report("opening a screen (slowest: " + max(opens, key=opens.get) + ")", max(opens.values()) * 1000, None, "ms")
+    ends = []
+    for seed in range(3):
+        session = Session.new(app.content, "campaign", "usa", "ai:hard", "hard", seed)
+        for _ in range(40):
+            for event in list(session.game.state.sides["usa"].pending_events):
+                choice = session.game.content.events[event].choices[0].id
+                session.game.execute(commands.AnswerEvent("usa", event, choice))
+            start = time.perf_counter()
+            session.end_turn()
+            ends.append(time.perf_counter() - start)
+            if session.game.state.over:
+                break
+    ends.sort()
+    report("ending a turn: rival plans, quarter resolves (95th %)", ends[int(len(ends) * 0.95)] * 1000, 100, "ms")
+
+
+def bench_idle(home: str) -> None:
+    if not Path("/proc/self/stat").exists():
+        return
+    env = _env(home)
+    process = subprocess.Popen([sys.executable, "-m", "game", "play", "--side", "usa", "--era", "moon", "--seed", "4"],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(4)  # past the start and the seconds of full-rate frames after it
+        before = _cpu_ticks(process.pid)
+        time.sleep(10)
+        used = (_cpu_ticks(process.pid) - before) / os.sysconf("SC_CLK_TCK")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    report("idle CPU at headquarters, share of one core", used / 10 * 100, 5, "%")
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def main() -> int:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as home:
+        bench_first_frame(home)
+        bench_frames(home)
+        bench_idle(home)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
