@@ -62,7 +62,7 @@ class SaveLoadScreen(Screen):
                                 parent=box, tip=f"Save over \u201c{info.name}\u201d.")
             else:
                 self.button((width - 120, y + 3, 112, ROW - 10), "Load", lambda p=info.path: self._load(p),
-                            parent=box, kind="#primary" if not info.problem else "#danger",
+                            parent=box, kind=None if not info.problem else "#danger",
                             tip=f"Load this game: {what}." if not info.problem
                             else f"This file cannot be loaded: {info.problem}.")
         self.button((margin, rect.height - 64, 200, 46), "Back  (Esc)", self.escape_now, tip="Close without saving."
