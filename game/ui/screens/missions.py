@@ -179,13 +179,17 @@ class MissionPlannerScreen(Screen):
                       "rival's later one."), ("months",)]
         if mtype.crew_min:
             seats = self._seats()
+            skills = list(dict.fromkeys(step.skill for step in mtype.steps if step.skill))
             free = {c.id for c in self._free_crew()}
             crews = self.side_state.crews
             sections += [
                 ("heading", f"Crew  ({len(self.crew)} of {seats} seat{'s' if seats != 1 else ''}, "
                             f"at least {mtype.crew_min})",
-                 "Who flies. Skills help the steps that use them; hover a name for the figures."),
-                ("grid", [(c.id, c.name) for c in self.game.active_crew(self.side)], set(self.crew), self._pick_crew,
+                 "Who flies. The number beside a name is their skill in what this mission's steps need "
+                 f"({', '.join(words.SKILL_NAMES[k].lower() for k in skills) or 'nothing special'}); "
+                 "hover a name for all the figures."),
+                ("grid", [(c.id, _crew_text(c, skills)) for c in self.game.active_crew(self.side)], set(self.crew),
+                 self._pick_crew,
                  lambda c: _crew_tip(crews[c], c in free), lambda c: c in free or c in self.crew)]
         inner = pygame.Rect(rect.x + 6, rect.y + 8, rect.width - 12, rect.height - 16)
         width = inner.width - 12
@@ -379,6 +383,14 @@ class MissionPlannerScreen(Screen):
         if not result:
             self.app.toast(result.reason, art.BAD)
         self.refresh()
+
+
+def _crew_text(crew, skills: list[str]) -> str:
+    """A crew button: the surname and the skill this mission wants, on average."""
+    if not skills:
+        return crew.name
+    score = sum(crew.skill(k) for k in skills) / len(skills)
+    return f"{crew.name.split()[-1]}  \u00b7  {score:.0f}"
 
 
 def _crew_tip(crew, free: bool) -> str:
