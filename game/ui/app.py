@@ -320,7 +320,7 @@ class App:
         # typing goes to a text box only while it has the keyboard's focus
         typing_here = isinstance(self.focus, pygame_gui.elements.UITextEntryLine)
         self.manager.set_focus_set(self.focus if typing_here else None)
-        _scroll_into_view(self.focus)
+        self.top.reveal(self.focus)
         self.dirty = True
 
     def escape(self) -> None:
@@ -611,26 +611,6 @@ class App:
 
 def _style(bold: bool, italic: bool) -> str:
     return "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
-
-
-def _scroll_into_view(element) -> None:
-    """When the keyboard moves to a button in a scrolled list, scroll the list to it."""
-    container = element.ui_container
-    while container is not None:
-        owner = getattr(container, "parent_element", None)
-        if isinstance(owner, pygame_gui.elements.UIScrollingContainer):
-            bar = owner.vert_scroll_bar
-            if bar is not None:
-                view = owner.rect
-                inner = owner.scrollable_container.rect
-                if element.rect.top < view.top or element.rect.bottom > view.bottom:
-                    span = max(1, inner.height - view.height)
-                    wanted = element.rect.top - inner.top - view.height // 3
-                    bar.set_scroll_from_start_percentage(max(0.0, min(1.0, wanted / span)) *
-                                                         (1 - bar.visible_percentage))
-                    owner.update(0.0)
-            return
-        container = getattr(owner, "ui_container", None) if owner is not None else None
 
 
 def open_app(args, storage: Storage | None = None, size: tuple[int, int] | None = None) -> App:

@@ -1,8 +1,8 @@
 """The screen base class and the helpers every screen builds with.
 
-A screen builds its pygame_gui elements under one root container when it becomes the
-top of the stack and kills them when it leaves; rebuilding from the state each time
-keeps what is shown and what is true from drifting apart.
+A screen builds its pygame_gui elements when it becomes the top of the stack and kills
+them when it leaves; rebuilding from the state each time keeps what is shown and what
+is true from drifting apart. Background boxes are drawn directly (cheaper than panels).
 """
 
 from __future__ import annotations
@@ -117,6 +117,20 @@ class Screen:
     def update(self, dt: float) -> bool:
         """True while the screen animates (the app keeps drawing)."""
         return False
+
+    def reveal(self, element) -> None:
+        """Scroll the list holding ``element`` (if any) so that it is in sight."""
+        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer)
+                    and element.ui_container is e.scrollable_container), None)
+        if box is None or box.vert_scroll_bar is None:
+            return
+        view, inner = box.rect, box.scrollable_container.rect
+        if view.top <= element.rect.top and element.rect.bottom <= view.bottom:
+            return
+        bar = box.vert_scroll_bar
+        wanted = (element.rect.top - inner.top - view.height // 3) / max(1, inner.height)
+        bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, wanted)))
+        box.update(0.0)
 
     def scroll(self, pages: float) -> None:
         """Page Up / Page Down: scroll the screen's largest scrolled list."""

@@ -142,9 +142,11 @@ class MissionPlannerScreen(Screen):
                 tip += "<br>Can win: " + ", ".join(firsts) + "."
             if row not in flyable:
                 tip += "<br><i>Not yet: " + self._why_not(row) + ".</i>"
-            self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
-                        lambda m=row: self._pick_mission(m), parent=box, align="left",
-                        kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
+            chosen = self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
+                                 lambda m=row: self._pick_mission(m), parent=box, align="left",
+                                 kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
+            if row == self.mission:
+                self.reveal(chosen)  # the chosen mission stays in sight
 
     def _why_not(self, mission_id: str) -> str:
         mtype = self.content.missions[mission_id]
@@ -205,9 +207,12 @@ class MissionPlannerScreen(Screen):
 
     @staticmethod
     def _per_row(options, width) -> int:
-        # two to a row unless a name would not fit in half the width
-        half = (width - 8) // 2
-        return 2 if all(art.font(15).size(text)[0] + 24 <= half for _, text in options) else 1
+        """Three to a row, or two, or one: as many as let every name fit."""
+        for per_row in (3, 2):
+            each = (width - 8 * (per_row - 1)) // per_row
+            if all(art.font(15).size(text)[0] + 20 <= each for _, text in options):
+                return per_row
+        return 1
 
     def _section_height(self, section, width) -> int:
         if section[0] == "heading":
@@ -235,11 +240,10 @@ class MissionPlannerScreen(Screen):
             return
         _, options, chosen, pick, tip_for, enabled_for = section
         per_row = self._per_row(options, width)
-        half = (width - 8) // 2
-        each = half if per_row == 2 else width
+        each = (width - 8 * (per_row - 1)) // per_row
         for i, (value, text) in enumerate(options):
             col, row = i % per_row, i // per_row
-            self.button((x + col * (half + 8), y + row * (BUTTON_H + 6), each, BUTTON_H), text,
+            self.button((x + col * (each + 8), y + row * (BUTTON_H + 6), each, BUTTON_H), text,
                         lambda v=value: pick(v), selected=value in chosen, tip=tip_for(value), parent=box,
                         enabled=enabled_for(value), kind="#toggle" if value not in chosen else None)
 
@@ -302,6 +306,11 @@ class MissionPlannerScreen(Screen):
                            tip="The rocket and the spacecraft are paid for when the launch is booked; cancelling "
                                "gives the money back.", kind="#muted")
                 y += 30
+                if mtype.crew_min:
+                    names = ", ".join(c.name for c in crew) or "nobody yet"
+                    self.label((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
+                               tip="Choose the crew under Crew in the middle column (scroll down if it is hidden).")
+                    y += 26
         about = []
         if reason:
             about.append((f"Cannot book: {reason}.", art.BAD, 15, True))
