@@ -51,7 +51,7 @@ class Invariants:
             for prog_id, prog in side_state.programmes.items():
                 assert 0 <= prog.reliability <= game.content.programmes[prog_id].cap + 1e-9
             for report in state.launches:
-                if report.side == side:
+                if report.side == side and report.outcome != "scrubbed":
                     assert not set(report.crew) & self.dead[side], "nobody dead flies"
             self.dead[side] |= {c.name for c in side_state.crews.values() if c.status == "dead"}
             assert side_state.deaths == sum(c.status == "dead" for c in side_state.crews.values())

@@ -175,18 +175,25 @@ def test_the_first_ever_earns_more_prestige_than_the_second(content):
         assert gain["ussr"] > gain["usa"] > 0
 
 
+def _end_quarter(game):
+    """Both sides answer any waiting event with its first choice and end the turn."""
+    quarter = game.state.quarter
+    for side in ("usa", "ussr"):
+        for event_id in list(game.state.sides[side].pending_events):
+            choice = game.content.events[event_id].choices[0].id
+            assert game.execute(commands.AnswerEvent(side, event_id, choice))
+        assert game.execute(commands.EndTurn(side))
+    assert game.state.over or game.state.quarter == quarter + 1
+
+
 def test_support_sets_next_years_budget(content):
     game = Game.new(content, "moon", 0)
     usa = game.state.sides["usa"]
-    usa.support = 90
     usa.budget_growth = 0
     while game.state.quarter % 4 != 3:
-        for side in ("usa", "ussr"):
-            game.execute(commands.EndTurn(side))
-    high_support_budget = None
+        _end_quarter(game)
     usa.support = 90
-    for side in ("usa", "ussr"):
-        game.execute(commands.EndTurn(side))
+    _end_quarter(game)
     high_support_budget = usa.budget
     assert high_support_budget == pytest.approx(rules.quarterly_budget(usa), rel=1e-9)
     assert high_support_budget > usa.base_budget
@@ -199,8 +206,7 @@ def test_unspent_money_is_partly_clawed_back(content):
         prog.funding = 0
     usa.cash = 400
     budget = usa.budget
-    for side in ("usa", "ussr"):
-        game.execute(commands.EndTurn(side))
+    _end_quarter(game)
     assert usa.cash == pytest.approx(400 * (1 - rules.CLAWBACK) + budget * (1 - usa.bureau_share))
 
 

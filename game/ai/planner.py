@@ -88,6 +88,7 @@ class PlanningAI:
         # The choice depends only on what the side owns, which firsts are won and which
         # kits may be started soon; all three only grow, so their sizes tell when it changes.
         key = (id(state), side, len(owned), sum(len(w) for w in state.firsts.values()),
+               frozenset(state.sides[side].grounded),
                bisect.bisect_right(_availabilities(game.content, side), soon))
         if key != self._targets_key:
             self._targets_key, self._targets_value = key, self._choose_targets(game, side, soon)
@@ -98,6 +99,7 @@ class PlanningAI:
         owned = state.sides[side].programmes
         goal = game.era.goal.first
         start_costs = _start_costs(game.content)
+        grounded = state.sides[side].grounded
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
         scored = []
         for mission_id, kits in _kits(game.content, side).items():
@@ -112,7 +114,7 @@ class PlanningAI:
                 continue
             best = None
             for kit in kits:
-                if kit.available > soon:
+                if kit.available > soon or grounded & kit.flies:
                     continue
                 remaining = kit.cost - sum(start_costs[p] for p in kit.programmes & owned.keys())
                 if best is None or remaining < best[0]:
@@ -297,6 +299,10 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
                 for capability in wishes:
                     if capability in ("rocket", "spacecraft") or any(capability in p.provides for p in on_board):
                         continue
+                    kinds = content.capability_kinds.get(capability, set())
+                    if "rocket" in kinds or ("spacecraft" in kinds and capability not in mission.second_craft):
+                        ok = False  # the chosen rocket or spacecraft must have it (as Game.hardware rules)
+                        break
                     providers = sorted((p for p in mine if capability in p.provides
                                         and all(p is not q for q in on_board)),
                                        key=lambda p: (p.start_cost, p.id))
@@ -309,9 +315,7 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
                 if spacecraft is not None:
                     mass = spacecraft.mass_t + sum(p.mass_t for p in {p.id: p for p in extra}.values()
                                                    if p.kind == "spacecraft")
-                    lift = {"suborbital": rocket.payload_t * 4, "orbit": rocket.payload_t,
-                            "moon": rocket.lunar_payload_t}[mission.destination]
-                    if mass > lift:
+                    if mass > rocket.lift(mission.destination):
                         continue
                     if mission.crew_min and spacecraft.crew < mission.crew_min:
                         continue

@@ -59,6 +59,15 @@ class Content:
     _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
+    def capability_kinds(self) -> dict[str, set[str]]:
+        """Each capability and the kinds of programme (rocket, spacecraft, component) that provide it."""
+        table: dict[str, set[str]] = {}
+        for programme in self.programmes.values():
+            for capability in programme.provides:
+                table.setdefault(capability, set()).add(programme.kind)
+        return table
+
+    @functools.cached_property
     def providers(self) -> dict[str, list[ProgrammeDef]]:
         """Each capability and the programmes that provide it, in file order."""
         table: dict[str, list[ProgrammeDef]] = {}
@@ -329,6 +338,9 @@ def _cross_check(pool: _Pool) -> None:
         for i, need in enumerate(mission.needs):
             if need not in capabilities:
                 report(entry, ("needs", i), f"no programme provides {need!r}{nearest_hint(need, capabilities)}")
+        for i, extra in enumerate(mission.second_craft):
+            if extra not in mission.needs:
+                report(entry, ("second_craft", i), f"{extra!r} is not among the mission's needs")
         for i, step in enumerate(mission.steps):
             if step.uses in ("rocket", "spacecraft"):
                 if step.uses == "spacecraft" and not mission.spacecraft:
@@ -364,11 +376,16 @@ def _cross_check(pool: _Pool) -> None:
                     for i, c in enumerate(event.trigger.dynamic or ())]
         clauses += [(("choices", j, "effects", i), c, eventtypes.EFFECTS)
                     for j, choice in enumerate(event.choices) for i, c in enumerate(choice.effects)]
-        for sub, clause, registry in clauses:
-            spec = registry[clause.type]
-            for pname, param in spec.params.items():
+        while clauses:
+            sub, clause, registry = clauses.pop()
+            kind, params = (clause["type"], clause["params"]) if isinstance(clause, dict) else (clause.type,
+                                                                                                clause.params)
+            for pname, param in registry[kind].params.items():
                 if param.kind in tables:
-                    ref(entry, sub + (clause.type,), clause.params[pname], tables[param.kind], param.kind)
+                    ref(entry, sub + (kind,), params[pname], tables[param.kind], param.kind)
+                elif param.kind == eventtypes.CLAUSES:  # any_of: check the conditions inside
+                    clauses += [(sub + (kind, i), inner, eventtypes.CONDITIONS)
+                                for i, inner in enumerate(params[pname])]
 
 
 def _check_cycles(pool: _Pool, report) -> None:

@@ -79,6 +79,7 @@ class ProgrammeDef(Strict):
     min_quarters: Annotated[int, Field(ge=0, le=40)] = 2  # flying sooner is rushing
     provides: tuple[Id, ...] = ()  # capabilities that missions need
     payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: tonnes to low orbit
+    suborbital_payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: a hop; 0 means 4 x payload_t
     lunar_payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: tonnes to the Moon
     mass_t: Annotated[float, Field(ge=0)] = 0  # spacecraft
     crew: Annotated[int, Field(ge=0, le=5)] = 0  # spacecraft seats
@@ -90,6 +91,13 @@ class ProgrammeDef(Strict):
         if self.cap < self.reliability:
             raise ValueError(f"cap ({self.cap}) is below the starting reliability ({self.reliability})")
         return self
+
+
+    def lift(self, destination: str) -> float:
+        """Tonnes this rocket can send to a destination (suborbital, orbit or moon)."""
+        if destination == "suborbital":
+            return self.suborbital_payload_t or self.payload_t * 4
+        return self.payload_t if destination == "orbit" else self.lunar_payload_t
 
 
 class ProgrammesFile(Strict):
@@ -125,6 +133,7 @@ class MissionTypeDef(Strict):
     animal: bool = False
     spacecraft: bool = True  # False: the rocket flies alone (missile tests)
     needs: tuple[Id, ...] = ()  # capabilities of the rocket, spacecraft or other programmes
+    second_craft: tuple[Id, ...] = ()  # spacecraft capabilities another craft may bring along
     destination: Literal["suborbital", "orbit", "moon"] = "orbit"
     steps: tuple[StepDef, ...] = Field(min_length=1)
     firsts: tuple[Id, ...] = ()

@@ -11,6 +11,7 @@ the event is for, the default) or ``rival``.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ REQUIRED = object()
 # What a parameter holds; id kinds are checked against the loaded content.
 NUMBER, INT, TEXT, BOOL, QUARTER, TARGET, NAMES = "number", "int", "text", "bool", "quarter", "target", "names"
 PROGRAMME, FIRST, FLAG, EVENT, MISSION = "programme", "first", "flag", "event", "mission"
+CLAUSES = "conditions"  # a list of conditions, each checked like a top-level one
 ID_KINDS = (PROGRAMME, FIRST, EVENT, MISSION)
 
 
@@ -102,6 +104,39 @@ def _has_first(game, side, p):
            first=Param(FIRST), target=_T)
 def _lacks_first(game, side, p):
     return not _has_first(game, side, p)
+
+
+@condition("first_ever", "the side (or its rival) won this first before anyone else", "first",
+           first=Param(FIRST), target=_T)
+def _first_ever(game, side, p):
+    whose = rival_of(side) if p["target"] == "rival" else side
+    return game.state.first_holder(p["first"]) == whose
+
+
+@condition("failures_at_least", "the programme has failed in flight at least this many times",
+           programme=Param(PROGRAMME), value=Param(INT), target=_T)
+def _failures(game, side, p):
+    prog = _whose(game, side, p).programmes.get(p["programme"])
+    return prog is not None and prog.failures >= p["value"]
+
+
+@condition("fired_within", "this event happened to the side within the last few quarters",
+           event=Param(EVENT), quarters=Param(INT))
+def _fired_within(game, side, p):
+    last = game.last_fired(p["event"], side)
+    return last is not None and game.state.quarter - last <= p["quarters"]
+
+
+@condition("era", "the game is this era (rockets, satellites, survival, moon or campaign)", "era",
+           era=Param(TEXT))
+def _era(game, side, p):
+    return game.state.era == p["era"]
+
+
+@condition("any_of", "at least one of the listed conditions holds", "conditions",
+           conditions=Param(CLAUSES))
+def _any_of(game, side, p):
+    return any(CONDITIONS[c["type"]].run(game, side, c["params"]) for c in p["conditions"])
 
 
 @condition("flag", "the flag is set", "flag", flag=Param(FLAG), target=_T)
@@ -275,7 +310,8 @@ def _reliability(game, side, p):
         state.reliability = min(cap, max(1.0, state.reliability + p["amount"]))
 
 
-@effect("start_programme", "starts a programme at no cost (if the side may have it)", "programme",
+@effect("start_programme", "starts a programme at no cost, its requirements and date notwithstanding",
+        "programme",
         programme=Param(PROGRAMME), target=_T)
 def _start(game, side, p):
     whose = _whose(game, side, p)
@@ -311,21 +347,27 @@ def _clear_flag(game, side, p):
     _whose(game, side, p).flags.discard(p["flag"])
 
 
-@effect("recruit", "a group of crew joins", names=Param(NAMES), piloting=Param(NUMBER, 55),
-        endurance=Param(NUMBER, 50), eva=Param(NUMBER, 30), docking=Param(NUMBER, 30), target=_T)
+@effect("recruit", "a group of crew joins (names already on the roster are skipped)", names=Param(NAMES),
+        piloting=Param(NUMBER, 55), endurance=Param(NUMBER, 50), eva=Param(NUMBER, 30), docking=Param(NUMBER, 30),
+        target=_T)
 def _recruit(game, side, p):
     whose = _whose(game, side, p)
+    known = {c.name for c in whose.crews.values()}
     for name in p["names"]:
+        if name in known:
+            continue
         game.add_crew(whose, Crew(id="", name=name, piloting=p["piloting"], endurance=p["endurance"],
                                   eva=p["eva"], docking=p["docking"]))
 
 
-@effect("lose_crew", "crew members die (in training or an accident), the least flown first", "count",
-        count=Param(INT, 1), target=_T)
+@effect("lose_crew", "crew members die in training or an accident: the one named, else the least flown "
+        "(the newest first)", "count", count=Param(INT, 1), name=Param(TEXT, ""), target=_T)
 def _lose_crew(game, side, p):
     whose = _whose(game, side, p)
-    active = sorted((c for c in whose.crews.values() if c.status == "active"), key=lambda c: (c.flights, c.id))
-    for crew in active[: p["count"]]:
+    active = [c for c in whose.crews.values() if c.status == "active"]
+    named = [c for c in active if c.name == p["name"]]
+    order = sorted(active, key=lambda c: (c.flights, -int(c.id.rsplit("-", 1)[1])))
+    for crew in (named or order)[: p["count"]]:
         game.kill_crew(whose, crew, public=False)
 
 
@@ -371,6 +413,21 @@ def _check_param(name: str, param: Param, value: Any) -> Any:
         except ValueError:
             raise ValueError(f"{name}: expected a quarter like 1957-Q4, got {value!r}") from None
         return value
+    if kind == CLAUSES:
+        if not isinstance(value, list) or not value:
+            raise ValueError(f"{name}: expected a list of conditions, got {value!r}")
+        out = []
+        for item in value:
+            if not isinstance(item, dict) or len(item) != 1:
+                raise ValueError(f"{name}: each condition is a one-key mapping, such as {{flag: x}}")
+            (kind_name, params), = item.items()
+            spec = CONDITIONS.get(kind_name)
+            if spec is None:
+                close = difflib.get_close_matches(str(kind_name), list(CONDITIONS), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ValueError(f"{name}: unknown condition type {kind_name!r}{hint}")
+            out.append({"type": kind_name, "params": normalise(spec, params)})
+        return tuple(out)
     if kind == NAMES:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
             raise ValueError(f"{name}: expected a list of names, got {value!r}")
@@ -382,8 +439,6 @@ def _check_param(name: str, param: Param, value: Any) -> Any:
 
 def normalise(spec: ClauseType, params: Any) -> dict:
     """Check a clause's parameters against its type; fill in defaults. Raises ValueError."""
-    import difflib
-
     if not isinstance(params, dict):
         if spec.shorthand is None:
             raise ValueError(f"{spec.name} takes a mapping of {', '.join(spec.params)}")

@@ -242,18 +242,23 @@ class Game:
         if grounded:
             return f"{grounded[0]} is grounded by order from above"
         extra_mass = 0.0
+        kinds = self.content.capability_kinds
         for capability in mission.needs:
             if any(capability in p.provides for p in on_board):
                 continue
+            what = capability.replace("_", " ")
+            if "rocket" in kinds.get(capability, ()):
+                return f"the {mission.name.lower()} needs a rocket with {what}"
+            if "spacecraft" in kinds.get(capability, ()) and capability not in mission.second_craft:
+                return f"the {mission.name.lower()} needs a spacecraft with {what}"
             other = self.provider(side, capability)
             if other is None:
-                return f"the {mission.name.lower()} needs {capability.replace('_', ' ')}"
+                return f"the {mission.name.lower()} needs {what}"
             if other.kind == "spacecraft":
                 extra_mass += other.mass_t
         if spacecraft is not None:
             mass = spacecraft.mass_t + extra_mass
-            lift = {"suborbital": rocket.payload_t * 4, "orbit": rocket.payload_t,
-                    "moon": rocket.lunar_payload_t}[mission.destination]
+            lift = rocket.lift(mission.destination)
             if mass > lift:
                 return (f"{rocket.name} cannot lift {mass:g} t to "
                         f"{'the Moon' if mission.destination == 'moon' else mission.destination}"
