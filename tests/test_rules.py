@@ -261,3 +261,17 @@ def test_the_rng_is_a_pure_function_of_its_seed():
     state = a.get_state()
     c = Rng.from_state(state)
     assert c.random() == a.random()
+
+
+def test_the_american_side_sees_soviet_successes_only(content):
+    seen_failure = False
+    for seed in range(30):
+        game = _launch_game(content, seed, 45)
+        game.execute(commands.PlanMission("ussr", "capsule_test", "vostok_rocket", "vostok"))
+        game.state.sides["usa"].ready = True
+        game.execute(commands.EndTurn("ussr"))
+        report = next(r for r in game.state.launches if r.side == "ussr")
+        assert report in game.visible_launches("ussr")
+        assert (report in game.visible_launches("usa")) == (report.outcome == "success")
+        seen_failure |= report.outcome in ("lost", "aborted")
+    assert seen_failure

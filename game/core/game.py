@@ -150,6 +150,12 @@ class Game:
     def visible_log(self, side: str) -> list[LogEntry]:
         return [e for e in self.state.log if side in e.visible_to]
 
+    def visible_launches(self, side: str) -> list:
+        """The last quarter's launches a side knows of: its own, and the rival's public ones
+        (every American launch; of the Soviet ones, only the successes are announced)."""
+        return [r for r in self.state.launches
+                if r.side == side or (r.public or r.outcome == "success") and r.outcome != "scrubbed"]
+
     def may_have(self, side: str, prog_id: str) -> bool:
         prog = self.content.programmes.get(prog_id)
         return prog is not None and prog.side in (side, "both")

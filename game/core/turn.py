@@ -255,7 +255,8 @@ def _success(game, side: SideState, mission, booked, crew, report, month, day, w
             rival = state.sides[rival_of(side.side)]
             game.change_support(rival, value * SUPPORT_FROM_RIVAL_FIRST[rival.side])
             headline = first.headline.format(nation=NATION[side.side], mission=mission.name) if first.headline \
-                else f"{NATION[side.side].capitalize()} achieves the {first.name.lower()}."
+                else f"{NATION[side.side]} achieves the {first.name.lower()}."
+            headline = headline[0].upper() + headline[1:]  # "the United States ..." opens a sentence
             game.log(side.side, "first", headline, SIDES, month)
         _check_goal(game, first_id, side.side, month)
     if not won_any:
@@ -330,7 +331,8 @@ def _end_or_advance(game: Game) -> None:
             usa, ussr = (getattr(state.sides[s], fallback) for s in SIDES)
             state.winner = "usa" if usa > ussr else "ussr" if ussr > usa else None
     if state.over:
-        winner = NATION[state.winner].capitalize() if state.winner else "Nobody"
+        winner = NATION[state.winner] if state.winner else "nobody"
+        winner = winner[0].upper() + winner[1:]
         game.log(None, "news", f"The race is over: {winner} wins.")
         for side in state.sides.values():
             side.ready = False
