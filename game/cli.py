@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("paths", nargs="*", type=Path, help="mod folders to check over the bundled scenarios")
 
     sim = sub.add_parser("sim", help="play whole games between computer players, without a window")
-    sim.add_argument("--era", choices=ERAS, required=True)
+    sim.add_argument("--era", choices=ERAS, help="the era to play (not needed with --load)")
     from game.ai import AGENT_NAMES
 
     sim.add_argument("--usa", default="ai", choices=AGENT_NAMES)
@@ -29,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     sim.add_argument("--games", type=int, default=1)
     sim.add_argument("--seed", type=int, default=0)
     sim.add_argument("--mode", choices=("historical", "dynamic"), default="historical")
+    sim.add_argument("--turns", type=int, default=None, help="stop each game after this many quarters")
+    sim.add_argument("--workers", type=int, default=1, help="play the games on this many processes (same results)")
+    sim.add_argument("--mods", type=Path, action="append", default=[], help="a mod folder over the scenarios")
+    sim.add_argument("--save", type=Path, default=None, help="save the game at the end (one game only)")
+    sim.add_argument("--load", type=Path, default=None, help="continue a saved game (one game only)")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
     play = sub.add_parser("play", help="open the game at headquarters")
@@ -68,19 +73,57 @@ def _sim(args) -> int:
     from game import sim
     from game.content import loader
 
-    if args.games < 1:
-        print("--games must be at least 1", file=sys.stderr)
+    if args.games < 1 or args.workers < 1 or (args.turns is not None and args.turns < 0):
+        print("--games and --workers must be at least 1, --turns at least 0", file=sys.stderr)
         return 2
-    content, problems = loader.check()
+    if (args.save or args.load) and args.games != 1:
+        print("--save and --load play one game: leave out --games", file=sys.stderr)
+        return 2
+    if not args.load and not args.era:
+        print("give --era, or --load a saved game", file=sys.stderr)
+        return 2
+    content, problems = loader.check(*args.mods)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    report = sim.run(content, args.era, args.usa, args.ussr, args.games, args.seed, args.mode)
-    if args.json:
-        print(json.dumps(report, sort_keys=True))
+    if args.load or args.save:
+        return _sim_one(args, content)
+    report = sim.run(content, args.era, args.usa, args.ussr, args.games, args.seed, args.mode,
+                     turns=args.turns, workers=args.workers, mods=[str(m) for m in args.mods])
+    print(json.dumps(report, sort_keys=True) if args.json else _table(report))
+    return 0
+
+
+def _sim_one(args, content) -> int:
+    """One game that may start from a save and may end in one: resuming is exact."""
+    from game import sim
+    from game.ai import make_agent
+    from game.core import save
+    from game.core.game import Game
+
+    if args.load:
+        try:
+            state, _ = save.read(args.load)
+            save.check_against(content, state)
+        except save.SaveError as err:
+            print(f"cannot load: {err}", file=sys.stderr)
+            return 2
+        game = Game(content, state)
     else:
-        print(_table(report))
+        game = Game.new(content, args.era, args.seed, args.mode)
+    agents = {"usa": make_agent(args.usa), "ussr": make_agent(args.ussr)}
+    sim.advance(game, agents, args.turns)
+    if args.save:
+        try:
+            save.write(args.save, game.state, {"agents": {"usa": args.usa, "ussr": args.ussr}})
+        except OSError as err:
+            print(f"cannot save to {args.save}: {err.strerror or err}", file=sys.stderr)
+            return 2
+    result = sim.summarise(game)
+    report = {"era": game.state.era, "seed": game.state.seed, "games": [result],
+              "summary": sim.summary(content, [result])}
+    print(json.dumps(report, sort_keys=True) if args.json else _table(report))
     return 0
 
 
@@ -91,11 +134,18 @@ def _table(report: dict) -> str:
         count = {s: sum(f["side"] == s for f in game["firsts"].values()) for s in ("usa", "ussr")}
         lines.append(f"{game['seed']:>6}  {game['winner']:<6}  {game['end']:<7}  {game['turns']:>5}  "
                      f"{game['deaths']['usa']:>4}/{game['deaths']['ussr']:<4}  {count['usa']}/{count['ussr']}")
-    wins = report["summary"]["wins"]
-    lines += ["", f"wins: USA {wins['usa']}, USSR {wins['ussr']}, nobody {wins['none']}", "",
-              f"{'first':<28} {'USA':>4} {'USSR':>5}  median"]
-    for first, row in report["summary"]["firsts"].items():
-        lines.append(f"{first:<28} {row['usa']:>4} {row['ussr']:>5}  {row['median_date']}")
+    summary = report["summary"]
+    wins, rates = summary["wins"], summary["win_rate"]
+    lines += ["", "wins: " + ", ".join(
+        f"{label} {wins[side]} ({rates[side]['ci95'][0]:.0%}-{rates[side]['ci95'][1]:.0%})"
+        for side, label in (("usa", "USA"), ("ussr", "USSR"), ("none", "nobody"))) + "  (95 % intervals)",
+        f"deaths a game: USA {summary['deaths_per_game']['usa']}, USSR {summary['deaths_per_game']['ussr']};"
+        f" spent a game: USA {summary['spent_per_game']['usa']:.0f}, USSR {summary['spent_per_game']['ussr']:.0f}",
+        "", f"{'first':<28} {'USA':>4} {'USSR':>5}  {'median':<8} {'middle half':<17} range"]
+    for first, row in summary["firsts"].items():
+        spread = summary["first_spread"][first]
+        lines.append(f"{first:<28} {row['usa']:>4} {row['ussr']:>5}  {row['median_date']:<8} "
+                     f"{spread['q1']} to {spread['q3']}  {spread['earliest']} to {spread['latest']}")
     return "\n".join(lines)
 
 

@@ -66,3 +66,32 @@ def test_sim_table(capsys):
     assert main(["sim", "--era", "satellites", "--games", "2"]) == 0
     out = capsys.readouterr().out
     assert "wins: USA" in out and "first_satellite" in out
+
+
+def test_workers_give_the_same_games_as_one_process():
+    args = ("sim", "--era", "satellites", "--games", "4", "--seed", "2", "--json")
+    assert _run(*args, "--workers", "2").stdout == _run(*args).stdout
+
+
+def test_save_and_load_resume_exactly(tmp_path):
+    saved = tmp_path / "game.json"
+    first = _run("sim", "--era", "moon", "--seed", "5", "--turns", "6", "--save", str(saved), "--json")
+    assert first.returncode == 0 and saved.exists()
+    resumed = _run("sim", "--load", str(saved), "--turns", "7", "--json")
+    whole = _run("sim", "--era", "moon", "--seed", "5", "--turns", "13", "--json")
+    assert resumed.returncode == 0
+    assert json.loads(resumed.stdout) == json.loads(whole.stdout)
+
+
+def test_a_bad_save_exits_2_with_a_message(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "spacerace-save", "version": 1, "state": {"era": 3}}')
+    result = _run("sim", "--load", str(bad), "--json")
+    assert result.returncode == 2
+    assert "bad.json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_turns_stops_early(capsys):
+    assert main(["sim", "--era", "campaign", "--turns", "8", "--json"]) == 0
+    game = json.loads(capsys.readouterr().out)["games"][0]
+    assert game["turns"] == 8 and game["winner"] == "none"

@@ -35,8 +35,8 @@ LEVELS = {
                   0.55, 0.45, 0.25, 0, 4, False, 80),
     "normal": Level("normal", "Works toward the era's goal, tests before it flies crews, and takes fair risks.",
                     0.8, 0.6, 0.12, 1, 2, True, 88),
-    "hard": Level("hard", "Concentrates its money, tests thoroughly, times its risks to the race and reads events well.",
-                  0.9, 0.65, 0.08, 2, 2, True, 92),
+    "hard": Level("hard", "Puts its money behind one goal at a time, funds it hard, reads events well and takes bolder risks to be first.",
+                  0.95, 0.45, 0.18, 1, 1, True, 95),
 }
 
 
