@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test bench lint clean
+.PHONY: play test bench soak lint clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ test: $(STAMP) lint
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python tools/bench.py
+
+# long runs: thousands of headless games with every invariant checked (not part of make test)
+soak: $(STAMP)
+	$(BIN)/python tools/soak.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
