@@ -275,3 +275,21 @@ def test_the_american_side_sees_soviet_successes_only(content):
         assert (report in game.visible_launches("usa")) == (report.outcome == "success")
         seen_failure |= report.outcome in ("lost", "aborted")
     assert seen_failure
+
+
+def test_a_launch_remembers_the_odds_the_side_believed(content):
+    game = _launch_game(content, 4, 70)
+    mission = content.missions["capsule_test"]
+    hardware = game.hardware("ussr", mission, "vostok_rocket", "vostok")
+    believed = game.odds("ussr", mission, hardware, []).success
+    assert game.execute(commands.PlanMission("ussr", "capsule_test", "vostok_rocket", "vostok"))
+    game.state.sides["usa"].ready = True
+    game.execute(commands.EndTurn("ussr"))
+    report = next(r for r in game.state.launches if r.side == "ussr")
+    assert report.expected == pytest.approx(believed, abs=1e-4)
+
+
+def test_the_expected_gain_is_read_from_the_estimate(content):
+    prog = _programme(content)
+    state = ProgrammeState("r7", 40.0, bias=2.0)
+    assert rules.expected_gain(prog, state, 10, 0) < rules.research_gain(prog, state, 10, 0, 1.0)

@@ -108,16 +108,21 @@ class PlanMission(Command):
         cost = game.mission_cost(hardware)
         if side.cash < cost:
             return f"the launch costs {cost:g}, and only {side.cash:.0f} is in hand"
-        object.__setattr__(self, "_cost", cost)  # apply() follows check() at once; don't work it out twice
+        # apply() follows check() at once: keep what it needs rather than work it out twice
+        object.__setattr__(self, "_cost", cost)
+        object.__setattr__(self, "_hardware", hardware)
         return None
 
     def apply(self, game):
         side = game.state.sides[self.side]
         cost = self._cost
+        crew = [side.crews[c] for c in self.crew]
+        expected = game.odds(self.side, game.content.missions[self.mission], self._hardware, crew).success
         side.cash -= cost
         side.spent += cost
         booked = Mission(game.state.next_mission_id, self.side, self.mission, self.rocket, self.spacecraft,
-                         self.month_or_default(game), game.state.quarter, list(self.crew), cost)
+                         self.month_or_default(game), game.state.quarter, list(self.crew), cost,
+                         round(expected, 4))
         game.state.next_mission_id += 1
         side.missions.append(booked)
         return booked.id

@@ -68,6 +68,13 @@ def research_gain(programme: ProgrammeDef, state: ProgrammeState, funding: float
     return room * RESEARCH_SPEED * rate * (1 - math.exp(-funding / funding_scale(programme))) * draw
 
 
+def expected_gain(programme: ProgrammeDef, state: ProgrammeState, funding: float, expertise: float) -> float:
+    """The gain a quarter of ``funding`` should bring, as the side sees it: from its estimate,
+    with an average draw (for the research screen; the true gain uses the true figure)."""
+    believed = ProgrammeState(state.id, estimate(state))
+    return research_gain(programme, believed, funding, expertise, 1.0)
+
+
 def funding_scale(programme: ProgrammeDef) -> float:
     """The quarterly funding that buys about two thirds of a programme's possible progress."""
     return max(MIN_FUNDING_SCALE, programme.start_cost * FUNDING_SCALE_SHARE)

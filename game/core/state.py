@@ -61,6 +61,7 @@ class Mission:
     quarter: int  # quarter index
     crew: list[str] = field(default_factory=list)
     cost: float = 0.0
+    expected: float = 0.0  # the chance of success the side believed when it booked the launch
 
 
 @dataclass(slots=True)
@@ -137,6 +138,7 @@ class LaunchReport:
     outcome: str  # success | scrubbed | aborted | lost | crew_lost
     firsts: list[str]
     public: bool
+    expected: float = 0.0  # what the side believed its chance was, to set against what happened
 
 
 @dataclass(slots=True)

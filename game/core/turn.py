@@ -164,7 +164,8 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     hardware = game.hardware(booked.side, mission, booked.rocket, booked.spacecraft)
     crew = [side.crews[c] for c in booked.crew if c in side.crews]
     report = LaunchReport(booked.id, booked.side, booked.type, booked.rocket, booked.spacecraft,
-                          [c.name for c in crew], game.year, month, day, [], "scrubbed", [], public)
+                          [c.name for c in crew], game.year, month, day, [], "scrubbed", [], public,
+                          booked.expected)
     scrub_reason = None
     if isinstance(hardware, str):
         scrub_reason = hardware
