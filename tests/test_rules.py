@@ -293,3 +293,14 @@ def test_the_expected_gain_is_read_from_the_estimate(content):
     prog = _programme(content)
     state = ProgrammeState("r7", 40.0, bias=2.0)
     assert rules.expected_gain(prog, state, 10, 0) < rules.research_gain(prog, state, 10, 0, 1.0)
+
+
+def test_skill_and_morale_change_a_crewed_step(content):
+    from game.core.state import Crew
+
+    step = next(s for s in content.missions["crewed_orbital"].steps if s.skill == "piloting")
+    ace = Crew("a", "Ace", piloting=90, morale=70)
+    rookie = Crew("b", "Rookie", piloting=40, morale=70)
+    shaken = Crew("c", "Shaken", piloting=90, morale=10)
+    assert rules.step_chance(step, 0.8, 1, [ace]) > rules.step_chance(step, 0.8, 1, [shaken]) \
+        > rules.step_chance(step, 0.8, 1, [rookie])

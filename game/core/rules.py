@@ -36,6 +36,7 @@ RUSH_PENALTY = 8.0
 
 # Crew skill: each point above 50 adds this much to a step's chance that uses the skill.
 SKILL_EFFECT = 0.002
+MORALE_EFFECT = 0.0005  # per point of the crew's average morale away from 70: a shaken crew errs
 TRAINING_GAIN = 6.0  # skill points a quarter of training gives at 0, less as it nears 100
 
 # Money: unspent cash is partly clawed back each quarter.
@@ -111,10 +112,13 @@ def effective(programme: ProgrammeDef, state: ProgrammeState, believed: bool) ->
 
 
 def crew_skill(crew: list[Crew], skill: str | None) -> float:
+    """What the crew adds to a step that calls on a skill: the best member's skill, and
+    everyone's morale."""
     if not crew or skill is None:
         return 0.0
     best = max(c.skill(skill) for c in crew)
-    return (best - 50) * SKILL_EFFECT
+    morale = sum(c.morale for c in crew) / len(crew)
+    return (best - 50) * SKILL_EFFECT + (morale - 70) * MORALE_EFFECT
 
 
 def step_chance(step: StepDef, hardware: float, share: int, crew: list[Crew]) -> float:
