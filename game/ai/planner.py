@@ -122,7 +122,9 @@ class PlanningAI:
             if best is not None:
                 scored.append((value / (1 + best[0] / 20), best[1]))
         scored.sort(key=lambda pair: (-pair[0], pair[1].mission))
-        return scored[: self.level.focus]
+        # money piling up unspent means the programme can afford to chase one more goal
+        flush = state.sides[side].cash > 3 * state.sides[side].budget
+        return scored[: self.level.focus + (1 if flush else 0)]
 
     def _research(self, game: Game, side: str, targets) -> None:
         side_state = game.state.sides[side]
@@ -154,7 +156,8 @@ class PlanningAI:
         state = game.state
         side_state = state.sides[side]
         rival = state.sides[rival_of(side)]
-        behind = rival.prestige > side_state.prestige + 15 or state.end - state.quarter <= 3
+        time_short = state.end - state.quarter <= 6  # the deadline makes a programme bold
+        behind = rival.prestige > side_state.prestige + 15 or time_short
         ahead = side_state.prestige > rival.prestige + 30
         needed = self.level.success_needed - (0.15 if behind else 0) + (0.05 if ahead else 0)
         booked_types = {m.type for m in side_state.missions}
@@ -177,7 +180,7 @@ class PlanningAI:
                 continue
             crew_members = [side_state.crews[c] for c in crew or ()]
             odds = game.odds(side, mission, hardware, crew_members)
-            risk = self.level.crew_risk * (1.5 if behind else 1.0)
+            risk = self.level.crew_risk * (2.0 if time_short else 1.5 if behind else 1.0)
             if odds.success >= needed and odds.crew_loss <= risk:
                 game.execute(commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
                                                   game.month_now(), tuple(crew or ())))
