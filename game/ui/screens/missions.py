@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core import commands
-from game.ui import art, words
+from game.ui import art, vehicles, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
 
@@ -112,10 +112,30 @@ class MissionPlannerScreen(Screen):
 
     def compose(self, rect: pygame.Rect) -> None:
         body = game_bar(self, rect)
-        left, middle, right = columns(body, [29, 35, 36], gap=14)
+        left, middle, drawing, right = columns(body, [26, 32, 11, 31], gap=12)
         self._mission_list(left)
         self._kit(middle)
+        self._kit_drawing(drawing)
         self._odds(right)
+
+    def _kit_drawing(self, rect) -> None:
+        """The chosen rocket with the spacecraft on top, drawn to one scale for every kit."""
+        self.panel(rect)
+        if self.rocket is None:
+            return
+        programmes = self.content.programmes
+        rocket_art = programmes[self.rocket].art or self.rocket
+        craft_art = (programmes[self.spacecraft].art or self.spacecraft) if self.spacecraft else None
+        tall = vehicles.height_m(rocket_art, craft_art)
+        name = programmes[self.rocket].name + (f" + {programmes[self.spacecraft].name}" if self.spacecraft else "")
+        self.label((rect.x + 6, rect.y + 8, rect.width - 12, 20), f"{tall:.0f} m tall", kind="#caption",
+                   align="center", tip=f"{name}. Every rocket you can choose is drawn to the same scale here, "
+                                       "so the tallest fills the column.")
+        # one scale for every rocket the side can choose: the tallest fills the column
+        tallest = max([vehicles.height_m(programmes[r].art or r, craft_art) for r in self._owned("rocket")] + [tall, 30])
+        area = pygame.Rect(rect.x + 4, rect.y + 32, rect.width - 8, rect.height - 40)
+        self.image(area, kit_picture(rocket_art, craft_art, area.size, tallest),
+                   tip=f"{name}: {tall:.0f} m from the pad to the tip, to scale.")
 
     def _mission_list(self, rect) -> None:
         self.panel(rect)
@@ -392,6 +412,21 @@ class MissionPlannerScreen(Screen):
         if not result:
             self.app.toast(result.reason, art.BAD)
         self.refresh()
+
+
+def kit_picture(rocket: str, craft: str | None, size: tuple[int, int], tallest: float) -> pygame.Surface:
+    """A kit standing on its pad, at the scale that fits a stack ``tallest`` metres high in ``size``."""
+    width, height = size
+    scale = round((height - 14) / (tallest * 1.04), 3)
+    built = vehicles.stack(rocket, craft, scale)
+    if built.width > width - 4:  # a very wide kit (solar wings, the N1) is shrunk to fit across
+        scale = round(scale * (width - 4) / built.width, 3)
+        built = vehicles.stack(rocket, craft, scale)
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    pad_y = height - 8
+    pygame.draw.rect(surface, (52, 58, 70), (4, pad_y, width - 8, 6))
+    surface.blit(built.whole(), ((width - built.width) // 2, pad_y - built.base))
+    return surface
 
 
 def _crew_text(crew, skills: list[str]) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.core import commands, dates, rules
-from game.ui import art, words
+from game.ui import art, vehicles, words
 from game.ui.screens.common import game_bar, refresh_cash_tip
 from game.ui.widgets import TIP_WIDTH, TOOLTIP_DELAY, Screen, style
 
 KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
 ROW = 40
+ICON = (64, 34)  # a programme's picture beside its name
 
 
 class ResearchScreen(Screen):
@@ -81,8 +82,15 @@ class ResearchScreen(Screen):
         game, side, me = self.game, self.side, self.side_state
         state = me.programmes.get(definition.id)
         name_col, rel_col, fund_col, next_col = cols
-        self.label((name_col.x, y + 4, name_col.width, 30), definition.name, tip=_programme_tip(game, definition),
-                   kind=None if state else "#muted", parent=box)
+        if definition.art:
+            # the machine's side view, fitted to the row
+            fitted = ICON if definition.kind == "rocket" else (ICON[1], ICON[1])
+            self.image((name_col.x + (ICON[0] - fitted[0]) // 2, y + 3, fitted[0], fitted[1]),
+                       vehicles.icon(definition.art, definition.kind, fitted),
+                       tip=_programme_tip(game, definition), parent=box)
+        indent = ICON[0] + 6 if definition.kind != "component" else 0
+        self.label((name_col.x + indent, y + 4, name_col.width - indent, 30), definition.name,
+                   tip=_programme_tip(game, definition), kind=None if state else "#muted", parent=box)
         if state is None:
             reason = game.why_not_start(side, definition.id)
             if reason is None and me.cash < definition.start_cost:

@@ -1,0 +1,73 @@
+"""The pictures drawn by code: every machine has one, in proportion, and drawing is cheap."""
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+import time  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.content import loader  # noqa: E402
+from game.ui import vehicles  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def content():
+    pygame.display.init()
+    return loader.load()
+
+
+def _drawn(surface: pygame.Surface) -> int:
+    """How many pixels are not transparent."""
+    return sum(1 for x in range(0, surface.get_width(), 2) for y in range(0, surface.get_height(), 2)
+               if surface.get_at((x, y)).a)
+
+
+def test_every_programme_with_art_has_its_own_drawing(content):
+    keys = {p.art for p in content.programmes.values() if p.art}
+    assert keys, "programmes.yaml names no art"
+    missing = keys - set(vehicles.VEHICLES)
+    assert not missing, f"no drawing for {sorted(missing)}"
+    for programme in content.programmes.values():
+        if programme.art:
+            picture = vehicles.icon(programme.art, programme.kind, (64, 34))
+            assert _drawn(picture) > 20, programme.id
+
+
+def test_rockets_are_in_proportion_to_history():
+    # the history file: V-2 14 m, Redstone 21 m, R-7 31 m, Saturn V 110.6 m, N1 105 m
+    assert vehicles.height_m("v2", None) == pytest.approx(14.0, abs=1)
+    assert vehicles.height_m("r7", None) == pytest.approx(31, abs=3)
+    assert vehicles.height_m("saturn5", "apollo_csm") == pytest.approx(110.6, rel=0.06)
+    assert vehicles.height_m("n1", None) == pytest.approx(105, rel=0.06)
+    scale = 3.0
+    v2, saturn = vehicles.stack("v2", None, scale), vehicles.stack("saturn5", None, scale)
+    assert saturn.height / v2.height == pytest.approx(110.6 / 14.0, rel=0.12)
+
+
+def test_stages_are_separate_pictures_for_the_launch():
+    saturn = vehicles.stack("saturn5", "apollo_csm", 2.0)
+    assert len(saturn.stages) == 5  # S-IC, S-II, S-IVB, Apollo, the escape tower
+    r7 = vehicles.stack("vostok_rocket", "vostok", 2.0)
+    assert len(r7.stages) == 4  # the four strap-ons, the core, Block E, Vostok
+    tops = [top for _, top in saturn.stages]
+    assert tops == sorted(tops, reverse=True)  # each stage sits above the one before
+
+
+def test_probes_ride_under_a_fairing_and_crews_under_a_tower():
+    alone = vehicles.height_m("r7", None)
+    with_sputnik = vehicles.height_m("r7", "sputnik")
+    assert with_sputnik > 28 and abs(with_sputnik - alone) < 6
+    assert vehicles.height_m("redstone", "mercury") == pytest.approx(25, abs=2.5)  # Mercury-Redstone
+
+
+def test_drawing_every_machine_is_quick():
+    vehicles.stack.cache_clear()
+    vehicles.picture.cache_clear()
+    start = time.perf_counter()
+    for key in vehicles.VEHICLES:
+        vehicles.picture(key, None, (120, 300))
+    assert time.perf_counter() - start < 1.0
