@@ -55,6 +55,7 @@ class App:
         self.manager = pygame_gui.UIManager(self.size, str(THEME), enable_live_theme_updates=False)
         self.manager.preload_fonts([{"name": "noto_sans", "point_size": size, "style": _style(bold, italic)}
                                     for size, bold, italic in EXTRA_FONTS])
+        self.face: str | None = None  # whose colours the window wears: None before a game
         if self.settings.palette != "navy":
             self.manager.get_theme().load_theme(art.set_palette(self.settings.palette))
         self.sounds = Sounds(self.settings.volume)
@@ -121,10 +122,24 @@ class App:
 
     def set_palette(self, name: str) -> None:
         self.settings.palette = name if name in art.PALETTES else "navy"
-        theme = self.manager.get_theme()
-        theme.load_theme(str(THEME))  # back to the file, then the palette's changes over it
-        theme.load_theme(art.set_palette(self.settings.palette))
+        self._load_theme()
         self.rebuild_top()
+
+    def _load_theme(self) -> None:
+        """theme.json, then the side's face over it, then the colour palette over both."""
+        theme = self.manager.get_theme()
+        theme.load_theme(str(THEME))
+        face = art.set_face(self.face)
+        if face:
+            theme.load_theme(face)
+        theme.load_theme(art.set_palette(self.settings.palette))
+
+    def wear_face(self, side: str | None) -> None:
+        """Each side plays in its own colours: in hot-seat, those of the side whose turn it is."""
+        if side == self.face:
+            return
+        self.face = side
+        self._load_theme()
 
     def save_settings(self) -> None:
         try:
@@ -190,6 +205,7 @@ class App:
         self._opened()
 
     def _opened(self) -> None:
+        self.wear_face(self.session.side if self.session is not None else None)
         self.focus = None
         self.manager.set_focus_set(None)
         self.top.build()

@@ -23,7 +23,17 @@ GOOD = (111, 208, 140)
 BAD = (255, 123, 114)
 WARN = (242, 193, 78)
 ACCENT = (242, 179, 61)
+HEADING = WHITE
 SIDE_COLOUR = {"usa": (127, 178, 255), "ussr": (255, 138, 128)}
+# the boxes drawn under the widgets: (fill, edge, edge width) by kind; the side's face changes them
+PANEL_LOOK = {None: ((20, 35, 64), (43, 66, 102), 1), "#bar": ((11, 20, 39), (34, 54, 89), 0),
+              "#modal": ((20, 35, 64), (111, 155, 214), 2)}
+SKY = ((11, 19, 36), (21, 35, 62))  # the starfield's gradient, top and bottom
+STRIPE = (200, 60, 60)  # the bar's rule under the top of the screen: the side's colour
+FACE = "base"
+_BASE_DRAWN = {"background": BACKGROUND, "panel": PANEL, "panel_edge": (43, 66, 102), "bar": (11, 20, 39),
+               "bar_edge": (34, 54, 89), "modal_edge": (111, 155, 214), "text": TEXT, "muted": MUTED,
+               "accent": ACCENT, "heading": WHITE, "stripe": (43, 66, 102), "sky_top": SKY[0], "sky_bottom": SKY[1]}
 KIND_COLOUR = {"first": ACCENT, "death": BAD, "launch": TEXT, "event": (180, 200, 255), "research": GOOD,
                "news": TEXT, "budget": MUTED}
 
@@ -105,14 +115,19 @@ def key_table(rows: list[tuple[str, str]], width: int) -> pygame.Surface:
 
 # --- the sky --------------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=4)
 def starfield(size: tuple[int, int], with_earth: bool = False) -> pygame.Surface:
+    return _starfield(size, with_earth, SKY)
+
+
+@functools.lru_cache(maxsize=6)
+def _starfield(size: tuple[int, int], with_earth: bool, sky: tuple) -> pygame.Surface:
     width, height = size
     surface = pygame.Surface(size)
-    # a vertical gradient, navy at the top to a little lighter below
+    # a vertical gradient from the face's sky colour at the top to a little lighter below
+    (r0, g0, b0), (r1, g1, b1) = sky
     for y in range(0, height, 4):
         t = y / max(1, height)
-        colour = (int(11 + 10 * t), int(19 + 16 * t), int(36 + 26 * t))
+        colour = (int(r0 + (r1 - r0) * t), int(g0 + (g1 - g0) * t), int(b0 + (b1 - b0) * t))
         pygame.draw.rect(surface, colour, (0, y, width, 4))
     rng = random.Random(7)
     for _ in range(width * height // 2500):
@@ -357,6 +372,44 @@ def bar(size: tuple[int, int], fraction: float, colour, back=(29, 49, 82)) -> py
     if filled:
         pygame.draw.rect(surface, colour, (0, 0, filled, size[1]), border_radius=3)
     return surface
+
+
+# --- the two faces: each side's palette and chrome, from assets/theme_<side>.json -----------------
+
+def _colour(text: str) -> tuple:
+    text = text.lstrip("#")
+    return tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))
+
+
+@functools.lru_cache(maxsize=4)
+def _face_file(side: str) -> tuple[dict, dict]:
+    import json
+
+    path = Path(__file__).resolve().parents[2] / "assets" / f"theme_{side}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    drawn = {k: (_colour(v) if isinstance(v, str) and v.startswith("#") else v)
+             for k, v in data.pop("drawn", {}).items()}
+    data.pop("_about", None)
+    return drawn, data
+
+
+def set_face(side: str | None) -> dict:
+    """Dress the game in a side's colours (None: the neutral look of the title screens); returns
+    the pygame_gui theme entries to lay over theme.json."""
+    global BACKGROUND, PANEL, TEXT, MUTED, ACCENT, HEADING, SKY, STRIPE, FACE
+    drawn, gui = (dict(_BASE_DRAWN), {}) if side not in ("usa", "ussr") else _face_file(side)
+    look = dict(_BASE_DRAWN, **drawn)
+    BACKGROUND, PANEL, TEXT, MUTED = look["background"], look["panel"], look["text"], look["muted"]
+    ACCENT, HEADING, STRIPE = look["accent"], look["heading"], look["stripe"]
+    SKY = (look["sky_top"], look["sky_bottom"])
+    PANEL_LOOK[None] = (look["panel"], look["panel_edge"], 1)
+    PANEL_LOOK["#bar"] = (look["bar"], look["bar_edge"], 0)
+    PANEL_LOOK["#modal"] = (look["panel"], look["modal_edge"], 2)
+    KIND_COLOUR["launch"] = KIND_COLOUR["news"] = TEXT
+    KIND_COLOUR["budget"] = MUTED
+    KIND_COLOUR["first"] = ACCENT
+    FACE = side if side in ("usa", "ussr") else "base"
+    return gui
 
 
 # --- colours the player may choose ------------------------------------------------------------

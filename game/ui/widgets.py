@@ -16,8 +16,7 @@ from pygame_gui.elements import UIButton, UIImage, UILabel, UIScrollingContainer
 
 from game.ui import art
 
-PANEL_LOOK = {None: ((20, 35, 64), (43, 66, 102), 1), "#bar": ((11, 20, 39), (34, 54, 89), 0),
-              "#modal": ((20, 35, 64), (111, 155, 214), 2)}
+PANEL_LOOK = art.PANEL_LOOK  # the side's face sets them (art.set_face)
 # the theme's label fonts (size, bold), to shorten a label that would not fit rather than clip it
 LABEL_FONTS = {None: (15, False), "#muted": (15, False), "#caption": (13, False), "#subheading": (15, True),
                "#heading": (20, True), "#figure": (20, True), "#date": (18, True), "#big": (30, True),
@@ -159,6 +158,9 @@ class Screen:
             pygame.draw.rect(surface, fill, rect, border_radius=radius)
             if width:
                 pygame.draw.rect(surface, edge, rect, width, border_radius=radius)
+            elif kind == "#bar":  # the bar's foot: a rule in the side's chrome or gold, and its stripe
+                pygame.draw.line(surface, edge, (rect.left, rect.bottom - 1), (rect.right, rect.bottom - 1), 2)
+                pygame.draw.line(surface, art.STRIPE, (rect.left, rect.bottom + 2), (rect.right, rect.bottom + 2), 2)
 
     def draw_over(self, surface: pygame.Surface) -> None:
         pass
