@@ -51,3 +51,59 @@ def test_the_colour_blind_palette_survives_a_change_of_face(tmp_path, content):
     app.quit_to_title()
     assert app.face is None and art.FACE == "base"
     pygame.event.clear()
+
+
+# --- the launch film ------------------------------------------------------------------------------
+
+def _report(content, mission, rocket, craft, outcomes, crew=(), side="usa", firsts=()):
+    from game.core.state import LaunchReport, StepResult
+
+    steps = content.missions[mission].steps
+    results = [StepResult(s.id if hasattr(s, "id") else str(i), s.name, 0.9, outcomes[i] if i < len(outcomes) else "skipped")
+               for i, s in enumerate(steps)]
+    failed = next((r.outcome for r in results if r.outcome not in ("success", "skipped")), None)
+    outcome = {"loss": "lost", "death": "crew_lost", "abort": "aborted", "scrub": "scrubbed"}.get(failed, "success")
+    return LaunchReport(7, side, mission, rocket, craft, list(crew), 1969, 7, 16, results, outcome, list(firsts), True)
+
+
+def test_every_film_lasts_five_to_fifteen_seconds(content):
+    from game.ui.film import LaunchFilm
+
+    for mission in content.missions.values():
+        n = len(mission.steps)
+        for outcomes in (["success"] * n, ["scrub"], ["success", "loss"], ["success"] * (n - 1) + ["death"]):
+            report = _report(content, mission.id, "saturn5", "apollo_csm" if mission.spacecraft else None, outcomes)
+            film = LaunchFilm(report, "saturn5", "apollo_csm" if mission.spacecraft else None, (700, 460))
+            assert 5.0 <= film.duration <= 15.0, (mission.id, outcomes, film.duration)
+            assert film.reveal == sorted(film.reveal)
+            assert film.steps_shown(0.0) == 0 and film.steps_shown(film.duration) == n
+
+
+def test_the_launch_plays_its_steps_in_turn_and_return_skips_to_the_end(tmp_path, content):
+    from game.ui.screens.launch import LaunchScreen
+
+    app = open_window(tmp_path, content, era="moon", side="usa", seed=4)
+    good = _report(content, "crewed_landing", "saturn5", "apollo_csm", ["success"] * 20, ["a", "b"], firsts=list(content.missions["crewed_landing"].firsts))
+    bad = _report(content, "crewed_orbital", "atlas", "mercury", ["success", "loss"], ["a"])
+    app.push(LaunchScreen(app, [good, bad]))
+    screen = app.top
+    assert screen.animating and screen.shown == 0
+    for _ in range(60):  # two seconds: the countdown, then lift-off
+        app.frame(1 / 30)
+    assert screen.shown <= 1 and screen.animating
+    for _ in range(75):
+        app.frame(1 / 30)
+    assert 1 <= screen.shown < len(good.steps)
+    key(app, "return")  # the film jumps to its end, every step shown
+    assert not screen.animating and screen.shown == len(good.steps)
+    key(app, "return")  # the next launch: an Atlas lost at staging
+    assert screen.index == 1 and screen.animating
+    fail = screen.film.fail_time
+    steps = 0
+    while screen.clock < fail + 0.2:
+        app.frame(1 / 30)
+        steps += 1
+    flash = pygame.image.tobytes(app.window.subsurface(screen.scene_rect), "RGB")
+    bright = sum(flash[i] for i in range(0, len(flash), 301)) / (len(flash) / 301)
+    assert bright > 150  # the flash of the explosion
+    assert screen.outcome_label.text.startswith("Vehicle lost")

@@ -276,44 +276,6 @@ def illustration(key: str, size: tuple[int, int], side: str | None = None) -> py
     return surface
 
 
-def launch_scene(size: tuple[int, int], steps_done: float, steps_total: int, failed: bool, side: str,
-                 seed: str) -> pygame.Surface:
-    """A rocket climbing an arc toward orbit; it stops (or bursts) at the step reached."""
-    width, height = size
-    rng = seeded(seed)
-    surface = starfield((width, height)).copy()
-    ground = height - 28
-    pygame.draw.rect(surface, (26, 34, 44), (0, ground, width, height - ground))
-    start = (width * 0.18, ground)
-    peak = (width * 0.82, height * 0.16)
-
-    def point(t: float) -> tuple[float, float]:
-        # a quarter-ellipse from the pad, rising steeply then leaning over toward orbit
-        return (start[0] + (peak[0] - start[0]) * (1 - math.cos(t * math.pi / 2)),
-                start[1] - (start[1] - peak[1]) * math.sin(t * math.pi / 2))
-
-    pygame.draw.lines(surface, (60, 80, 110), False, [point(i / 40) for i in range(41)], 1)
-    for i in range(1, steps_total + 1):
-        pygame.draw.circle(surface, (90, 110, 140), point(i / steps_total), 4)
-    progress = steps_done / max(1, steps_total)
-    if progress > 0:
-        count = max(2, int(40 * progress) + 1)
-        pygame.draw.lines(surface, (255, 200, 110), False, [point(progress * i / (count - 1)) for i in range(count)], 3)
-    x, y = point(progress)
-    if failed:
-        burst(surface, (int(x), int(y) - 10), max(18, height // 9), rng)
-    else:
-        body = pygame.Surface((40, 90), pygame.SRCALPHA)
-        rocket(body, (20, 70), 60, stripe=SIDE_COLOUR.get(side, WHITE))
-        if steps_done < steps_total or steps_total == 0:
-            flame(body, (20, 70), 18, rng)
-        angle = -math.degrees(progress * math.pi / 2) * 0.9
-        turned = pygame.transform.rotate(body, angle)
-        surface.blit(turned, turned.get_rect(center=(int(x), int(y) - 20)))
-    pygame.draw.rect(surface, (70, 74, 80), (int(start[0]) + 16, ground - 70, 6, 70))
-    return surface
-
-
 # --- charts ---------------------------------------------------------------------------------
 
 def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple, list[tuple[int, float]]]],

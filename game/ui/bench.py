@@ -5,7 +5,9 @@
 - launch to the first frame, against a bare pygame-ce window opened the same way;
 - a headquarters frame at 1280x720;
 - idle CPU while nothing happens (Linux: read from /proc);
-- ending a turn: the rival's planning and the quarter's resolution.
+- ending a turn: the rival's planning and the quarter's resolution;
+- issue 7: drawing every machine (cold), a frame of the launch film at 1280x720 (a success
+  and a failure, the whole film), the launch screen's frame with its widgets.
 
 Runs under SDL's dummy video driver unless a display is set, so it works headless.
 """
@@ -121,6 +123,73 @@ def bench_frames(home: str) -> None:
     report("ending a turn: rival plans, quarter resolves (95th %)", ends[int(len(ends) * 0.95)] * 1000, 100, "ms")
 
 
+def bench_look(home: str) -> None:
+    """Issue 7's targets: the art is cheap to make, the launch film's frames under 16 ms."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game.core.state import LaunchReport, StepResult
+    from game.ui import vehicles
+    from game.ui.app import App
+    from game.ui.film import LaunchFilm
+    from game.ui.screens.launch import LaunchScreen
+    from game.ui.session import Session
+    from game.ui.storage import Storage
+
+    app = App(Storage(Path(home)), (1280, 720), fullscreen=False)
+    vehicles.stack.cache_clear()
+    vehicles.picture.cache_clear()
+    vehicles.lying.cache_clear()
+    start = time.perf_counter()
+    for key, machine in vehicles.VEHICLES.items():
+        if machine.stages and (machine.nose or machine.craft or len(machine.stages) > 1 or key in ("v2", "r1")):
+            vehicles.icon(key, "rocket", (64, 34))
+        else:
+            vehicles.icon(key, "spacecraft", (34, 34))
+    report("drawing every rocket and spacecraft (cold, all)", (time.perf_counter() - start) * 1000, 300, "ms")
+
+    content = app.content
+    mission = content.missions["crewed_landing"]
+    steps = [StepResult(s.id, s.name, 0.9, "success") for s in mission.steps]
+    good = LaunchReport(1, "usa", mission.id, "saturn5", "apollo_csm", ["a", "b", "c"], 1969, 7, 16, steps,
+                        "success", [], True)
+    outcomes = ["success", "loss"] + ["skipped"] * (len(mission.steps) - 2)
+    bad_steps = [StepResult(s.id, s.name, 0.9, o) for s, o in zip(mission.steps, outcomes, strict=True)]
+    bad = LaunchReport(2, "ussr", mission.id, "n1", "lok", ["a"], 1969, 2, 21, bad_steps, "lost", [], True)
+    surface = pygame.Surface((1280, 720))
+    rect = pygame.Rect(24, 116, 672, 474)  # the launch screen's scene at 1280x720
+    for name, each, rocket, craft in (("success", good, "saturn5", "apollo_csm"), ("failure", bad, "n1", "lok")):
+        start = time.perf_counter()
+        film = LaunchFilm(each, rocket, craft, rect.size)
+        made = time.perf_counter() - start
+        times = []
+        t = 0.0
+        while t <= film.duration:
+            start = time.perf_counter()
+            film.draw(surface, rect, t)
+            times.append(time.perf_counter() - start)
+            t += 1 / 60
+        report(f"launch film ({name}, {film.duration:.1f} s): frame, median", statistics.median(times) * 1000, 16, "ms")
+        report(f"  slowest frame of {len(times)}", max(times) * 1000, 16, "ms")
+        report("  making the film's pictures", made * 1000, None, "ms")
+    session = Session.new(content, "moon", "usa", "ai", "normal", 4)
+    app.start_session(session, fresh=False)
+    app.back_to_hq()
+    app.push(LaunchScreen(app, [good, bad]))
+    app.frame()
+    times = []
+    for _ in range(int(app.top.film.duration * 60)):
+        start = time.perf_counter()
+        app.update(1 / 60)
+        app.draw(app.window)
+        pygame.display.flip()
+        times.append(time.perf_counter() - start)
+    times.sort()
+    report("launch screen frame at 1280x720 (median)", statistics.median(times) * 1000, 16, "ms")
+    report("  95th percentile", times[int(len(times) * 0.95)] * 1000, 16, "ms")
+
+
 def bench_idle(home: str) -> None:
     if not Path("/proc/self/stat").exists():
         return
@@ -149,6 +218,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         bench_first_frame(home)
         bench_frames(home)
+        bench_look(home)
         bench_idle(home)
     return 0
 

@@ -61,4 +61,6 @@ class Sounds:
             return
         if not self._made:
             self._make()
-        self.sounds[name].play()
+        sound = self.sounds.get(name)
+        if sound is not None:
+            sound.play()

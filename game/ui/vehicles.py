@@ -469,6 +469,7 @@ class Stack:
     base: int
     stages: list  # [(surface, top_y)]
     scale: float
+    kinds: list = field(default_factory=list)  # 'stage', 'nose', 'craft' or 'tower' for each picture
 
     def whole(self) -> pygame.Surface:
         surface = pygame.Surface((self.width, self.height), pygame.SRCALPHA)
@@ -548,9 +549,9 @@ def stack(rocket: str, craft: str | None, scale: float) -> Stack:
     total = int((height + below) * scale) + 2 * pad
     base = pad + int(height * scale)
     cx = width / 2
-    pictures = []
+    pictures, kinds = [], []
     y = 0.0
-    for index, (parts, _) in enumerate(stages):
+    for index, (parts, what) in enumerate(stages):
         canvas = pygame.Surface((width, total), pygame.SRCALPHA)
         pen = _Pen(canvas, cx, base, scale)
         # extras behind the body, the body, then extras in front of it
@@ -574,7 +575,8 @@ def stack(rocket: str, craft: str | None, scale: float) -> Stack:
             continue
         crop = canvas.subsurface((0, box.top, width, box.height)).copy()
         pictures.append((crop, box.top))
-    return Stack(width, total, base, pictures, scale)
+        kinds.append(what)
+    return Stack(width, total, base, pictures, scale, kinds)
 
 
 @functools.lru_cache(maxsize=256)
@@ -622,7 +624,7 @@ def _stack_of(stages, scale: float) -> Stack:
         for part in parts:
             pen.extras_front(y, part, bottom=True)
             y += part.length
-    return Stack(width, total, base, [(canvas, 0)], scale)
+    return Stack(width, total, base, [(canvas, 0)], scale, ["craft"])
 
 
 def icon(art_key: str | None, kind: str, box: tuple[int, int]) -> pygame.Surface:

@@ -1,4 +1,5 @@
-"""The launch: the quarter's launches one by one, each step revealed with its result."""
+"""The launch: the quarter's launches one by one, each a short film (game.ui.film) whose
+steps show their results as they happen; Return skips to the end of it."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import pygame
 
 from game.core.state import SHORT
 from game.ui import art, words
+from game.ui.film import COUNTDOWN, LaunchFilm
 from game.ui.widgets import Screen
 
-STEP_SECONDS = 0.7
 OUTCOMES = {
     "success": ("Success", "#big_good"),
     "scrubbed": ("Scrubbed: it waits for the same month next quarter", "#big_warn"),
@@ -30,9 +31,10 @@ class LaunchScreen(Screen):
         self.launches = launches
         self.index = 0
         self.shown = 0  # steps of the current launch revealed
-        self.clock = 0.0
+        self.clock = 0.0  # seconds into the current launch's film
         self.step_labels: list = []
-        self.scene = None
+        self.film: LaunchFilm | None = None
+        self.scene_rect = pygame.Rect(0, 0, 0, 0)
         self.outcome_label = None
         self.firsts_label = None
 
@@ -42,7 +44,7 @@ class LaunchScreen(Screen):
 
     @property
     def animating(self) -> bool:
-        return self.shown < len(self.report.steps)
+        return self.film is not None and self.clock < self.film.duration
 
     def compose(self, rect: pygame.Rect) -> None:
         report = self.report
@@ -66,8 +68,11 @@ class LaunchScreen(Screen):
         scene_w = int((rect.width - 3 * margin) * 0.55)
         scene_h = rect.height - top - bottom_h
         self.scene_rect = pygame.Rect(margin, top, scene_w, scene_h)
-        self.scene = self.image(self.scene_rect, self._scene_surface(),
-                                tip="The flight so far: each dot is a step of the mission.")
+        if self.film is None or self.film.report is not report or self.film.size != self.scene_rect.size:
+            programmes = content.programmes
+            craft = programmes[report.spacecraft].art or report.spacecraft if report.spacecraft else None
+            self.film = LaunchFilm(report, programmes[report.rocket].art or report.rocket, craft,
+                                   self.scene_rect.size, f"{report.mission_id}-{report.type}")
         x = margin * 2 + scene_w
         steps_w = rect.width - x - margin
         self.label((x, top, steps_w, 28), "Steps", kind="#heading",
@@ -99,14 +104,11 @@ class LaunchScreen(Screen):
                     tip="Skip the launches and the report; the report stays at headquarters.")
         self._show_steps()
 
-    def _scene_surface(self) -> pygame.Surface:
-        report = self.report
-        revealed = report.steps[:self.shown]
-        flown = sum(1 for s in revealed if s.outcome == "success")
-        # a loss bursts where the failing step happened; an abort or a scrub just stops there
-        failed = any(s.outcome in ("loss", "death") for s in revealed)
-        return art.launch_scene(self.scene_rect.size, flown + (0.5 if failed else 0), len(report.steps), failed,
-                                report.side, f"{report.mission_id}-{report.type}")
+    def draw_under(self, surface: pygame.Surface) -> None:
+        super().draw_under(surface)
+        if self.film is not None:
+            self.film.draw(surface, self.scene_rect, self.clock)
+            pygame.draw.rect(surface, art.PANEL_LOOK[None][1], self.scene_rect, 2)
 
     def _show_steps(self) -> None:
         report = self.report
@@ -118,9 +120,7 @@ class LaunchScreen(Screen):
                 label.change_object_id(f"#{kind[1:]}" if kind != "#muted" else "#muted")
             else:
                 label.set_text("")
-        if self.scene is not None:
-            self.scene.set_image(self._scene_surface())
-        if not self.animating:
+        if self.shown >= len(report.steps):
             text, kind = OUTCOMES[report.outcome]
             if report.outcome != "success" and report.side == "ussr":
                 text += "  \u00b7  kept secret" if report.side == self.side else ""
@@ -135,18 +135,37 @@ class LaunchScreen(Screen):
     def update(self, dt: float) -> bool:
         if not self.animating:
             return False
-        self.clock += dt
-        if self.clock >= STEP_SECONDS:
-            self.clock = 0.0
-            self.shown += 1
-            self.app.sounds.play("step")
+        before = self.clock
+        self.clock = min(self.film.duration, self.clock + dt)
+        self._sounds(before, self.clock)
+        shown = self.film.steps_shown(self.clock)
+        if shown != self.shown:
+            self.shown = shown
             self._show_steps()
-            if not self.animating:
-                self.app.sounds.play("success" if self.report.outcome == "success" else "failure")
         return True
+
+    def _sounds(self, before: float, now: float) -> None:
+        """The film's sounds for what happened between two moments of it."""
+        film, play = self.film, self.app.sounds.play
+        for beat in (0.0, COUNTDOWN / 3, COUNTDOWN * 2 / 3):
+            if before <= beat < now or (beat == 0.0 and before == 0.0 and now > 0):
+                play("countdown")
+        scrubbed = bool(self.report.steps) and self.report.steps[0].outcome == "scrub"
+        if before < COUNTDOWN <= now and not scrubbed:
+            play("roar")
+        for i, when in enumerate(film.reveal):
+            if before < when <= now and (film.failed_at is None or i <= film.failed_at):
+                outcome = self.report.steps[i].outcome
+                play("explosion" if outcome in ("loss", "death") else "step" if outcome == "success" else "failure")
+        end = film.reveal[-1] if film.reveal else COUNTDOWN
+        if film.failed_at is not None:
+            end = film.reveal[film.failed_at]
+        if before < end + 0.3 <= now:
+            play(("fanfare" if self.report.firsts else "success") if self.report.outcome == "success" else "failure")
 
     def main_action(self) -> None:
         if self.animating:
+            self.clock = self.film.duration
             self.shown = len(self.report.steps)
             self._show_steps()
             return
@@ -154,6 +173,7 @@ class LaunchScreen(Screen):
             self.index += 1
             self.shown = 0
             self.clock = 0.0
+            self.film = None
             self.refresh()
             return
         from game.ui.screens.report import ReportScreen
