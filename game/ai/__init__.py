@@ -6,7 +6,7 @@ command line's choices) does not load the whole simulation.
 
 from __future__ import annotations
 
-AGENT_NAMES = ("ai", "ai:easy", "ai:normal", "ai:hard", "random")
+AGENT_NAMES = ("ai", "ai:easy", "ai:normal", "ai:hard", "random", "history")
 
 
 def make_agent(name: str):
@@ -19,4 +19,8 @@ def make_agent(name: str):
         return PlanningAI(name[3:])
     if name == "random":
         return RandomAgent()
+    if name == "history":
+        from game.ai.history import HistoryAgent
+
+        return HistoryAgent()
     raise ValueError(f"unknown agent {name!r}; expected one of {', '.join(AGENT_NAMES)}")

@@ -25,13 +25,16 @@ from game.content.model import (
     EventsFile,
     FirstDef,
     FirstsFile,
+    HistoryFile,
+    HistoryLaunch,
+    HistorySide,
     MissionsFile,
     MissionTypeDef,
     ProgrammeDef,
     ProgrammesFile,
     nearest_hint,
 )
-from game.core import eventtypes
+from game.core import dates, eventtypes
 
 BUNDLED = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -56,6 +59,7 @@ class Content:
     eras: dict[str, EraDef] = field(default_factory=dict)
     events: dict[str, EventDef] = field(default_factory=dict)
     event_files: dict[str, list[str]] = field(default_factory=dict)  # file name -> event ids
+    history: dict[str, HistorySide] = field(default_factory=dict)  # side -> what history did (history.yaml)
     _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
@@ -210,6 +214,8 @@ class _Pool:
     eras: dict[str, _Entry] = field(default_factory=dict)
     events: dict[str, _Entry] = field(default_factory=dict)
     event_files: dict[str, list[str]] = field(default_factory=dict)
+    history: dict[str, _Entry] = field(default_factory=dict)  # side -> its part of history.yaml
+    history_launches: dict[str, list[int]] = field(default_factory=dict)  # side -> each launch's index in the file
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -229,6 +235,7 @@ def _read(path: Path, base: Path, pool: _Pool):
         return None, name
 
 
+HISTORY_FILE = "history.yaml"
 _LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", MissionsFile, "missions"),
           ("firsts.yaml", FirstsFile, "firsts"))
 
@@ -237,7 +244,7 @@ def _add_folder(folder: Path, pool: _Pool) -> None:
     if not folder.is_dir():
         pool.problems.append(Problem(str(folder), 0, "", "not a scenario folder (no such directory)"))
         return
-    known = {n for n, _, _ in _LISTS} | {"eras", "events"}
+    known = {n for n, _, _ in _LISTS} | {"eras", "events", HISTORY_FILE}
     for child in sorted(folder.iterdir()):
         if child.name.startswith(".") or child.name in known or child.name.lower().endswith((".md", ".txt")):
             continue
@@ -263,6 +270,45 @@ def _add_folder(folder: Path, pool: _Pool) -> None:
             pool.eras[era.id] = _Entry(era, name, root, ())
     for path in sorted((folder / "events").glob("*.y*ml")):
         _add_list_file(path, folder, EventsFile, "events", pool, group=path.stem)
+    if (folder / HISTORY_FILE).exists():
+        _add_history(folder / HISTORY_FILE, folder, pool)
+
+
+def _add_history(path: Path, folder: Path, pool: _Pool) -> None:
+    root, name = _read(path, folder, pool)
+    if root is None:
+        if not pool.problems or pool.problems[-1].file != name:
+            pool.problems.append(Problem(name, 1, "", "the file is empty; expected a mapping with 'usa:' or 'ussr:'"))
+        return
+    parsed, problems = _validate(HistoryFile, root, name)
+    pool.problems.extend(problems)
+    for side in SIDES:
+        if parsed is not None:
+            part = getattr(parsed, side)
+            indexes = list(range(len(part.launches))) if part is not None else []
+        else:  # keep what is good, so that the cross-checks still run
+            part, indexes = _salvage_history(root, side)
+        if part is not None:  # a mod's file replaces the sides it gives
+            pool.history[side] = _Entry(part, name, root, (side,), folder)
+            pool.history_launches[side] = indexes
+
+
+def _salvage_history(root, side: str) -> tuple[HistorySide | None, list[int]]:
+    raw = root.get(side) if isinstance(root, dict) else None
+    if not isinstance(raw, dict):
+        return None, []
+    programmes = raw.get("programmes")
+    good = {}
+    for pid, quarter in (programmes.items() if isinstance(programmes, dict) else ()):
+        with contextlib.suppress(ValidationError):
+            good.update(HistorySide.model_validate({"programmes": {pid: quarter}}).programmes)
+    launches = raw.get("launches")
+    kept = []
+    for index, item in enumerate(launches if isinstance(launches, list) else ()):
+        with contextlib.suppress(ValidationError):
+            kept.append((index, HistoryLaunch.model_validate(item)))
+    part = HistorySide(programmes=good, launches=tuple(launch for _, launch in kept))
+    return part, [index for index, _ in kept]
 
 
 def _add_list_file(path: Path, folder: Path, model, key: str, pool: _Pool, group: str | None = None) -> None:
@@ -366,6 +412,7 @@ def _cross_check(pool: _Pool) -> None:
                     report(entry, (side, "programmes", pid), f"{pid!r} is not a {side} programme")
             for first in start.firsts:
                 ref(entry, (side, "firsts", first), first, pool.firsts, "first")
+    _check_history(pool, report)
     tables = {eventtypes.PROGRAMME: pool.programmes, eventtypes.FIRST: pool.firsts,
               eventtypes.EVENT: pool.events, eventtypes.MISSION: pool.missions}
     for entry in pool.events.values():
@@ -386,6 +433,101 @@ def _cross_check(pool: _Pool) -> None:
                 elif param.kind == eventtypes.CLAUSES:  # any_of: check the conditions inside
                     clauses += [(sub + (kind, i), inner, eventtypes.CONDITIONS)
                                 for i, inner in enumerate(params[pname])]
+
+
+def _check_history(pool: _Pool, report) -> None:
+    """Every programme, mission and date the history rival follows must make sense."""
+    for side, entry in pool.history.items():
+        _check_history_side(pool, side, entry, pool.history_launches[side], report)
+
+
+def _check_history_side(pool: _Pool, side: str, entry: _Entry, indexes: list[int], report) -> None:
+    history = entry.value
+    programmes = pool.programmes
+
+    def mine(sub, pid, kind=None) -> bool:
+        if pid not in programmes:
+            report(entry, sub, f"unknown programme {pid!r}{nearest_hint(pid, programmes)}")
+            return False
+        programme = programmes[pid].value
+        if programme.side not in (side, "both"):
+            report(entry, sub, f"{pid!r} is not a {side} programme")
+            return False
+        if kind and programme.kind != kind:
+            report(entry, sub, f"{pid!r} is a {programme.kind}, not a {kind}")
+            return False
+        return True
+
+    for pid, quarter in history.programmes.items():
+        sub = ("programmes", pid)
+        if mine(sub, pid):
+            available = programmes[pid].value.available
+            if available and dates.parse_quarter(quarter) < dates.parse_quarter(available):
+                report(entry, sub, f"{pid!r} cannot start before {available}")
+    last = None
+    for i, launch in zip(indexes, history.launches, strict=True):
+        sub = ("launches", i)
+        month = dates.parse_month(launch.month)
+        if last is not None and month < last[0]:
+            report(entry, sub + ("month",), f"the launches must be in date order: {launch.month} "
+                   f"comes after {last[1]}")
+        last = (month, launch.month)
+        if launch.mission not in pool.missions:
+            report(entry, sub + ("mission",), f"unknown mission {launch.mission!r}"
+                   f"{nearest_hint(launch.mission, pool.missions)}")
+            continue
+        mission = pool.missions[launch.mission].value
+        rocket_ok = mine(sub + ("rocket",), launch.rocket, "rocket")
+        craft_ok = True
+        if mission.spacecraft and launch.spacecraft is None:
+            report(entry, sub, f"the {mission.name.lower()} needs a spacecraft")
+            craft_ok = False
+        elif not mission.spacecraft and launch.spacecraft is not None:
+            report(entry, sub + ("spacecraft",), f"the {mission.name.lower()} flies no spacecraft")
+            craft_ok = False
+        elif launch.spacecraft is not None:
+            craft_ok = mine(sub + ("spacecraft",), launch.spacecraft, "spacecraft")
+        for pid in (launch.rocket, launch.spacecraft):
+            if pid in programmes and pid not in history.programmes:
+                report(entry, sub, f"{pid!r} flies here but is not among the side's programmes")
+        if rocket_ok and craft_ok:
+            reason = _why_not_fly(mission, programmes[launch.rocket].value,
+                                  programmes[launch.spacecraft].value if launch.spacecraft else None,
+                                  [e.value for e in programmes.values()], side)
+            if reason:
+                report(entry, sub, reason)
+
+
+def _why_not_fly(mission, rocket, spacecraft, everything, side: str) -> str | None:
+    """Why a side's rocket and spacecraft can never fly a mission (the rules of ``Game.hardware``), or None."""
+    on_board = [rocket] + ([spacecraft] if spacecraft else [])
+    theirs = [p for p in everything if p.side in (side, "both")]
+    kinds: dict[str, set[str]] = {}
+    for programme in everything:
+        for capability in programme.provides:
+            kinds.setdefault(capability, set()).add(programme.kind)
+    extra_mass = 0.0
+    for capability in mission.needs:
+        if any(capability in p.provides for p in on_board):
+            continue
+        what = capability.replace("_", " ")
+        if "rocket" in kinds.get(capability, ()):
+            return f"{rocket.id!r} has no {what}, which the {mission.name.lower()} needs"
+        if "spacecraft" in kinds.get(capability, ()) and capability not in mission.second_craft:
+            return f"{spacecraft.id if spacecraft else 'no spacecraft'!r} has no {what}, which the " \
+                   f"{mission.name.lower()} needs"
+        others = [p for p in theirs if capability in p.provides]
+        if not others:
+            return f"none of the side's programmes provides {what}, which the {mission.name.lower()} needs"
+        if others[0].kind == "spacecraft":
+            extra_mass += min(p.mass_t for p in others)
+    if spacecraft is not None:
+        mass, lift = spacecraft.mass_t + extra_mass, rocket.lift(mission.destination)
+        if mass > lift:
+            return f"{rocket.id!r} cannot lift {mass:g} t to {mission.destination} (it can {lift:g} t)"
+        if spacecraft.crew < mission.crew_min:
+            return f"{spacecraft.id!r} has {spacecraft.crew} seats; the {mission.name.lower()} needs {mission.crew_min}"
+    return None
 
 
 def _check_cycles(pool: _Pool, report) -> None:
@@ -429,6 +571,7 @@ def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Pr
         eras={k: e.value for k, e in pool.eras.items()},
         events={k: e.value for k, e in pool.events.items()},
         event_files=pool.event_files,
+        history={side: e.value for side, e in pool.history.items()},
     )
     return content, []
 

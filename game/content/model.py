@@ -316,3 +316,31 @@ class EventDef(Strict):
 
 class EventsFile(Strict):
     events: tuple[EventDef, ...]
+
+
+# --- the history rival ----------------------------------------------------------------
+
+class HistoryLaunch(Strict):
+    """One of history's launches, which the history rival books in its month."""
+
+    month: MonthText
+    mission: Id
+    rocket: Id
+    spacecraft: Id | None = None
+    test: bool = False  # flown once, whatever comes of it; otherwise tried again until it succeeds
+    note: str = ""  # what flew, for the reader: "Sputnik 1"
+
+
+class HistorySide(Strict):
+    """What one side did: the quarter each programme started, and the launches that mattered."""
+
+    programmes: dict[Id, QuarterText] = {}
+    launches: tuple[HistoryLaunch, ...] = ()
+
+
+class HistoryFile(Strict):
+    """``history.yaml``: the decisions history took, for the rival that follows them. A mod's
+    file replaces the side(s) it gives."""
+
+    usa: HistorySide | None = None
+    ussr: HistorySide | None = None
