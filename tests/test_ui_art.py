@@ -71,3 +71,41 @@ def test_drawing_every_machine_is_quick():
     for key in vehicles.VEHICLES:
         vehicles.picture(key, None, (120, 300))
     assert time.perf_counter() - start < 1.0
+
+
+# --- the event pictures ------------------------------------------------------------------------------
+
+def _keys(content) -> set[str]:
+    return {event.illustration for event in content.events.values() if event.illustration}
+
+
+def test_every_illustration_key_gets_a_picture_that_fits_its_words(content):
+    from game.ui import poster
+
+    keys = _keys(content)
+    assert len(keys) > 50
+    seen = set()
+    for key in sorted(keys):
+        picture = poster.illustration(key, (300, 210), "usa")
+        raw = pygame.image.tobytes(picture, "RGB")
+        colours = {raw[i:i + 3] for i in range(0, len(raw), 3 * 7)}
+        assert len(colours) > 4, f"{key} looks blank"
+        seen.add(raw)
+    assert len(seen) == len(keys)  # no two keys share a picture
+    assert poster.motifs("sputnik_beep")["theme"] == "orbit" and poster.motifs("sputnik_beep")["radio"]
+    assert poster.motifs("n1_pad_explosion")["theme"] == "fire"
+    assert poster.motifs("n1_pad_explosion")["rocket"] == "n1"
+    assert poster.motifs("kennedy_speech")["side"] == "usa" and poster.motifs("kennedy_speech")["theme"] == "crowd"
+    assert poster.motifs("korolev_funeral")["side"] == "ussr"
+    assert poster.motifs("apollo_8_earthrise")["theme"] == "moon"
+    assert poster.motifs("a_key_nobody_wrote", "ussr")["rocket"] == "r7"  # never blank
+
+
+def test_illustrations_are_quick(content):
+    from game.ui import poster
+
+    poster.illustration.cache_clear()
+    start = time.perf_counter()
+    for key in sorted(_keys(content))[:40]:
+        poster.illustration(key, (420, 300), "ussr")
+    assert (time.perf_counter() - start) / 40 < 0.02

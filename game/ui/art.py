@@ -7,7 +7,6 @@ same picture.
 from __future__ import annotations
 
 import functools
-import math
 import random
 import zlib
 from pathlib import Path
@@ -162,118 +161,11 @@ def dim(surface: pygame.Surface, amount: int = 150) -> pygame.Surface:
 
 # --- pictures ---------------------------------------------------------------------------------
 
-def rocket(surface: pygame.Surface, base: tuple[int, int], height: int, colour=(230, 232, 236),
-           stripe=(200, 60, 60), fins=True) -> None:
-    """A rocket standing on ``base`` (the middle of its bottom)."""
-    x, y = base
-    w = max(6, height // 7)
-    body = pygame.Rect(x - w // 2, y - height, w, height)
-    pygame.draw.rect(surface, colour, body.inflate(0, -w))
-    pygame.draw.polygon(surface, colour, [(body.left, body.top + w // 2), (body.right, body.top + w // 2),
-                                          (x, body.top - w)])
-    pygame.draw.rect(surface, stripe, (body.left, body.top + height // 3, w, max(2, height // 14)))
-    if fins:
-        pygame.draw.polygon(surface, colour, [(body.left, y - w), (body.left - w // 2 - 2, y), (body.left, y)])
-        pygame.draw.polygon(surface, colour, [(body.right, y - w), (body.right + w // 2 + 2, y), (body.right, y)])
-
-
-def flame(surface: pygame.Surface, base: tuple[int, int], length: int, rng: random.Random) -> None:
-    x, y = base
-    for colour, scale in (((255, 140, 40), 1.0), ((255, 220, 120), 0.6), ((255, 255, 230), 0.3)):
-        w = max(3, int(length * 0.18 * scale) + 2)
-        tip = int(length * scale * rng.uniform(0.85, 1.1))
-        pygame.draw.polygon(surface, colour, [(x - w, y), (x + w, y), (x, y + tip)])
-
-
-def burst(surface: pygame.Surface, centre: tuple[int, int], radius: int, rng: random.Random) -> None:
-    for colour, scale in (((200, 60, 30), 1.0), ((255, 140, 40), 0.7), ((255, 230, 150), 0.35)):
-        points = []
-        for i in range(16):
-            angle = i / 16 * math.tau
-            r = radius * scale * (0.6 + 0.4 * rng.random())
-            points.append((centre[0] + math.cos(angle) * r, centre[1] + math.sin(angle) * r))
-        pygame.draw.polygon(surface, colour, points)
-
-
-ILLUSTRATION_THEMES = (
-    ("moon", "moon"), ("lunar", "moon"), ("apollo", "fire"), ("fire", "fire"), ("funeral", "dusk"),
-    ("nedelin", "fire"), ("speech", "crowd"), ("kennedy", "crowd"), ("seven", "crew"), ("group", "crew"),
-    ("paperclip", "papers"), ("osoaviakhim", "papers"), ("mittelwerk", "factory"), ("peenemunde", "factory"),
-    ("korea", "dusk"), ("warhead", "launch"), ("sputnik", "orbit"), ("voskhod", "orbit"), ("vostok", "orbit"),
-)
-
-
 def illustration(key: str, size: tuple[int, int], side: str | None = None) -> pygame.Surface:
-    """The event card's picture: a scene chosen by words in the key, varied by its hash."""
-    width, height = size
-    rng = seeded(key)
-    theme = next((t for word, t in ILLUSTRATION_THEMES if word in key), "launch")
-    surface = pygame.Surface(size)
-    top = {"fire": (60, 20, 18), "dusk": (40, 30, 60), "crowd": (30, 40, 70), "factory": (35, 35, 40),
-           "papers": (50, 44, 36)}.get(theme, (8, 14, 32))
-    bottom = {"fire": (140, 60, 20), "dusk": (120, 70, 60), "crowd": (70, 80, 110), "factory": (70, 70, 74),
-              "papers": (110, 96, 70)}.get(theme, (30, 50, 90))
-    for y in range(height):
-        t = y / max(1, height - 1)
-        pygame.draw.line(surface, [int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)],
-                         (0, y), (width, y))
-    if theme in ("launch", "orbit", "moon", "crew", "dusk"):
-        for _ in range(width * height // 900):
-            shade = rng.randint(120, 255)
-            surface.set_at((rng.randrange(width), rng.randrange(height * 2 // 3)), (shade, shade, shade))
-    ground = int(height * 0.8)
-    stripe = SIDE_COLOUR.get(side or "", (200, 60, 60))
-    if theme == "moon":
-        pygame.draw.circle(surface, (200, 200, 190), (int(width * 0.7), int(height * 0.35)), height // 4)
-        pygame.draw.circle(surface, (170, 170, 160), (int(width * 0.65), int(height * 0.3)), height // 18)
-        pygame.draw.ellipse(surface, (150, 150, 140), (-width // 4, ground, width * 3 // 2, height))
-    elif theme == "orbit":
-        radius = width
-        pygame.draw.circle(surface, (30, 80, 150), (width // 2, height + radius - height // 4), radius)
-        x, y = int(width * rng.uniform(0.3, 0.7)), int(height * 0.35)
-        pygame.draw.circle(surface, (210, 210, 215), (x, y), max(5, height // 16))
-        for angle in (0.5, 1.3, 2.4, 3.9):
-            end = (x + math.cos(angle) * height // 6, y + math.sin(angle) * height // 6)
-            pygame.draw.line(surface, (210, 210, 215), (x, y), end, 2)
-    elif theme in ("crew", "crowd"):
-        pygame.draw.rect(surface, (25, 30, 45), (0, ground, width, height - ground))
-        count = 7 if theme == "crew" else 16
-        for i in range(count):
-            x = int(width * (i + 0.5) / count)
-            h = int(height * (0.22 if theme == "crew" else rng.uniform(0.12, 0.2)))
-            colour = (15, 20, 30) if theme == "crowd" else (200, 205, 215)
-            pygame.draw.circle(surface, colour, (x, ground - h), max(4, h // 6))
-            pygame.draw.rect(surface, colour, (x - h // 8, ground - h + h // 6, h // 4, h - h // 6))
-        if theme == "crowd":
-            pygame.draw.rect(surface, (120, 90, 60), (width // 2 - width // 10, ground - height // 4,
-                                                      width // 5, height // 4))
-    elif theme in ("factory", "papers"):
-        pygame.draw.rect(surface, (30, 30, 34), (0, ground, width, height - ground))
-        if theme == "factory":
-            for i in range(4):
-                x = int(width * (0.15 + i * 0.22))
-                pygame.draw.rect(surface, (50, 50, 56), (x, ground - height // 3, width // 6, height // 3))
-                pygame.draw.rect(surface, (50, 50, 56), (x + width // 20, ground - height // 2, width // 30,
-                                                         height // 6))
-            rocket(surface, (width // 2, ground), height // 2, (150, 150, 140), (60, 60, 60))
-        else:
-            for _ in range(14):
-                w, h = rng.randint(width // 12, width // 7), rng.randint(height // 10, height // 6)
-                rect = pygame.Rect(rng.randrange(width - w), rng.randrange(ground - h, height - h // 2), w, h)
-                pygame.draw.rect(surface, (222, 214, 190), rect)
-                for line in range(rect.top + 6, rect.bottom - 4, 6):
-                    pygame.draw.line(surface, (120, 110, 90), (rect.left + 5, line), (rect.right - 5, line))
-    else:
-        pygame.draw.rect(surface, (28, 32, 40), (0, ground, width, height - ground))
-        pygame.draw.rect(surface, (70, 74, 80), (width // 2 + height // 10, ground - height // 2, 6, height // 2))
-        lifted = ground - height // 12
-        rocket(surface, (width // 2, lifted), int(height * 0.55), stripe=stripe)
-        if theme == "fire":
-            burst(surface, (width // 2, ground - height // 5), height // 4, rng)
-        else:
-            flame(surface, (width // 2, lifted), height // 10, rng)
-    pygame.draw.rect(surface, (111, 155, 214), surface.get_rect(), 2)
-    return surface
+    """The event card's picture, in the manner of the period's posters (game.ui.poster)."""
+    from game.ui import poster
+
+    return poster.illustration(key, tuple(size), side)
 
 
 # --- charts ---------------------------------------------------------------------------------

@@ -1,0 +1,462 @@
+"""Event pictures in the manner of the period's posters: flat colours, a sunburst, a bold
+subject, the flag's colours in a band, all composed from a few motifs chosen by the words
+of the illustration key (``sputnik_beep``: radio waves round a sphere over the Earth's limb).
+
+Every key gets a picture: words it does not know fall back on the side's own rocket.
+The same key always gives the same picture.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import random
+import zlib
+
+import pygame
+
+from game.ui import vehicles
+
+# the two sides' poster inks: sky, rays, ground, accent, paper
+INKS = {
+    "usa": {"sky": (22, 42, 86), "rays": (30, 54, 104), "ground": (14, 26, 54), "accent": (196, 40, 52),
+            "light": (238, 234, 222), "paper": (236, 228, 206), "gold": (226, 190, 90)},
+    "ussr": {"sky": (176, 34, 38), "rays": (196, 48, 46), "ground": (110, 18, 24), "accent": (240, 196, 76),
+             "light": (246, 234, 208), "paper": (240, 226, 196), "gold": (240, 196, 76)},
+}
+NIGHT = {"sky": (10, 14, 32), "rays": (16, 22, 46)}
+
+USA_WORDS = ("kennedy", "eisenhower", "nasa", "webb", "cape", "huntsville", "white_sands", "fort_bliss", "marshall",
+             "bay_of_pigs", "u2", "mercury", "gemini", "apollo", "atlas", "titan", "saturn", "redstone", "vanguard",
+             "explorer", "jupiter", "bumper", "hermes", "shepard", "freedom", "friendship", "liberty", "ham_",
+             "space_task", "colliers", "von_braun", "paperclip", "midway", "project_orbiter", "mueller",
+             "lor_", "white_spacewalk", "missile_gap", "four_inch", "schenectady", "cotton")
+USSR_WORDS = ("khrushchev", "korolev", "glushko", "kremlin", "chelomei", "kapustin", "baikonur", "nii88", "osoaviakhim",
+              "sharashka", "gorodomlya", "kamanin", "sedov", "yangel", "rds1", "tikhonravov", "vostok", "voskhod",
+              "soyuz", "sputnik", "luna", "laika", "belka", "gagarin", "titov", "tereshkova", "leonov", "bondarenko",
+              "nedelin", "zond", "n1_", "r7", "r1_", "r3_", "ps1", "women_cosmonauts", "dogs", "moon_decree",
+              "institut_nordhausen", "joe_one", "ur500")
+
+# the vehicle a key names, first match wins (longer words first where they overlap)
+VEHICLE_WORDS = (("saturn", "saturn5"), ("apollo_4", "saturn5"), ("n1_", "n1"), ("ur500", "proton"),
+                 ("zond_proton", "proton"), ("r7", "r7"), ("r1_", "r1"), ("r3_", "r5"), ("yangel_r12", "r5"),
+                 ("v2", "v2"), ("backfire", "v2"), ("peenemunde", "v2"), ("mittelwerk", "v2"), ("bumper", "hermes"),
+                 ("hermes", "hermes"), ("redstone", "redstone"), ("jupiter_c", "jupiter_c"),
+                 ("vanguard", "vanguard"), ("mercury_atlas", "atlas"), ("atlas", "atlas"), ("titan", "titan2"),
+                 ("friendship_7", "atlas"), ("shepard", "redstone"), ("four_inch", "redstone"),
+                 ("gemini", "titan2"), ("white_spacewalk", "titan2"), ("project_orbiter", "jupiter_c"),
+                 ("uss_midway", "v2"), ("kapustin", "r1"), ("warhead", "r7"), ("cape_kennedy", "saturn5"),
+                 ("cape", "redstone"), ("white_sands", "v2"), ("missile_gap", "atlas"), ("marshall", "saturn1"),
+                 ("huntsville", "redstone"), ("glushko_test", "r7"), ("khrushchev_r7", "r7"))
+CRAFT_WORDS = (("sputnik_3", "animal_capsule"), ("ps1", "sputnik"), ("sputnik", "sputnik"), ("laika", "animal_capsule"),
+               ("belka", "vostok"), ("dogs", "vostok"), ("luna_9", "luna_lander"), ("luna", "luna"),
+               ("explorer", "explorer"), ("ham_", "mercury"), ("liberty_bell", "mercury"), ("freedom7", "mercury"),
+               ("friendship", "mercury"), ("mercury", "mercury"), ("gemini", "gemini"), ("white_spacewalk", "gemini"),
+               ("apollo_8", "apollo_csm"), ("apollo_11", "apollo_lm"), ("apollo_cabin", "apollo_csm"),
+               ("apollo_1", "apollo_csm"), ("apollo", "apollo_csm"), ("lor_", "apollo_lm"), ("vostok", "vostok"),
+               ("titov", "vostok"), ("tereshkova", "vostok"), ("gagarin", "vostok"), ("voskhod", "voskhod"),
+               ("leonov", "voskhod"), ("soyuz", "soyuz"), ("zond_5", "zond"), ("zond", "zond"), ("orbiter", "explorer"))
+
+THEMES = (  # word -> the scene it sets; first match wins
+    ("bomb", "bomb"), ("rds1", "bomb"), ("joe_one", "bomb"), ("semipalatinsk", "bomb"),
+    ("fire", "fire"), ("explod", "fire"), ("breakup", "fire"), ("explosion", "fire"), ("off_course", "fire"),
+    ("backfire", "fire"), ("dogs_lost", "fire"), ("wreckage", "fire"), ("strike", "fire"), ("n1_launch", "fire"),
+    ("funeral", "funeral"), ("ousted", "desk"),
+    ("speech", "crowd"), ("press", "crowd"), ("united_nations", "crowd"), ("_un", "crowd"), ("congress", "crowd"),
+    ("shock", "crowd"), ("smile", "crowd"), ("furious", "crowd"), ("missile_gap", "crowd"),
+    ("seven", "crew"), ("group", "crew"), ("crew", "crew"), ("women", "crew"), ("brigade", "crew"),
+    ("surrender", "crew"), ("paperclip", "crew"), ("fort_bliss", "crew"),
+    ("desk", "desk"), ("report", "desk"), ("diary", "desk"), ("drawing", "desk"), ("decree", "desk"),
+    ("budget", "desk"), ("diagram", "desk"), ("board", "desk"), ("appointed", "desk"), ("meeting", "desk"),
+    ("priority", "desk"), ("chosen", "desk"), ("treaty", "desk"), ("founded", "desk"), ("photo", "desk"),
+    ("glushko_korolev", "desk"), ("osoaviakhim", "desk"), ("sharashka", "desk"), ("space_task", "desk"),
+    ("mueller", "desk"), ("kremlin", "desk"), ("korea", "desk"), ("bay_of_pigs", "desk"), ("detected", "desk"),
+    ("mittelwerk", "factory"), ("factory", "factory"), ("institut", "factory"), ("nii88", "factory"),
+    ("arsenal", "factory"), ("schenectady", "factory"), ("mine", "factory"), ("test_stand", "factory"),
+    ("engines", "factory"), ("chamber", "factory"), ("marshall", "factory"), ("peenemunde", "factory"),
+    ("cabin", "factory"), ("gorodomlya", "island"), ("cotton", "fields"),
+    ("wheel_station", "station"), ("earthrise", "moon"), ("luna_3", "moon"), ("luna_9", "moon"),
+    ("luna_15", "moon"), ("luna_1", "moon"), ("zond_5", "moon"), ("apollo_11", "moon"), ("lunar", "moon"),
+    ("moon", "moon"), ("spacewalk", "orbit"), ("sputnik", "orbit"), ("ps1", "orbit"), ("vostok", "orbit"),
+    ("voskhod", "orbit"), ("titov", "orbit"), ("tereshkova", "orbit"), ("gemini", "orbit"), ("soyuz", "orbit"),
+    ("laika", "orbit"), ("belka", "orbit"), ("friendship", "orbit"), ("explorer", "orbit"), ("gagarin", "orbit"),
+    ("orbiter", "orbit"), ("liberty_bell", "sea"), ("midway", "sea"), ("kamchatka", "sea"), ("ham_", "sea"),
+)
+GROUND = {"white_sands": "desert", "kapustin": "steppe", "steppe": "steppe", "cape": "shore", "bumper": "shore",
+          "blockhouse": "desert", "fort_bliss": "desert", "huntsville": "fields", "redstone_cape": "shore",
+          "jupiter_c": "shore", "vanguard": "shore", "atlas": "shore", "mercury_atlas": "shore", "titan": "shore",
+          "apollo_4": "shore", "n1_": "steppe", "r7": "steppe", "r1_": "steppe", "glushko_test": "steppe",
+          "zond_proton": "steppe", "peenemunde": "shore", "v2_strike": "city"}
+RADIO = ("beep", "detected", "sputnik", "ps1")
+
+
+def _seeded(key: str) -> random.Random:
+    return random.Random(zlib.crc32(key.encode("utf-8")))
+
+
+def side_of(key: str, viewer: str | None) -> str:
+    """Whose poster it is: the side the key names, else the side looking at it."""
+    low = key.lower() + "_"
+    usa = any(w in low for w in USA_WORDS)
+    ussr = any(w in low for w in USSR_WORDS)
+    if usa != ussr:
+        return "usa" if usa else "ussr"
+    return viewer if viewer in INKS else "usa"
+
+
+def _first(table, key: str):
+    low = key.lower() + "_"
+    return next((value for word, value in table if word in low), None)
+
+
+def motifs(key: str, viewer: str | None = None) -> dict:
+    """What the picture for ``key`` is made of: its side, scene, ground, vehicle and extras."""
+    low = key.lower() + "_"
+    side = side_of(key, viewer)
+    theme = _first(THEMES, key)
+    rocket = _first(VEHICLE_WORDS, key)
+    craft = _first(CRAFT_WORDS, key)
+    if theme is None:
+        theme = "launch" if rocket or not craft else "orbit"
+    if theme in ("launch", "fire") and rocket is None and craft is None:
+        rocket = "r7" if side == "ussr" else "redstone"
+    ground = next((g for word, g in GROUND.items() if word in low), None)
+    return {"side": side, "theme": theme, "rocket": rocket, "craft": craft, "ground": ground,
+            "radio": any(w in low for w in RADIO), "night": theme in ("orbit", "moon", "station")}
+
+
+@functools.lru_cache(maxsize=48)
+def illustration(key: str, size: tuple[int, int], viewer: str | None = None) -> pygame.Surface:
+    width, height = size
+    rng = _seeded(key)
+    parts = motifs(key, viewer)
+    ink = dict(INKS[parts["side"]])
+    if parts["night"]:
+        ink.update(NIGHT)
+    surface = pygame.Surface(size)
+    surface.fill(ink["sky"])
+    theme = parts["theme"]
+    focus = (int(width * rng.uniform(0.35, 0.65)), int(height * (0.35 if theme != "fire" else 0.45)))
+    _sunburst(surface, focus, ink["rays"], 18 if parts["side"] == "ussr" else 24)
+    if parts["night"]:
+        _stars(surface, rng, ink)
+    ground_y = int(height * 0.78)
+    if theme == "orbit":
+        _limb(surface, rng, ink)
+        if parts["craft"]:
+            _vehicle(surface, "", parts["craft"], (int(width * 0.5), int(height * 0.62)), (width // 3, height // 2))
+        if parts["radio"]:
+            _radio(surface, (width // 2, int(height * 0.38)), ink)
+    elif theme == "moon":
+        _moon_scene(surface, rng, ink, key)
+        if parts["craft"]:
+            _vehicle(surface, "", parts["craft"], (int(width * 0.34), int(height * 0.7)), (width // 3, height // 2))
+    elif theme == "station":
+        _limb(surface, rng, ink)
+        _wheel(surface, (width // 2, int(height * 0.4)), height // 4, ink)
+    elif theme == "bomb":
+        _ground(surface, ground_y, "steppe", ink)
+        _mushroom(surface, (width // 2, ground_y), height, ink)
+    elif theme == "crowd":
+        _ground(surface, ground_y, "city", ink)
+        _crowd(surface, rng, ground_y, ink, podium=True)
+    elif theme == "funeral":
+        _ground(surface, ground_y, "city", ink)
+        _crowd(surface, rng, ground_y, ink, podium=False, mourning=True)
+    elif theme == "crew":
+        _ground(surface, ground_y, parts["ground"] or "plain", ink)
+        _crew(surface, ground_y, ink, helmets="cosmonaut" in key or "seven" in key or "group" in key
+              or "crew" in key or "women" in key)
+    elif theme == "desk":
+        _desk(surface, rng, ink, key)
+    elif theme == "factory":
+        _ground(surface, ground_y, "plain", ink)
+        _factory(surface, rng, ground_y, ink)
+        if parts["rocket"]:
+            _vehicle(surface, parts["rocket"], None, (int(width * 0.5), ground_y), (width // 4, int(height * 0.5)))
+    elif theme in ("island", "fields", "sea"):
+        _ground(surface, ground_y, {"island": "sea", "fields": "fields", "sea": "sea"}[theme], ink)
+        if theme == "island":
+            pygame.draw.ellipse(surface, ink["ground"], (width * 0.2, ground_y - 14, width * 0.6, 30))
+            _factory(surface, rng, ground_y - 4, ink, count=2)
+        elif theme == "sea" and (parts["craft"] or parts["rocket"]):
+            if "midway" in key:
+                pygame.draw.polygon(surface, (70, 76, 86), [(width * 0.15, ground_y - 16), (width * 0.85, ground_y - 16),
+                                                            (width * 0.78, ground_y + 6), (width * 0.2, ground_y + 6)])
+                _vehicle(surface, parts["rocket"] or "v2", None, (width // 2, ground_y - 16), (width // 5, height // 2))
+            else:
+                _parachute(surface, (width // 2, int(height * 0.5)), parts["craft"] or "mercury", height, ink)
+        elif theme == "fields":
+            _vehicle(surface, parts["rocket"] or "redstone", None, (int(width * 0.62), ground_y),
+                     (width // 5, int(height * 0.6)))
+    else:  # a launch, or a failure
+        _ground(surface, ground_y, parts["ground"] or "plain", ink)
+        rocket = parts["rocket"] or ("r7" if parts["side"] == "ussr" else "redstone")
+        craft = parts["craft"] if parts["craft"] and rocket not in ("v2", "r1", "hermes") else None
+        lifted = ground_y - (int(height * 0.08) if theme == "launch" else int(height * 0.18))
+        box = (width // 3, int(height * 0.7))
+        picture = vehicles.picture(rocket, craft, box)
+        bounds = picture.get_bounding_rect()
+        if theme == "fire":
+            turned = pygame.transform.rotate(picture, rng.choice((-1, 1)) * rng.uniform(18, 40))
+            surface.blit(turned, turned.get_rect(center=(width // 2, lifted - bounds.height // 2)))
+            _burst(surface, (width // 2 + rng.randint(-10, 10), lifted - bounds.height // 3), height // 4, rng)
+        else:
+            _flame(surface, (width // 2, lifted), height // 7)
+            surface.blit(picture, (width // 2 - box[0] // 2, lifted - box[1]))
+            _smoke(surface, rng, (width // 2, ground_y), width, ink)
+    _flag_band(surface, parts["side"], ink)
+    pygame.draw.rect(surface, ink["paper"], surface.get_rect(), 4)
+    return surface
+
+
+# --- motifs ------------------------------------------------------------------------------------
+
+def _sunburst(surface, centre, colour, count) -> None:
+    width, height = surface.get_size()
+    reach = width + height
+    for i in range(0, count, 2):
+        a0, a1 = i / count * math.tau, (i + 1) / count * math.tau
+        pygame.draw.polygon(surface, colour, [centre, (centre[0] + math.cos(a0) * reach, centre[1] + math.sin(a0) * reach),
+                                              (centre[0] + math.cos(a1) * reach, centre[1] + math.sin(a1) * reach)])
+
+
+def _stars(surface, rng, ink) -> None:
+    width, height = surface.get_size()
+    for _ in range(width * height // 700):
+        shade = rng.randint(150, 255)
+        surface.set_at((rng.randrange(width), rng.randrange(height)), (shade, shade, shade))
+    for _ in range(5):  # a few bright four-pointed stars, as posters drew them
+        x, y, r = rng.randrange(width), rng.randrange(height // 2), rng.randint(3, 6)
+        pygame.draw.polygon(surface, ink["light"], [(x, y - r), (x + r // 3, y), (x, y + r), (x - r // 3, y)])
+        pygame.draw.polygon(surface, ink["light"], [(x - r, y), (x, y - r // 3), (x + r, y), (x, y + r // 3)])
+
+
+def _limb(surface, rng, ink) -> None:
+    width, height = surface.get_size()
+    radius = int(width * 1.3)
+    centre = (width // 2, height + radius - int(height * 0.26))
+    pygame.draw.circle(surface, (120, 170, 230), centre, radius + 6)
+    pygame.draw.circle(surface, (36, 86, 156), centre, radius)
+    for _ in range(8):
+        x = rng.randrange(width)
+        pygame.draw.ellipse(surface, (220, 230, 240), (x, int(height * 0.8) + rng.randint(0, 20), rng.randint(30, 80), 5))
+
+
+def _moon_scene(surface, rng, ink, key) -> None:
+    width, height = surface.get_size()
+    if "earthrise" in key:
+        pygame.draw.ellipse(surface, (160, 158, 146), (-width // 3, int(height * 0.66), width * 5 // 3, height))
+        r = height // 9
+        pygame.draw.circle(surface, (40, 100, 180), (int(width * 0.66), int(height * 0.36)), r)
+        pygame.draw.circle(surface, NIGHT["sky"], (int(width * 0.66) + r // 2, int(height * 0.36) + r // 3), r)
+        pygame.draw.circle(surface, (235, 240, 245), (int(width * 0.66) - r // 2, int(height * 0.33)), r // 4)
+        return
+    r = height // 4
+    centre = (int(width * 0.68), int(height * 0.38))
+    pygame.draw.circle(surface, (222, 218, 200), centre, r)
+    for _ in range(7):
+        a, d = rng.uniform(0, math.tau), rng.uniform(0, r * 0.7)
+        pygame.draw.circle(surface, (190, 186, 170), (centre[0] + math.cos(a) * d, centre[1] + math.sin(a) * d),
+                           rng.randint(r // 10, r // 4))
+    if "luna_3" in key or "far_side" in key:  # the half never seen from the Earth, in shadow
+        pygame.draw.circle(surface, NIGHT["sky"], (centre[0] - r, centre[1]), r)
+    if "luna_9" in key or "apollo_11" in key or "surface" in key:
+        pygame.draw.ellipse(surface, (160, 158, 146), (-width // 3, int(height * 0.7), width * 5 // 3, height))
+
+
+def _ground(surface, y, kind, ink) -> None:
+    width, height = surface.get_size()
+    colour = {"desert": (196, 162, 112), "steppe": (150, 140, 96), "shore": (84, 120, 90), "fields": (96, 130, 70),
+              "sea": (30, 70, 120), "city": ink["ground"], "plain": ink["ground"]}.get(kind, ink["ground"])
+    pygame.draw.rect(surface, colour, (0, y, width, height - y))
+    if kind == "shore":
+        pygame.draw.rect(surface, (40, 90, 150), (0, y + (height - y) // 2, width, height))
+    elif kind == "sea":
+        for x in range(0, width, 18):
+            pygame.draw.arc(surface, (90, 140, 200), (x, y + 6, 18, 10), 0, math.pi, 2)
+    elif kind == "fields":
+        for x in range(-height, width, 14):
+            pygame.draw.line(surface, (120, 150, 80), (x, height), (x + (height - y), y), 2)
+    elif kind == "city":
+        rng = random.Random(y)
+        x = 0
+        while x < width:
+            w, h = rng.randint(14, 34), rng.randint(10, 40)
+            pygame.draw.rect(surface, ink["ground"], (x, y - h, w, h + 2))
+            x += w
+
+
+def _vehicle(surface, rocket, craft, base, box) -> None:
+    picture = vehicles.picture(rocket, craft, box)
+    surface.blit(picture, (base[0] - box[0] // 2, base[1] - box[1]))
+
+
+def _flame(surface, base, length) -> None:
+    x, y = base
+    for colour, scale in (((255, 140, 40), 1.0), ((255, 220, 120), 0.6), ((255, 255, 230), 0.3)):
+        w = max(3, int(length * 0.2 * scale) + 2)
+        pygame.draw.polygon(surface, colour, [(x - w, y), (x + w, y), (x, y + int(length * scale))])
+
+
+def _smoke(surface, rng, base, width, ink) -> None:
+    for _ in range(10):
+        r = rng.randint(8, 20)
+        pygame.draw.circle(surface, ink["light"], (base[0] + rng.randint(-width // 4, width // 4), base[1] - r // 3), r)
+
+
+def _burst(surface, centre, radius, rng) -> None:
+    for colour, scale in (((200, 60, 30), 1.0), ((255, 140, 40), 0.7), ((255, 230, 150), 0.35)):
+        points = []
+        for i in range(18):
+            a = i / 18 * math.tau
+            r = radius * scale * (0.55 + 0.45 * (i % 2)) * rng.uniform(0.85, 1.1)
+            points.append((centre[0] + math.cos(a) * r, centre[1] + math.sin(a) * r))
+        pygame.draw.polygon(surface, colour, points)
+
+
+def _radio(surface, centre, ink) -> None:
+    for r in (26, 40, 54):
+        rect = pygame.Rect(0, 0, r * 2, r * 2)
+        rect.center = centre
+        pygame.draw.arc(surface, ink["gold"], rect, -0.6, 0.6, 3)
+        pygame.draw.arc(surface, ink["gold"], rect, math.pi - 0.6, math.pi + 0.6, 3)
+
+
+def _wheel(surface, centre, r, ink) -> None:
+    pygame.draw.ellipse(surface, ink["light"], (centre[0] - r, centre[1] - r // 3, 2 * r, 2 * r // 3), 8)
+    for a in (0, math.pi / 2, math.pi, 3 * math.pi / 2):
+        pygame.draw.line(surface, ink["light"], centre, (centre[0] + math.cos(a) * r, centre[1] + math.sin(a) * r / 3), 3)
+    pygame.draw.circle(surface, ink["gold"], centre, 6)
+
+
+def _mushroom(surface, base, height, ink) -> None:
+    x, y = base
+    pygame.draw.rect(surface, (230, 200, 160), (x - 12, y - int(height * 0.45), 24, int(height * 0.45)))
+    for dx, dy, r in ((0, 0.5, 0.16), (-0.1, 0.46, 0.12), (0.1, 0.46, 0.12), (0, 0.42, 0.1)):
+        pygame.draw.circle(surface, (246, 220, 170), (x + int(dx * height * 1.5), y - int(dy * height)), int(r * height))
+    pygame.draw.ellipse(surface, (246, 200, 140), (x - height * 0.3, y - 12, height * 0.6, 22))
+    pygame.draw.circle(surface, (255, 246, 220), (x, y - int(height * 0.5)), int(height * 0.06))
+
+
+def _figure(surface, x, ground, h, colour, helmet=False, arm_up=False) -> None:
+    head = max(3, h // 7)
+    pygame.draw.circle(surface, colour, (x, ground - h + head), head + (2 if helmet else 0))
+    if helmet:
+        pygame.draw.circle(surface, (60, 70, 90), (x, ground - h + head), head - 1)
+    pygame.draw.polygon(surface, colour, [(x - h // 6, ground - h + head * 2 + 1), (x + h // 6, ground - h + head * 2 + 1),
+                                          (x + h // 5, ground), (x - h // 5, ground)])
+    if arm_up:
+        pygame.draw.line(surface, colour, (x + h // 7, ground - h + head * 3), (x + h // 4, ground - h), max(2, h // 14))
+
+
+def _crowd(surface, rng, ground, ink, podium=True, mourning=False) -> None:
+    width, height = surface.get_size()
+    if podium:
+        x = width // 2
+        pygame.draw.rect(surface, ink["accent"], (x - 30, ground - 46, 60, 46))
+        pygame.draw.rect(surface, ink["gold"], (x - 30, ground - 46, 60, 6))
+        _figure(surface, x, ground - 46, 56, ink["light"], arm_up=True)
+    if mourning:
+        pygame.draw.rect(surface, (20, 20, 24), (width // 2 - 50, ground - 22, 100, 18))
+        pygame.draw.rect(surface, ink["accent"], (width // 2 - 50, ground - 22, 100, 4))
+    for row, (h, shade) in enumerate(((34, 0.55), (40, 0.3))):
+        colour = tuple(int(c * shade) for c in ink["ground"]) if not mourning else (18, 18, 22)
+        for i in range(16):
+            x = int((i + 0.5 * row + rng.uniform(-0.2, 0.2)) * width / 15)
+            _figure(surface, x, height - 6 + row * 2, h + rng.randint(-4, 4), colour,
+                    arm_up=not mourning and rng.random() < 0.25)
+
+
+def _crew(surface, ground, ink, helmets=True) -> None:
+    width, height = surface.get_size()
+    count = 7 if width > 300 else 5
+    for i in range(count):
+        x = int(width * (i + 0.5) / count)
+        _figure(surface, x, ground, int(height * 0.4), ink["light"], helmet=helmets)
+        if helmets:
+            pygame.draw.rect(surface, ink["accent"], (x - 6, ground - int(height * 0.26), 12, 4))
+
+
+def _desk(surface, rng, ink, key) -> None:
+    width, height = surface.get_size()
+    top = int(height * 0.62)
+    pygame.draw.polygon(surface, (92, 62, 40), [(0, top), (width, top), (width, height), (0, height)])
+    pygame.draw.rect(surface, (120, 84, 54), (0, top, width, 6))
+    for i in range(rng.randint(3, 5)):  # papers, squared and askew
+        w, h = rng.randint(width // 6, width // 4), rng.randint(height // 7, height // 5)
+        paper = pygame.Surface((w, h), pygame.SRCALPHA)
+        paper.fill(ink["paper"])
+        for line in range(6, h - 4, 5):
+            pygame.draw.line(paper, (120, 110, 90), (5, line), (w - 5, line), 1)
+        if "diagram" in key or "drawing" in key or "board" in key or i == 0:
+            vehicles_pic = vehicles.picture("", "apollo_lm", (w // 2, h - 8)) if "lor" in key else None
+            if vehicles_pic is not None:
+                paper.blit(vehicles_pic, (w // 4, 4))
+            else:
+                pygame.draw.polygon(paper, (40, 60, 120), [(w // 2, 4), (w // 2 + 5, h - 6), (w // 2 - 5, h - 6)], 1)
+        turned = pygame.transform.rotate(paper, rng.uniform(-14, 14))
+        surface.blit(turned, (rng.randint(0, max(1, width - w)), top + rng.randint(4, max(5, height - top - h))))
+    # a lamp, a telephone and a stamp: the office of the race
+    pygame.draw.polygon(surface, (30, 30, 34), [(width * 0.08, top), (width * 0.12, top - height * 0.3),
+                                                (width * 0.14, top - height * 0.3), (width * 0.11, top)])
+    pygame.draw.polygon(surface, ink["gold"], [(width * 0.08, top - height * 0.3), (width * 0.22, top - height * 0.36),
+                                               (width * 0.2, top - height * 0.24)])
+    pygame.draw.ellipse(surface, (20, 20, 22), (width * 0.78, top - 16, 50, 22))
+    # a globe on its stand: the world's eyes on every decision
+    gx, gy, r = int(width * 0.55), int(height * 0.3), height // 8
+    pygame.draw.line(surface, (60, 44, 30), (gx, gy + r), (gx, top), 4)
+    pygame.draw.circle(surface, (50, 96, 160), (gx, gy), r)
+    pygame.draw.ellipse(surface, (96, 150, 90), (gx - r // 2, gy - r // 2, r, r * 2 // 3))
+    pygame.draw.ellipse(surface, ink["light"], (gx - r, gy - r // 3, 2 * r, 2 * r // 3), 1)
+    pygame.draw.ellipse(surface, ink["light"], (gx - r // 3, gy - r, 2 * r // 3, 2 * r), 1)
+    pygame.draw.circle(surface, ink["gold"], (gx, gy), r + 3, 3)
+
+
+def _factory(surface, rng, ground, ink, count=4) -> None:
+    width, height = surface.get_size()
+    shade = tuple(int(c * 0.6) for c in ink["ground"])
+    for i in range(count):
+        x = int(width * (0.05 + i * 0.9 / count))
+        w = int(width * 0.8 / count)
+        h = int(height * rng.uniform(0.22, 0.34))
+        pygame.draw.rect(surface, shade, (x, ground - h, w, h))
+        for k in range(3):  # saw-tooth roof
+            pygame.draw.polygon(surface, shade, [(x + k * w // 3, ground - h), (x + (k + 1) * w // 3, ground - h),
+                                                 (x + (k + 1) * w // 3, ground - h - 12)])
+        pygame.draw.rect(surface, shade, (x + w // 2, ground - h - int(height * 0.2), 8, int(height * 0.2)))
+        for wx in range(x + 6, x + w - 6, 12):
+            pygame.draw.rect(surface, ink["gold"], (wx, ground - h // 2, 6, 8))
+
+
+def _parachute(surface, centre, craft, height, ink) -> None:
+    x, y = centre
+    picture = vehicles.picture("", craft, (height // 4, height // 4))
+    surface.blit(picture, picture.get_rect(midtop=(x, y)))
+    pygame.draw.arc(surface, ink["accent"], (x - 50, y - 80, 100, 70), 0, math.pi, 16)
+    for dx in (-48, 0, 48):
+        pygame.draw.line(surface, ink["light"], (x + dx, y - 45), (x, y + 4), 1)
+
+
+def _flag_band(surface, side, ink) -> None:
+    """The foot of the poster in the flag's colours: stripes, or red with a gold star."""
+    width, height = surface.get_size()
+    band = max(10, height // 14)
+    y = height - band
+    if side == "usa":
+        stripe = max(2, band // 4)
+        for i in range(4):
+            pygame.draw.rect(surface, (196, 40, 52) if i % 2 == 0 else (238, 234, 222), (0, y + i * stripe, width, stripe))
+        pygame.draw.rect(surface, (22, 42, 86), (0, y, band * 3, band))
+    else:
+        pygame.draw.rect(surface, (176, 24, 30), (0, y, width, band))
+        _star(surface, (band, y + band // 2), band // 2 - 1, ink["gold"])
+
+
+def _star(surface, centre, r, colour) -> None:
+    points = []
+    for i in range(10):
+        a = -math.pi / 2 + i * math.pi / 5
+        rr = r if i % 2 == 0 else r * 0.42
+        points.append((centre[0] + math.cos(a) * rr, centre[1] + math.sin(a) * rr))
+    pygame.draw.polygon(surface, colour, points)
