@@ -13,8 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-SHOTS = ("title", "new_game", "headquarters", "research", "mission_planner", "crews", "event_card", "launch",
-         "turn_report", "chronicle", "end_screen")
+SHOTS = ("title", "new_game", "headquarters", "research", "mission_planner", "crews", "event_card", "launch_film",
+         "launch", "turn_report", "chronicle", "end_screen")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,6 +98,13 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
             app.frame(0.5)
             top = app.top
             if isinstance(top, LaunchScreen):
+                if "launch_film" not in taken and top.film is not None:
+                    # a moment of the film: a stage falling away, or the climb
+                    film = top.film
+                    moment = film.drop_times[0] + 0.35 if film.drop_times else film.reveal[0] - 0.2
+                    while top.clock < moment and top.animating:
+                        app.frame(1 / 20)
+                    shot("launch_film")
                 while top.animating:
                     app.frame(0.5)
                 if "launch" not in taken and (len(top.report.steps) >= 4 or turn > 8):
