@@ -107,3 +107,56 @@ def test_the_launch_plays_its_steps_in_turn_and_return_skips_to_the_end(tmp_path
     bright = sum(flash[i] for i in range(0, len(flash), 301)) / (len(flash) / 301)
     assert bright > 150  # the flash of the explosion
     assert screen.outcome_label.text.startswith("Vehicle lost")
+
+
+# --- sound ----------------------------------------------------------------------------------------
+
+def test_every_sound_is_made_by_code_and_sounds_like_something():
+    import array
+
+    from game.ui import sound
+
+    lengths = {}
+    for name, make in sound.MAKERS.items():
+        data = make()
+        assert len(data) % 4 == 0 and data, name
+        samples = array.array("h", data)
+        assert max(abs(v) for v in samples[::7]) > 2000, f"{name} is silent"
+        lengths[name] = len(samples) / 2 / sound.RATE
+    assert lengths["click"] < 0.1 and 1.5 < lengths["sputnik"] < 3 and lengths["roar"] >= 3
+    assert 1 < lengths["fanfare"] < 4
+
+
+def test_no_audio_device_means_silence_and_nothing_else(monkeypatch):
+    from game.ui import sound
+
+    def no_device(*args, **kwargs):
+        raise pygame.error("no audio device")
+
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    sounds = sound.Sounds(0.8)
+    assert not sounds.ready
+    sounds.prepare()
+    for name in sound.MAKERS:
+        sounds.play(name)
+    assert sounds.sounds == {}
+
+
+def test_mute_and_volume_in_settings_are_kept(tmp_path, content):
+    from test_ui import button, click
+
+    from game.ui.screens.settings import SettingsScreen
+    from game.ui.storage import Storage
+
+    app = open_window(tmp_path, content)
+    app.push(SettingsScreen(app))
+    click(app, button(app, "Muted"))
+    assert app.settings.muted and app.sounds.muted
+    app.sounds.play("roar")
+    assert "roar" not in app.sounds.sounds  # muted: nothing made, nothing played
+    assert Storage(tmp_path).load_settings().muted
+    click(app, button(app, "Sound on"))
+    assert not Storage(tmp_path).load_settings().muted
+    volume = app.settings.volume
+    click(app, button(app, "+"))
+    assert Storage(tmp_path).load_settings().volume == min(1.0, round(volume + 0.1, 1))

@@ -58,7 +58,7 @@ class App:
         self.face: str | None = None  # whose colours the window wears: None before a game
         if self.settings.palette != "navy":
             self.manager.get_theme().load_theme(art.set_palette(self.settings.palette))
-        self.sounds = Sounds(self.settings.volume)
+        self.sounds = Sounds(self.settings.volume, self.settings.muted)
         self.screens: list = []
         self.session: Session | None = None
         self._content = None
@@ -610,6 +610,7 @@ class App:
                 self.dirty = False
                 if self._frame_drawn(ready=True):
                     return
+                self.sounds.prepare()  # the window is up: make the sounds in the background
 
     def _frame_drawn(self, ready: bool = False) -> bool:
         """For the benchmark (game.ui.bench): say when the first frame, and the first frame of

@@ -37,6 +37,7 @@ class Settings:
     fullscreen: bool = False
     volume: float = 0.5  # 0-1
     palette: str = "navy"
+    muted: bool = False
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -48,6 +49,7 @@ class Settings:
         settings.height = min(4320, max(600, int(settings.height)))
         settings.volume = min(1.0, max(0.0, float(settings.volume)))
         settings.fullscreen = bool(settings.fullscreen)
+        settings.muted = bool(settings.muted)
         return settings
 
 

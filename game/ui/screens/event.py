@@ -59,6 +59,13 @@ class EventScreen(Screen):
                        kind="#caption", tip="What this choice does, as far as your people can tell.")
             y += 70
 
+    def build(self) -> None:
+        super().build()
+        key = self.content.events[self.event_id].illustration or ""
+        if not getattr(self, "_beeped", False) and any(word in key for word in ("sputnik", "ps1", "beep")):
+            self._beeped = True
+            self.app.sounds.play("sputnik")  # the beep the whole world heard
+
     def choose(self, choice_id: str) -> None:
         result = self.game.execute(commands.AnswerEvent(self.side, self.event_id, choice_id))
         if not result:

@@ -161,7 +161,14 @@ class LaunchScreen(Screen):
         if film.failed_at is not None:
             end = film.reveal[film.failed_at]
         if before < end + 0.3 <= now:
-            play(("fanfare" if self.report.firsts else "success") if self.report.outcome == "success" else "failure")
+            report = self.report
+            craft = self.content.programmes[report.spacecraft].art if report.spacecraft else ""
+            if report.outcome != "success":
+                play("failure")
+            elif report.firsts:
+                play("fanfare")
+            else:
+                play("sputnik" if craft == "sputnik" else "success")
 
     def main_action(self) -> None:
         if self.animating:

@@ -50,6 +50,12 @@ class SettingsScreen(Screen):
         self.label((x + 70, y, 120, 38), f"{settings.volume * 100:.0f} %", kind="#figure", align="center",
                    tip="0 % is silent.")
         self.button((x + 200, y, 60, 38), "+", lambda: self._volume(0.1), tip="Louder.", enabled=settings.volume < 1)
+        for i, (value, text) in enumerate(((False, "Sound on"), (True, "Muted"))):
+            chosen = settings.muted == value
+            self.button((x + 290 + i * 150, y, 140, 38), text, lambda v=value: self._mute(v), selected=chosen,
+                        kind=None if chosen else "#toggle",
+                        tip="Silence every sound; the volume is kept for later." if value
+                        else "Play the sounds: clicks, the countdown, the launch, Sputnik's beep, fanfares.")
         y += 56
         self.label((x, y, width, 28), "Colours", kind="#heading")
         y += 34
@@ -81,6 +87,13 @@ class SettingsScreen(Screen):
         settings.volume = round(min(1.0, max(0.0, settings.volume + change)), 1)
         self.app.sounds.set_volume(settings.volume)
         self.app.sounds.play("success")
+        self.app.save_settings()
+        self.refresh()
+
+    def _mute(self, muted: bool) -> None:
+        self.app.settings.muted = muted
+        self.app.sounds.set_muted(muted)
+        self.app.sounds.play("sputnik")
         self.app.save_settings()
         self.refresh()
 
