@@ -182,9 +182,11 @@ class PlanningAI:
             odds = game.odds(side, mission, hardware, crew_members)
             risk = self.level.crew_risk * (2.0 if time_short else 1.5 if behind else 1.0)
             if odds.success >= needed and odds.crew_loss <= risk:
-                game.execute(commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
-                                                  game.month_now(), tuple(crew or ())))
-                booked_types.add(kit.mission)
+                command = commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
+                                               game.month_now(), tuple(crew or ()))
+                if command.check(game) is None:  # e.g. the money may have gone on a test flight
+                    game.execute(command)
+                    booked_types.add(kit.mission)
             else:
                 self._test_flight(game, side, hardware, booked_types)
 
