@@ -160,3 +160,60 @@ def test_mute_and_volume_in_settings_are_kept(tmp_path, content):
     volume = app.settings.volume
     click(app, button(app, "+"))
     assert Storage(tmp_path).load_settings().volume == min(1.0, round(volume + 0.1, 1))
+
+
+# --- charts ---------------------------------------------------------------------------------------
+
+def _finished(content, seed=5):
+    from game.core import commands
+    from game.ui.session import Session
+
+    session = Session.new(content, "survival", "usa", "ai", "normal", seed)
+    game = session.game
+    for _ in range(60):
+        for event in list(game.state.sides["usa"].pending_events):
+            game.execute(commands.AnswerEvent("usa", event, content.events[event].choices[0].id))
+        session.end_turn()
+        if game.state.over:
+            break
+    assert game.state.over
+    return session
+
+
+def test_the_end_screen_charts_the_race_and_saves_them_as_png(tmp_path, content):
+    from test_ui import button, click
+
+    from game.ui.screens.end import EndScreen
+
+    app = open_window(tmp_path, content)
+    app.start_session(_finished(content), fresh=False)
+    assert isinstance(app.top, EndScreen)
+    images = [e for e in app.top.elements if type(e).__name__ == "UIImage" and e.rect.width > 200
+              and e.rect.height > 120]
+    assert len(images) >= 4  # prestige, budget, support and the truth about reliability
+    click(app, button(app, "Save charts"))
+    saved = list((tmp_path / "screenshots").glob("charts-*.png"))
+    assert len(saved) == 1
+    picture = pygame.image.load(str(saved[0]))
+    assert picture.get_width() == 1220 and picture.get_height() > 600
+
+
+def test_the_chronicle_shows_charts_with_g_and_keeps_the_truth_back_until_the_end(tmp_path, content):
+    from game.ui import charts
+    from game.ui.screens.chronicle import ChronicleScreen
+
+    app = open_window(tmp_path, content, era="survival", side="ussr", seed=2)
+    while isinstance(app.top, EventScreen):
+        key(app, "1")
+    app.end_turn()
+    app.back_to_hq()
+    key(app, "t")
+    assert isinstance(app.top, ChronicleScreen)
+    key(app, "g")
+    assert app.top.show_charts
+    titles = [title for title, _, _ in charts.charts(app.session.game, ("ussr",), over=False)]
+    assert titles == ["Prestige", "Budget a quarter", "Support"]
+    budget = charts.charts(app.session.game, ("ussr",), over=False)[1][2]
+    assert [name for name, _, _ in budget] == ["USSR"]  # the rival's budget is not known
+    key(app, "g")
+    assert not app.top.show_charts

@@ -176,12 +176,21 @@ def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple,
     width, height = size
     surface = pygame.Surface(size)
     surface.fill(PANEL)
-    pygame.draw.rect(surface, (43, 66, 102), surface.get_rect(), 1)
+    edge = PANEL_LOOK[None][1]
+    grid = tuple((a * 2 + b) // 3 for a, b in zip(PANEL, edge, strict=True))
+    pygame.draw.rect(surface, edge, surface.get_rect(), 1)
     label = font(14, True)
     small = font(12)
-    surface.blit(label.render(title, True, WHITE), (10, 6))
+    title_surface = label.render(title, True, HEADING)
+    surface.blit(title_surface, (10, 6))
     points = [p for _, _, pts in series for p in pts]
-    plot = pygame.Rect(48, 32, width - 60, height - 58)
+    # the legend beside the title, or on a line of its own when it would not fit there
+    legend = [(small.render(name, True, colour), colour) for name, colour, _ in series]
+    legend_w = sum(text.get_width() + 14 for text, _ in legend)
+    legend_y, top = 8, 32
+    if title_surface.get_width() + legend_w + 30 > width:
+        legend_y, top = 26, 46
+    plot = pygame.Rect(48, top, width - 60, height - top - 26)
     if not points or plot.width < 20 or plot.height < 20:
         surface.blit(small.render("Nothing to chart yet: a quarter must pass.", True, MUTED), (10, 34))
         return surface
@@ -194,7 +203,7 @@ def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple,
     for i in range(5):
         value = y0 + (y1 - y0) * i / 4
         y = plot.bottom - plot.height * i / 4
-        pygame.draw.line(surface, (33, 52, 82), (plot.left, y), (plot.right, y))
+        pygame.draw.line(surface, grid, (plot.left, y), (plot.right, y))
         text = small.render(f"{value:.0f}", True, MUTED)
         surface.blit(text, (plot.left - text.get_width() - 6, y - text.get_height() // 2))
     for x in sorted({x0, x1, (x0 + x1) // 2}):
@@ -207,10 +216,9 @@ def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple,
         return (plot.left + plot.width * (p[0] - x0) / (x1 - x0), plot.bottom - plot.height * (p[1] - y0) / (y1 - y0))
 
     legend_x = width - 10
-    for name, colour, pts in reversed(series):
-        text = small.render(name, True, colour)
+    for (text, _), (_, colour, pts) in zip(reversed(legend), reversed(series), strict=True):
         legend_x -= text.get_width()
-        surface.blit(text, (legend_x, 8))
+        surface.blit(text, (max(10, legend_x), legend_y))
         legend_x -= 14
         if len(pts) == 1:
             pygame.draw.circle(surface, colour, to_screen(pts[0]), 3)

@@ -189,6 +189,29 @@ def bench_look(home: str) -> None:
     report("launch screen frame at 1280x720 (median)", statistics.median(times) * 1000, 16, "ms")
     report("  95th percentile", times[int(len(times) * 0.95)] * 1000, 16, "ms")
 
+    # the charts: a whole era played out, then the end screen with its four charts
+    from game.core import commands
+    from game.ui import charts
+
+    session = Session.new(content, "moon", "usa", "ai", "normal", 4)
+    while not session.game.state.over:
+        for event in list(session.game.state.sides["usa"].pending_events):
+            session.game.execute(commands.AnswerEvent("usa", event, content.events[event].choices[0].id))
+        session.end_turn()
+    start = time.perf_counter()
+    charts.draw(session.game, ("usa",), True, (600, 260))
+    report("drawing the end screen's charts (all four)", (time.perf_counter() - start) * 1000, None, "ms")
+    app.start_session(session, fresh=False)
+    app.frame()
+    times = []
+    for _ in range(120):
+        start = time.perf_counter()
+        app.update(1 / 60)
+        app.draw(app.window)
+        pygame.display.flip()
+        times.append(time.perf_counter() - start)
+    report("end screen frame with its charts at 1280x720 (median)", statistics.median(times) * 1000, 16, "ms")
+
 
 def bench_idle(home: str) -> None:
     if not Path("/proc/self/stat").exists():

@@ -18,10 +18,18 @@ class ChronicleScreen(Screen):
     in_game = True
     nav = "chronicle"
     backdrop_kind = "plain"
+    show_charts = False  # the table of firsts, or the charts (G switches)
 
     def compose(self, rect: pygame.Rect) -> None:
         body = game_bar(self, rect)
-        self.label((body.x, body.y, body.width, 30), "The chronicle: your race against the real one", kind="#heading",
+        self.button((body.right - 200, body.y, 200, 32), "Table of firsts  (G)" if self.show_charts else "Charts  (G)",
+                    self._switch, kind="#toggle",
+                    tip="Switch between the table of firsts and the charts of prestige, budget and support. Key: G.")
+        if self.show_charts:
+            self._charts(body)
+            return
+        self.label((body.x, body.y, body.width - 210, 30), "The chronicle: your race against the real one",
+                   kind="#heading",
                    tip="Every first of the race, who won it in this game and when, beside history's date.")
         self.label((body.x, body.y + 30, body.width, 22),
                    "\u2022 marks the first ever; the other side's date is when it followed. "
@@ -43,6 +51,39 @@ class ChronicleScreen(Screen):
         cols = self._columns(pygame.Rect(8, 0, width, ROW))
         for i, first in enumerate(firsts):
             self._row(box, cols, i * ROW + 2, first)
+
+    def _charts(self, body: pygame.Rect) -> None:
+        from game.ui import charts
+        from game.ui.screens.end import export_charts
+
+        over = self.game.state.over
+        viewers = self.session.humans() if over else (self.side,)
+        self.label((body.x, body.y, body.width - 420, 30), "The race in charts", kind="#heading",
+                   tip="Quarter by quarter, from the records kept at each quarter's end.")
+        self.button((body.right - 410, body.y, 200, 32), "Save as PNG", lambda: export_charts(self.app, over),
+                    tip="Save these charts as one PNG picture in the screenshots folder.")
+        self.label((body.x, body.y + 30, body.width, 22),
+                   "Prestige is public; your budget and support are yours alone. How reliable your machines "
+                   "really were is known when the race is over." if not over else
+                   "The whole race, now that it is over: the truth about reliability included.", kind="#caption")
+        area = pygame.Rect(body.x, body.y + 58, body.width, body.height - 58)
+        found = charts.charts(self.game, viewers, over)
+        count = min(4, len(found))
+        per_row = 2 if count == 4 else 1  # four in a square, else one above another
+        rows = (count + per_row - 1) // per_row
+        w, h = (area.width - 12 * (per_row - 1)) // per_row, (area.height - 12 * (rows - 1)) // rows
+        for i, (tip, picture) in enumerate(charts.draw(self.game, viewers, over, (w, h), list(range(count)))):
+            self.image((area.x + (i % per_row) * (w + 12), area.y + (i // per_row) * (h + 12), w, h), picture, tip=tip)
+
+    def _switch(self) -> None:
+        self.show_charts = not self.show_charts
+        self.refresh()
+
+    def on_key(self, event) -> bool:
+        if event.key == pygame.K_g and not self.app.text_focused():
+            self._switch()
+            return True
+        return False
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:

@@ -6,7 +6,7 @@ import pygame
 
 from game.core import dates, rules
 from game.core.state import NATION, SHORT, SIDES
-from game.ui import art, words
+from game.ui import art, charts, words
 from game.ui.widgets import Screen, columns
 
 
@@ -32,19 +32,23 @@ class EndScreen(Screen):
         self.label((left.x + 14, left.y + 8, left.width - 28, 28), "How the race went", kind="#heading",
                    tip="The firsts of this game in order, and what your engineers never knew.")
         self.text((left.x + 14, left.y + 42, left.width - 24, left.height - 50), self._story())
-        chart_h = (right.height - 12) // 2
-        for i, (title, field) in enumerate((("Prestige", "prestige"), ("Budget a quarter", "budget"))):
-            series = [(SHORT[s], art.SIDE_COLOUR[s], [(r.quarter, getattr(r, field)) for r in state.records.get(s, [])])
-                      for s in SIDES]
-            area = pygame.Rect(right.x, right.y + i * (chart_h + 12), right.width, chart_h)
-            self.image(area, art.line_chart(area.size, title, series, _quarter_label),
-                       tip=f"{title} of both sides at the end of each quarter.")
+        # prestige, budget, and the truth about the machines' reliability (support too, when there is room)
+        viewers = self.session.humans()
+        count = len(charts.charts(self.game, viewers, True))
+        which = [0, 1] + list(range(3, count)) if count > 4 else list(range(count))
+        if len(which) < 4:
+            which = [0, 1, 2, 3][:count]
+        chart_w, chart_h = (right.width - 12) // 2, (right.height - 12) // 2
+        for i, (tip, picture) in enumerate(charts.draw(self.game, viewers, True, (chart_w, chart_h), which[:4])):
+            area = pygame.Rect(right.x + (i % 2) * (chart_w + 12), right.y + (i // 2) * (chart_h + 12), chart_w, chart_h)
+            self.image(area, picture, tip=tip)
         buttons = [("Chronicle  (T)", lambda: self.app.navigate("chronicle"), "Both sides' firsts against history."),
+                   ("Save charts", self._export, "Save every chart as one PNG picture in the screenshots folder."),
                    ("New game", self._new_game, "Choose a side and an era again."),
                    ("Title screen  (Return)", self.main_action, "Back to the title screen."),
                    ("Quit", self._quit, "Close the game.")]
-        width = min(240, (rect.width - 2 * margin - 36) // 4)
-        x = rect.width - margin - 4 * width - 36
+        width = min(220, (rect.width - 2 * margin - 12 * (len(buttons) - 1)) // len(buttons))
+        x = rect.width - margin - len(buttons) * width - 12 * (len(buttons) - 1)
         for text, action, tip in buttons:
             self.button((x, rect.height - 60, width, 44), text, action, tip=tip,
                         kind="#primary" if text.startswith("Title") else None)
@@ -91,6 +95,9 @@ class EndScreen(Screen):
                               f"really {prog.reliability:.0f} %", art.TEXT))
         return items
 
+    def _export(self) -> None:
+        export_charts(self.app, True)
+
     def main_action(self) -> None:
         self.app.quit_to_title()
 
@@ -108,6 +115,13 @@ class EndScreen(Screen):
         return True  # nothing to go back to: the buttons say where to go
 
 
-def _quarter_label(quarter: int) -> str:
-    """A chart's axis: the year at its first quarter, else the year and the quarter."""
-    return f"{quarter // 4}" if quarter % 4 == 0 else f"{quarter // 4} Q{quarter % 4 + 1}"
+def export_charts(app, over: bool) -> None:
+    """Save the charts the player may see as a PNG in the screenshots folder, and say where."""
+    try:
+        path = app.storage.screenshot_path().with_name(
+            "charts-" + app.storage.screenshot_path().name.removeprefix("spacerace-"))
+        charts.export(app.session.game, app.session.humans() if over else (app.session.side,), over, path)
+    except (OSError, pygame.error) as err:
+        app.toast(f"The charts were not saved: {err}", art.BAD)
+        return
+    app.toast(f"Charts saved: {path}", art.GOOD)
