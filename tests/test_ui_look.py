@@ -217,3 +217,39 @@ def test_the_chronicle_shows_charts_with_g_and_keeps_the_truth_back_until_the_en
     assert [name for name, _, _ in budget] == ["USSR"]  # the rival's budget is not known
     key(app, "g")
     assert not app.top.show_charts
+
+
+# --- the first-game guide ---------------------------------------------------------------------------
+
+def test_the_guide_points_at_the_next_thing_to_do_and_can_be_turned_off(tmp_path, content):
+    from test_ui import button, click
+
+    from game.core import commands
+    from game.ui.screens.settings import SettingsScreen
+    from game.ui.storage import Storage
+
+    app = open_window(tmp_path, content, era="moon", side="usa", seed=4)
+    while isinstance(app.top, EventScreen):
+        key(app, "1")
+    app.toasts.clear()
+    app.hinted.clear()
+    app.back_to_hq()
+    app.rebuild_top()
+    app._guide()
+    assert "Research (R)" in app.toasts[-1][0]
+    app._guide()
+    assert len(app.toasts) == 1  # once a quarter on each screen, not again and again
+    side = app.session.side
+    prog = next(iter(app.session.game.state.sides[side].programmes))
+    assert app.session.game.execute(commands.FundProgramme(side, prog, 5.0))
+    app.hinted.clear()
+    app._guide()
+    assert "Missions (M)" in app.toasts[-1][0]
+    app.push(SettingsScreen(app))
+    click(app, button(app, "Hints off"))
+    assert not Storage(tmp_path).load_settings().guide
+    app.toasts.clear()
+    app.hinted.clear()
+    key(app, "escape")
+    key(app, "r")
+    assert not any(text.startswith("Guide") for text, _, _ in app.toasts)

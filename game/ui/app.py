@@ -69,6 +69,7 @@ class App:
         self.focus: pygame_gui.elements.UIButton | None = None
         self.toasts: list[tuple[str, tuple, float]] = []
         self.clock_now = 0.0  # seconds of update() so far: the toasts' clock
+        self.hinted: set[tuple] = set()  # the guide's hints already given: (screen, quarter)
         self._frames_reported = 0
 
     # --- the window -----------------------------------------------------------------
@@ -210,6 +211,21 @@ class App:
         self.manager.set_focus_set(None)
         self.top.build()
         self.dirty = True
+        self._guide()
+
+    def _guide(self) -> None:
+        """The first-game guide: a hint for the screen just opened, once a quarter."""
+        if not self.settings.guide or self.session is None:
+            return
+        from game.ui import guide
+
+        text = guide.hint(self, self.top)
+        if not text:
+            return
+        seen = (type(self.top).__name__, self.session.side, self.session.game.state.quarter)
+        if seen not in self.hinted:
+            self.hinted.add(seen)
+            self.toast(text, art.ACCENT)
 
     def rebuild_top(self) -> None:
         """Rebuild the top screen; the focused button keeps its place in the Tab order."""

@@ -38,6 +38,7 @@ class Settings:
     volume: float = 0.5  # 0-1
     palette: str = "navy"
     muted: bool = False
+    guide: bool = True  # the first-game guide's hints
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -50,6 +51,7 @@ class Settings:
         settings.volume = min(1.0, max(0.0, float(settings.volume)))
         settings.fullscreen = bool(settings.fullscreen)
         settings.muted = bool(settings.muted)
+        settings.guide = bool(settings.guide)
         return settings
 
 

@@ -21,8 +21,9 @@ class SettingsScreen(Screen):
         margin = 40
         x = margin
         width = min(760, rect.width - 2 * margin)
+        gap = 56 if rect.height >= 700 else 46  # a short window packs the rows closer
         self.label((x, 16, width, 44), "Settings", kind="#big")
-        y = 76
+        y = 76 if rect.height >= 700 else 64
         self.label((x, y, width, 28), "Window size", kind="#heading",
                    tip="The window can also be resized by dragging its edge; the screens lay themselves out again.")
         y += 34
@@ -32,7 +33,7 @@ class SettingsScreen(Screen):
             chosen = (w, h) == tuple(current) and not settings.fullscreen
             self.button((x + i * (each + 8), y, each, 38), f"{w} \u00d7 {h}", lambda s=(w, h): self._size(s),
                         selected=chosen, kind=None if chosen else "#toggle", tip=f"A window of {w} by {h} pixels.")
-        y += 56
+        y += gap
         self.label((x, y, width, 28), "Full screen", kind="#heading", tip="F11 switches it anywhere in the game.")
         y += 34
         for i, (value, text) in enumerate(((False, "Window"), (True, "Full screen  (F11)"))):
@@ -40,7 +41,7 @@ class SettingsScreen(Screen):
             self.button((x + i * (each * 2 + 16), y, each * 2 + 8, 38), text, lambda v=value: self._fullscreen(v),
                         selected=chosen, kind=None if chosen else "#toggle",
                         tip="Fill the whole screen." if value else "Play in a window.")
-        y += 56
+        y += gap
         self.label((x, y, width, 28), "Volume", kind="#heading",
                    tip="The sounds of clicks and launches." + ("" if self.app.sounds.ready else
                                                                " No sound device was found: the game is silent."))
@@ -56,20 +57,28 @@ class SettingsScreen(Screen):
                         kind=None if chosen else "#toggle",
                         tip="Silence every sound; the volume is kept for later." if value
                         else "Play the sounds: clicks, the countdown, the launch, Sputnik's beep, fanfares.")
-        y += 56
+        y += gap
         self.label((x, y, width, 28), "Colours", kind="#heading")
         y += 34
         for i, (value, (text, tip)) in enumerate(PALETTE_TEXT.items()):
             chosen = settings.palette == value
             self.button((x + i * (each * 2 + 16), y, each * 2 + 8, 38), text, lambda v=value: self._palette(v),
                         selected=chosen, kind=None if chosen else "#toggle", tip=tip)
-        y += 48
+        y += 44
         self.text((x, y, width, 30), [(PALETTE_TEXT.get(settings.palette, PALETTE_TEXT["navy"])[1], art.MUTED, 14)])
-        swatch_y = y + 34
+        swatch_y = y + 28
         for i, (name, colour) in enumerate((("USA", art.SIDE_COLOUR["usa"]), ("USSR", art.SIDE_COLOUR["ussr"]),
                                             ("good", art.GOOD), ("bad", art.BAD))):
             self.image((x + i * 110, swatch_y, 24, 24), art.bar((24, 24), 1.0, colour))
             self.label((x + i * 110 + 30, swatch_y, 80, 24), name, tip=f"The colour for {name}.")
+        y = swatch_y + 34
+        self.label((x, y, 220, 38), "First-game guide", kind="#heading",
+                   tip="Short hints, as each screen opens, pointing at the next thing to do.")
+        for i, (value, text) in enumerate(((True, "Hints on"), (False, "Hints off"))):
+            chosen = settings.guide == value
+            self.button((x + 230 + i * 150, y, 140, 38), text, lambda v=value: self._guide(v),
+                        selected=chosen, kind=None if chosen else "#toggle",
+                        tip="Show a hint as each screen opens (once a quarter)." if value else "No hints.")
         self.label((x, rect.height - 100, width, 24), f"Kept in {self.app.storage.settings_file}", kind="#caption")
         self.button((x, rect.height - 64, 220, 46), "Done  (Return)", self.main_action, kind="#primary",
                     tip="Keep these settings and go back.")
@@ -94,6 +103,11 @@ class SettingsScreen(Screen):
         self.app.settings.muted = muted
         self.app.sounds.set_muted(muted)
         self.app.sounds.play("sputnik")
+        self.app.save_settings()
+        self.refresh()
+
+    def _guide(self, on: bool) -> None:
+        self.app.settings.guide = on
         self.app.save_settings()
         self.refresh()
 
