@@ -297,35 +297,31 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
         for rocket in rockets:
             for spacecraft in (craft if mission.spacecraft else [None]):
                 on_board = [rocket] + ([spacecraft] if spacecraft else [])
-                extra, ok = [], True
-                wishes = list(mission.needs) + [s.uses for s in mission.steps]
-                if mission.crew_min:
-                    wishes.append("escape_system")  # not needed to fly, but it saves lives
-                for capability in wishes:
-                    if capability in ("rocket", "spacecraft") or any(capability in p.provides for p in on_board):
-                        continue
-                    kinds = content.capability_kinds.get(capability, set())
-                    if "rocket" in kinds or ("spacecraft" in kinds and capability not in mission.second_craft):
-                        ok = False  # the chosen rocket or spacecraft must have it (as Game.hardware rules)
-                        break
-                    providers = sorted((p for p in mine if capability in p.provides
-                                        and all(p is not q for q in on_board)),
-                                       key=lambda p: (p.start_cost, p.id))
-                    if not providers:
-                        ok = False
-                        break
-                    extra.append(providers[0])
-                if not ok:
+
+                def cheapest(capability, on_board=on_board):
+                    providers = [p for p in mine if capability in p.provides and all(p is not q for q in on_board)]
+                    return min(providers, key=lambda p: (p.start_cost, p.id)) if providers else None
+
+                reason, extra = rules.why_cannot_fly(mission, rocket, spacecraft, content.capability_kinds, cheapest)
+                if reason:
                     continue
-                if spacecraft is not None:
-                    mass = spacecraft.mass_t + sum(p.mass_t for p in {p.id: p for p in extra}.values()
-                                                   if p.kind == "spacecraft")
-                    if mass > rocket.lift(mission.destination):
+                # what the steps use and an escape system for a crew are wanted too (the escape
+                # system is not needed to fly, but it saves lives)
+                wishes = [s.uses for s in mission.steps] + (["escape_system"] if mission.crew_min else [])
+                missing = False
+                for capability in wishes:
+                    if capability in ("rocket", "spacecraft") or any(capability in p.provides
+                                                                     for p in on_board + extra):
                         continue
-                    if mission.crew_min and spacecraft.crew < mission.crew_min:
+                    other = cheapest(capability)
+                    if other is None:
+                        missing = capability != "escape_system"
+                        if missing:
+                            break
                         continue
-                    if mission.animal and "animal_capsule" not in spacecraft.provides:
-                        continue
+                    extra.append(other)
+                if missing:
+                    continue
                 flies = frozenset(p.id for p in on_board + extra)
                 ids = closure(flies)
                 cost = sum(programmes[p].start_cost for p in ids)

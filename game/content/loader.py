@@ -34,7 +34,7 @@ from game.content.model import (
     ProgrammesFile,
     nearest_hint,
 )
-from game.core import dates, eventtypes
+from game.core import dates, eventtypes, rules
 
 BUNDLED = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -500,34 +500,18 @@ def _check_history_side(pool: _Pool, side: str, entry: _Entry, indexes: list[int
 
 def _why_not_fly(mission, rocket, spacecraft, everything, side: str) -> str | None:
     """Why a side's rocket and spacecraft can never fly a mission (the rules of ``Game.hardware``), or None."""
-    on_board = [rocket] + ([spacecraft] if spacecraft else [])
     theirs = [p for p in everything if p.side in (side, "both")]
     kinds: dict[str, set[str]] = {}
     for programme in everything:
         for capability in programme.provides:
             kinds.setdefault(capability, set()).add(programme.kind)
-    extra_mass = 0.0
-    for capability in mission.needs:
-        if any(capability in p.provides for p in on_board):
-            continue
-        what = capability.replace("_", " ")
-        if "rocket" in kinds.get(capability, ()):
-            return f"{rocket.id!r} has no {what}, which the {mission.name.lower()} needs"
-        if "spacecraft" in kinds.get(capability, ()) and capability not in mission.second_craft:
-            return f"{spacecraft.id if spacecraft else 'no spacecraft'!r} has no {what}, which the " \
-                   f"{mission.name.lower()} needs"
+
+    def lightest(capability):
         others = [p for p in theirs if capability in p.provides]
-        if not others:
-            return f"none of the side's programmes provides {what}, which the {mission.name.lower()} needs"
-        if others[0].kind == "spacecraft":
-            extra_mass += min(p.mass_t for p in others)
-    if spacecraft is not None:
-        mass, lift = spacecraft.mass_t + extra_mass, rocket.lift(mission.destination)
-        if mass > lift:
-            return f"{rocket.id!r} cannot lift {mass:g} t to {mission.destination} (it can {lift:g} t)"
-        if spacecraft.crew < mission.crew_min:
-            return f"{spacecraft.id!r} has {spacecraft.crew} seats; the {mission.name.lower()} needs {mission.crew_min}"
-    return None
+        return min(others, key=lambda p: (p.mass_t, p.id)) if others else None
+
+    reason, _ = rules.why_cannot_fly(mission, rocket, spacecraft, kinds, lightest)
+    return reason
 
 
 def _check_cycles(pool: _Pool, report) -> None:

@@ -247,30 +247,10 @@ class Game:
         grounded = [p.name for p in on_board if p.id in self.state.sides[side].grounded]
         if grounded:
             return f"{grounded[0]} is grounded by order from above"
-        extra_mass = 0.0
-        kinds = self.content.capability_kinds
-        for capability in mission.needs:
-            if any(capability in p.provides for p in on_board):
-                continue
-            what = capability.replace("_", " ")
-            if "rocket" in kinds.get(capability, ()):
-                return f"the {mission.name.lower()} needs a rocket with {what}"
-            if "spacecraft" in kinds.get(capability, ()) and capability not in mission.second_craft:
-                return f"the {mission.name.lower()} needs a spacecraft with {what}"
-            other = self.provider(side, capability)
-            if other is None:
-                return f"the {mission.name.lower()} needs {what}"
-            if other.kind == "spacecraft":
-                extra_mass += other.mass_t
-        if spacecraft is not None:
-            mass = spacecraft.mass_t + extra_mass
-            lift = rocket.lift(mission.destination)
-            if mass > lift:
-                return (f"{rocket.name} cannot lift {mass:g} t to "
-                        f"{'the Moon' if mission.destination == 'moon' else mission.destination}"
-                        f" (it can {lift:g} t)")
-        if mission.crew_min and (spacecraft is None or spacecraft.crew < mission.crew_min):
-            return f"the {mission.name.lower()} needs a spacecraft for {mission.crew_min} or more"
+        reason, _ = rules.why_cannot_fly(mission, rocket, spacecraft, self.content.capability_kinds,
+                                         lambda capability: self.provider(side, capability))
+        if reason:
+            return reason
         by_step = []
         for step in mission.steps:
             if step.uses == "rocket":

@@ -7,6 +7,7 @@ says where it came from. Nothing here changes state except where a function says
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.content.model import MissionTypeDef, ProgrammeDef, StepDef
@@ -149,6 +150,45 @@ def mission_odds(mission: MissionTypeDef, chances: list[float], escape: float) -
             crew_loss += lost * ((1 - escape) if step.escape else 1.0)
         reach *= chance
     return Odds(reach, crew_loss, tuple((s.name, c) for s, c in zip(mission.steps, chances, strict=True)))
+
+
+def why_cannot_fly(mission: MissionTypeDef, rocket: ProgrammeDef, spacecraft: ProgrammeDef | None,
+                   capability_kinds: dict[str, set[str]],
+                   provider: Callable[[str], ProgrammeDef | None]) -> tuple[str | None, list[ProgrammeDef]]:
+    """Why a rocket and spacecraft cannot fly a mission type, or None; and the other
+    programmes that fly along. The one statement of the rule, shared by the game
+    (Game.hardware), the loader's check of history.yaml and the AI's search.
+
+    A capability of rockets (ballistic, icbm ...) must be the chosen rocket's, one of
+    spacecraft the chosen craft's, unless the mission lets a second craft bring it (the
+    lunar lander); any other comes from ``provider(capability)``, a component say. The
+    craft and whatever craft fly along must be within the rocket's lift.
+    """
+    name = mission.name.lower()
+    on_board = (rocket, spacecraft) if spacecraft else (rocket,)
+    along: list[ProgrammeDef] = []
+    for capability in mission.needs:
+        if any(capability in p.provides for p in on_board):
+            continue
+        what = capability.replace("_", " ")
+        kinds = capability_kinds.get(capability, ())
+        if "rocket" in kinds:
+            return f"the {name} needs a rocket with {what}", along
+        if "spacecraft" in kinds and capability not in mission.second_craft:
+            return f"the {name} needs a spacecraft with {what}", along
+        other = provider(capability)
+        if other is None:
+            return f"the {name} needs {what}", along
+        along.append(other)
+    if spacecraft is not None:
+        mass = spacecraft.mass_t + sum(p.mass_t for p in along if p.kind == "spacecraft")
+        lift = rocket.lift(mission.destination)
+        if mass > lift:
+            where = "the Moon" if mission.destination == "moon" else mission.destination
+            return f"{rocket.name} cannot lift {mass:g} t to {where} (it can {lift:g} t)", along
+    if mission.crew_min and (spacecraft is None or spacecraft.crew < mission.crew_min):
+        return f"the {name} needs a spacecraft for {mission.crew_min} or more", along
+    return None, along
 
 
 def quarterly_budget(side: SideState) -> float:
