@@ -226,13 +226,18 @@ def _display(path: Path, base: Path) -> str:
         return str(path)
 
 
-def _read(path: Path, base: Path, pool: _Pool):
+def _read(path: Path, base: Path, pool: _Pool, if_empty: str):
+    """The file's YAML and its name for messages; None (with the problem noted) if it
+    cannot be read or holds nothing."""
     name = _display(path, base)
     try:
-        return yamlio.load_file(path), name
+        root = yamlio.load_file(path)
     except yamlio.YamlProblem as err:
         pool.problems.append(Problem(name, err.line, "", err.message))
         return None, name
+    if root is None:
+        pool.problems.append(Problem(name, 1, "", if_empty))
+    return root, name
 
 
 HISTORY_FILE = "history.yaml"
@@ -256,10 +261,8 @@ def _add_folder(folder: Path, pool: _Pool) -> None:
         if path.exists():
             _add_list_file(path, folder, model, key, pool)
     for path in sorted((folder / "eras").glob("*.y*ml")):
-        root, name = _read(path, folder, pool)
+        root, name = _read(path, folder, pool, "the file is empty")
         if root is None:
-            if not pool.problems or pool.problems[-1].file != name:
-                pool.problems.append(Problem(name, 1, "", "the file is empty"))
             continue
         era, problems = _validate(EraDef, root, name)
         pool.problems.extend(problems)
@@ -275,10 +278,8 @@ def _add_folder(folder: Path, pool: _Pool) -> None:
 
 
 def _add_history(path: Path, folder: Path, pool: _Pool) -> None:
-    root, name = _read(path, folder, pool)
+    root, name = _read(path, folder, pool, "the file is empty; expected a mapping with 'usa:' or 'ussr:'")
     if root is None:
-        if not pool.problems or pool.problems[-1].file != name:
-            pool.problems.append(Problem(name, 1, "", "the file is empty; expected a mapping with 'usa:' or 'ussr:'"))
         return
     parsed, problems = _validate(HistoryFile, root, name)
     pool.problems.extend(problems)
@@ -312,10 +313,8 @@ def _salvage_history(root, side: str) -> tuple[HistorySide | None, list[int]]:
 
 
 def _add_list_file(path: Path, folder: Path, model, key: str, pool: _Pool, group: str | None = None) -> None:
-    root, name = _read(path, folder, pool)
+    root, name = _read(path, folder, pool, f"the file is empty; expected a mapping with '{key}:'")
     if root is None:
-        if not pool.problems or pool.problems[-1].file != name:
-            pool.problems.append(Problem(name, 1, "", f"the file is empty; expected a mapping with '{key}:'"))
         return
     parsed, problems = _validate(model, root, name)
     pool.problems.extend(problems)
