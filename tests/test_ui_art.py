@@ -109,3 +109,13 @@ def test_illustrations_are_quick(content):
     for key in sorted(_keys(content))[:40]:
         poster.illustration(key, (420, 300), "ussr")
     assert (time.perf_counter() - start) / 40 < 0.02
+
+
+def test_each_side_has_its_emblem():
+    from game.ui import poster
+
+    usa, ussr = poster.emblem("usa", 44), poster.emblem("ussr", 44)
+    assert usa.get_size() == (44, 44) and _drawn(usa) > 300 and _drawn(ussr) > 300
+    blue = usa.get_at((22, 8))
+    red = ussr.get_at((22, 8))
+    assert blue.b > blue.r and red.r > red.b  # a blue disc and a red one

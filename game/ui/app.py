@@ -217,6 +217,11 @@ class App:
         """The first-game guide: a hint for the screen just opened, once a quarter."""
         if not self.settings.guide or self.session is None:
             return
+        if type(self.top).__name__ == "HandOverScreen":
+            # not while the keyboard changes hands: the hint waits for the side's own screen
+            self.toasts = [t for t in self.toasts if not t[0].startswith("Guide:")]
+            self.hinted = {seen for seen in self.hinted if seen[2] != self.session.game.state.quarter}
+            return
         from game.ui import guide
 
         text = guide.hint(self, self.top)

@@ -460,3 +460,40 @@ def _star(surface, centre, r, colour) -> None:
         rr = r if i % 2 == 0 else r * 0.42
         points.append((centre[0] + math.cos(a) * rr, centre[1] + math.sin(a) * rr))
     pygame.draw.polygon(surface, colour, points)
+
+
+# --- the two sides' emblems ----------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=8)
+def emblem(side: str, diameter: int) -> pygame.Surface:
+    """The American agency's blue disc with its stars, orbit and red vector; the Soviet red disc
+    with its gold rim, gold star and a Sputnik on its orbit."""
+    big = diameter * 4  # drawn large and smoothed down, for clean edges
+    surface = pygame.Surface((big, big), pygame.SRCALPHA)
+    c = big // 2
+    r = c - 2
+    rng = random.Random(side)
+    if side == "usa":
+        pygame.draw.circle(surface, (24, 60, 140), (c, c), r)
+        for _ in range(14):
+            a, d = rng.uniform(0, math.tau), rng.uniform(0.2, 0.85) * r
+            pygame.draw.circle(surface, (240, 240, 240), (c + math.cos(a) * d, c + math.sin(a) * d), max(1, big // 60))
+        orbit = pygame.Surface((big, big), pygame.SRCALPHA)
+        pygame.draw.ellipse(orbit, (240, 240, 240), (big * 0.12, big * 0.36, big * 0.76, big * 0.28), max(2, big // 40))
+        orbit = pygame.transform.rotate(orbit, 28)
+        surface.blit(orbit, orbit.get_rect(center=(c, c)))
+        vector = [(c - r * 0.85, c + r * 0.35), (c + r * 0.2, c - r * 0.05), (c - r * 0.05, c - r * 0.25),
+                  (c + r * 0.95, c - r * 0.5), (c + r * 0.05, c + r * 0.05), (c + r * 0.3, c + r * 0.22)]
+        pygame.draw.polygon(surface, (214, 40, 46), vector)
+    else:
+        pygame.draw.circle(surface, (226, 184, 64), (c, c), r)
+        pygame.draw.circle(surface, (190, 28, 34), (c, c), int(r * 0.88))
+        pygame.draw.ellipse(surface, (246, 232, 200), (c - r * 0.8, c - r * 0.28, r * 1.6, r * 0.56), max(2, big // 48))
+        _star(surface, (c, c), int(r * 0.5), (240, 196, 76))
+        sx, sy = c + r * 0.62, c - r * 0.18
+        pygame.draw.circle(surface, (246, 232, 200), (sx, sy), max(2, big // 24))
+        for angle in (150, 170, 200):
+            a = math.radians(angle)
+            pygame.draw.line(surface, (246, 232, 200), (sx, sy), (sx + math.cos(a) * r * 0.3, sy + math.sin(a) * r * 0.3),
+                             max(1, big // 90))
+    return pygame.transform.smoothscale(surface, (diameter, diameter))

@@ -34,11 +34,16 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     state = game.state
 
     left_width = max(300, min(460, rect.width * 36 // 100))
-    screen.label((MARGIN, 4, left_width, 22), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",
+    from game.ui import poster
+
+    screen.image((MARGIN, 8, 44, 44), poster.emblem(side, 44), tip=f"The emblem of {words.SIDE_NAME[side]}'s programme.")
+    left = MARGIN + 52
+    left_width -= 52
+    screen.label((left, 4, left_width, 22), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",
                  tip=f"You play {words.LEADER_TITLE[side]} for {words.SIDE_NAME[side]}. "
                      f"The rival is {app.session.rival_description()}.", kind=f"#{side}")
     era = game.era
-    screen.label((MARGIN, 25, left_width, 28),
+    screen.label((left, 25, left_width, 28),
                  f"{words.quarter_short(state.quarter)}  \u00b7  turn {state.turn + 1} of {state.end - state.start + 1}",
                  tip=f"{words.quarter_long(state.quarter)}. {era.name} ({era.years}). One turn is a quarter; launches happen in the month you book. "
                      f"{words.turns_left(state)} turn{'s' if words.turns_left(state) != 1 else ''} left "

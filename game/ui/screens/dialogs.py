@@ -54,6 +54,11 @@ class HandOverScreen(Screen):
         x = max(40, rect.width // 10)
         y = rect.height // 4
         self.label((x, y - 30, rect.width - 2 * x, 24), words.quarter_long(state.quarter).upper(), kind="#caption")
+        from game.ui import poster
+
+        size = min(120, rect.height // 6)
+        self.image((x, y + 262, size, size), poster.emblem(self.to_side, size),
+                   tip=f"{words.SIDE_NAME[self.to_side]}'s programme.")
         heading = f"Pass the keyboard to {NATION[self.to_side]}"
         fits = art.font(46, True).size(heading)[0] < rect.width - 2 * x
         self.label((x, y - 6, rect.width - 2 * x, 66), heading, kind="#title" if fits else "#big")
