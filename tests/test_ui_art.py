@@ -119,3 +119,20 @@ def test_each_side_has_its_emblem():
     blue = usa.get_at((22, 8))
     red = ussr.get_at((22, 8))
     assert blue.b > blue.r and red.r > red.b  # a blue disc and a red one
+
+
+def test_the_map_knows_where_each_rocket_flew_from():
+    from game.ui import worldmap
+
+    assert worldmap.site_for("v2", 1945, "usa") == "Peenemünde"
+    assert worldmap.site_for("hermes", 1949, "usa") == "White Sands"
+    assert worldmap.site_for("saturn5", 1969, "usa") == "Cape Canaveral"
+    assert worldmap.site_for("r1", 1948, "ussr") == "Kapustin Yar"
+    assert worldmap.site_for("n1", 1969, "ussr") == "Baikonur"
+    surface = pygame.Surface((300, 150))
+    worldmap.draw_inset(surface, surface.get_rect(), "Baikonur", 0.0)
+    x, y = worldmap._to_xy(*worldmap.SITES["Baikonur"], (300, 150))
+    assert surface.get_at((int(x), int(y)))[:3] == (255, 255, 255)  # the site is marked
+    sea = surface.get_at((150, 140))[:3]
+    land = surface.get_at((int(worldmap._to_xy(20, 5, (300, 150))[0]), int(worldmap._to_xy(20, 5, (300, 150))[1])))[:3]
+    assert sea != land  # Africa is drawn

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui import art, vehicles
+from game.ui import art, vehicles, worldmap
 
 COUNTDOWN = 1.8  # seconds of T-minus before lift-off
 HOLD = 1.8  # seconds the last picture stays after the last step
@@ -52,6 +52,9 @@ def _kind(name: str) -> str:
 class LaunchFilm:
     def __init__(self, report, rocket_art: str, craft_art: str | None, size: tuple[int, int], seed: str = ""):
         self.report = report
+        self.site = worldmap.site_for(rocket_art, report.year, report.side)
+        self._inset_w = min(260, size[0] // 3)
+        worldmap.world((self._inset_w, int(self._inset_w * 0.5)), art.FACE)  # drawn now, not in a frame
         self.size = size
         width, height = size
         self.rng = random.Random(seed or f"{report.mission_id}")
@@ -454,7 +457,16 @@ class LaunchFilm:
                     pygame.draw.line(surface, (220, 220, 220), (x + dx, y - 32), (x, y - 4), 1)
             pygame.draw.polygon(surface, (40, 40, 44), [(x - 8, y + 6), (x + 8, y + 6), (x + 3, y - 6), (x - 3, y - 6)])
 
+    def _draw_site(self, surface, rect, t: float) -> None:
+        """During the countdown and lift-off: where in the world this is."""
+        if t > COUNTDOWN + 1.2:
+            return
+        w = self._inset_w
+        inset = pygame.Rect(rect.right - w - 12, rect.top + 12, w, int(w * 0.5))
+        worldmap.draw_inset(surface, inset, self.site, t)
+
     def _draw_caption(self, surface, rect, t: float) -> None:
+        self._draw_site(surface, rect, t)
         if t < COUNTDOWN:
             left = COUNTDOWN - t
             text = f"T\u2212{int(left / COUNTDOWN * 3) + 1}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.state import SHORT
-from game.ui import art, words
+from game.ui import art, words, worldmap
 from game.ui.film import COUNTDOWN, LaunchFilm
 from game.ui.widgets import Screen
 
@@ -61,6 +61,7 @@ class LaunchScreen(Screen):
         if report.spacecraft:
             kit = f"{content.programmes[report.spacecraft].name} on {kit}"
         crew = f"  \u00b7  crew: {', '.join(report.crew)}" if report.crew else ""
+        kit += f"  \u00b7  from {worldmap.site_for(content.programmes[report.rocket].art, report.year, report.side)}"
         self.label((margin, 80, rect.width - 2 * margin, 26), kit + crew, kind=f"#{report.side}",
                    tip="Your launch." if mine else "The rival's launch, as the world heard of it.")
         top = 116
