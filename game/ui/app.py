@@ -69,7 +69,8 @@ class App:
         self.focus: pygame_gui.elements.UIButton | None = None
         self.toasts: list[tuple[str, tuple, float]] = []
         self.clock_now = 0.0  # seconds of update() so far: the toasts' clock
-        self.hinted: set[tuple] = set()  # the guide's hints already given: (screen, quarter)
+        self.hinted: set[tuple] = set()  # the guide's hints already given: (screen, side, quarter)
+        self.guide_due = False
         self._frames_reported = 0
 
     # --- the window -----------------------------------------------------------------
@@ -211,7 +212,7 @@ class App:
         self.manager.set_focus_set(None)
         self.top.build()
         self.dirty = True
-        self._guide()
+        self.guide_due = True  # the hint waits for the next update: only the screen that stays on top gets one
 
     def _guide(self) -> None:
         """The first-game guide: a hint for the screen just opened, once a quarter."""
@@ -565,6 +566,9 @@ class App:
 
     def update(self, dt: float) -> None:
         self.clock_now += dt
+        if self.guide_due:
+            self.guide_due = False
+            self._guide()
         if self.toasts and self.toasts[0][2] <= self.clock_now:
             self.toasts = [t for t in self.toasts if t[2] > self.clock_now]
             self.dirty = True

@@ -32,8 +32,6 @@ def hint(app, screen) -> str | None:
         return "Guide: booked. Headquarters (H), then End turn (Return)."
     if name == "CrewsScreen":
         return "Guide: training raises a crew's skills for the missions ahead; crews fly from the mission planner."
-    if name == "EventScreen":
-        return "Guide: choose with 1, 2 or 3; what each choice does is written beneath it."
     if name == "LaunchScreen":
         return "Guide: Return shows the whole flight at once; Esc goes straight to headquarters."
     if name == "ChronicleScreen":
