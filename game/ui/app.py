@@ -213,6 +213,8 @@ class App:
         self.top.build()
         self.dirty = True
         self.guide_due = True  # the hint waits for the next update: only the screen that stays on top gets one
+        if self.toasts and any(t[0].startswith("Guide:") for t in self.toasts):
+            self.toasts = [t for t in self.toasts if not t[0].startswith("Guide:")]  # it was for the last screen
 
     def _guide(self) -> None:
         """The first-game guide: a hint for the screen just opened, once a quarter."""
