@@ -6,11 +6,37 @@ import pygame
 
 from game.ui.widgets import Screen
 
+LINEUP = (("v2", None, 0.47), ("r7", "sputnik", 0.545), ("saturn5", "apollo_csm", 0.635), ("n1", "lok", 0.735))
+
 
 class TitleScreen(Screen):
     backdrop_kind = "earth"
+    lineup: list = []
+
+    def draw_under(self, surface: pygame.Surface) -> None:
+        super().draw_under(surface)
+        for picture, place in self.lineup:
+            surface.blit(picture, place)
+
+    def _lineup(self, rect: pygame.Rect) -> list:
+        """The race in four machines, to one scale, standing on the Earth's curve: the V-2, the R-7
+        with Sputnik, the Saturn V with Apollo and the N1."""
+        from game.ui import vehicles
+
+        width, height = rect.size
+        radius = int(width * 1.1)  # the backdrop's Earth (art.starfield)
+        cx, cy = int(width * 0.7), int(height + radius * 0.82)
+        scale = round(height * 0.5 / 118, 3)
+        out = []
+        for rocket, craft, share in LINEUP:
+            built = vehicles.stack(rocket, craft, scale)
+            x = int(width * share)
+            ground = cy - (radius ** 2 - (x - cx) ** 2) ** 0.5 + 4
+            out.append((built.whole(), (x - built.width // 2, int(ground - built.base))))
+        return out
 
     def compose(self, rect: pygame.Rect) -> None:
+        self.lineup = self._lineup(rect)
         x = max(40, rect.width // 10)
         y = max(40, rect.height // 7)
         self.label((x, y, 700, 64), "SPACE RACE", kind="#title")
