@@ -52,6 +52,7 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
 
     out.mkdir(parents=True, exist_ok=True)
     app = App(Storage(home), (1280, 720), fullscreen=False)
+    app.settings.guide = False  # the pictures show the screens, not the first-game hints
     taken: set[str] = set()
 
     def shot(name: str) -> None:
