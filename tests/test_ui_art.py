@@ -136,3 +136,17 @@ def test_the_map_knows_where_each_rocket_flew_from():
     sea = surface.get_at((150, 140))[:3]
     land = surface.get_at((int(worldmap._to_xy(20, 5, (300, 150))[0]), int(worldmap._to_xy(20, 5, (300, 150))[1])))[:3]
     assert sea != land  # Africa is drawn
+
+
+def test_the_leading_people_appear_as_cameos_on_their_posters():
+    from game.ui import poster
+
+    assert poster.person("glushko_korolev") == "glushko"
+    assert poster.person("kennedy_speech") == "kennedy" and poster.person("laika") is None
+    for who in poster.PEOPLE:
+        picture = poster.portrait(who, 60, "usa")
+        assert _drawn(picture) > 500, who
+    with_cameo = poster.illustration("khrushchev_furious", (300, 210), "ussr")
+    cameo = poster.portrait("khrushchev", 84, "ussr")
+    drawn, face = with_cameo.get_at((52, 52)), cameo.get_at((42, 42))
+    assert all(abs(a - b) <= 3 for a, b in zip(drawn[:3], face[:3], strict=True))  # the face, in the corner

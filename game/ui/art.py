@@ -49,6 +49,8 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
         else "NotoSans-Regular"
     if bold and italic:
         name = "NotoSans-BoldItalic"
+    if not pygame.font.get_init():  # a picture drawn before the window (a tool, a test) still gets its text
+        pygame.font.init()
     return pygame.font.Font(str(_font_dir() / f"{name}.ttf"), size)
 
 

@@ -15,7 +15,7 @@ import zlib
 
 import pygame
 
-from game.ui import vehicles
+from game.ui import art, vehicles
 
 # the two sides' poster inks: sky, rays, ground, accent, paper
 INKS = {
@@ -205,6 +205,10 @@ def illustration(key: str, size: tuple[int, int], viewer: str | None = None) -> 
             _flame(surface, (width // 2, lifted), height // 7)
             surface.blit(picture, (width // 2 - box[0] // 2, lifted - box[1]))
             _smoke(surface, rng, (width // 2, ground_y), width, ink)
+    who = person(key)
+    if who is not None:  # the person the moment is about, as a cameo in the corner
+        size = max(40, int(height * 0.4))
+        surface.blit(portrait(who, size, parts["side"]), (10, 10))
     _flag_band(surface, parts["side"], ink)
     pygame.draw.rect(surface, ink["paper"], surface.get_rect(), 4)
     return surface
@@ -497,3 +501,112 @@ def emblem(side: str, diameter: int) -> pygame.Surface:
             pygame.draw.line(surface, (246, 232, 200), (sx, sy), (sx + math.cos(a) * r * 0.3, sy + math.sin(a) * r * 0.3),
                              max(1, big // 90))
     return pygame.transform.smoothscale(surface, (diameter, diameter))
+
+
+# --- the leading people, as poster cameos ------------------------------------------------------------
+
+SKIN = (232, 196, 160)
+# hair (shape, colour), face (width to height), what they wear, glasses
+PEOPLE = {
+    "von_braun": ("wavy", (150, 110, 70), 0.8, "suit", False),
+    "braun": ("wavy", (150, 110, 70), 0.8, "suit", False),
+    "korolev": ("swept", (40, 34, 30), 0.9, "suit", False),
+    "khrushchev": ("bald", (200, 190, 180), 0.95, "suit", False),
+    "kennedy": ("parted", (120, 70, 40), 0.78, "suit", False),
+    "eisenhower": ("bald", (220, 210, 200), 0.8, "suit", False),
+    "webb": ("parted", (90, 80, 70), 0.8, "suit", True),
+    "mueller": ("thin", (110, 100, 90), 0.76, "suit", True),
+    "glushko": ("swept", (30, 28, 26), 0.74, "suit", False),
+    "chelomei": ("swept", (50, 44, 40), 0.8, "suit", False),
+    "yangel": ("swept", (60, 52, 44), 0.82, "suit", False),
+    "kamanin": ("short", (70, 60, 50), 0.8, "uniform", False),
+    "nedelin": ("short", (200, 200, 200), 0.85, "uniform", False),
+    "gagarin": ("helmet", (40, 34, 30), 0.8, "spacesuit", False),
+    "titov": ("helmet", (40, 34, 30), 0.8, "spacesuit", False),
+    "tereshkova": ("helmet", (90, 60, 40), 0.76, "spacesuit", False),
+    "leonov": ("helmet", (90, 70, 50), 0.8, "spacesuit", False),
+    "shepard": ("helmet", (90, 70, 50), 0.78, "spacesuit", False),
+    "sedov": ("thin", (210, 210, 210), 0.8, "suit", True),
+    "tikhonravov": ("thin", (190, 190, 190), 0.78, "suit", True),
+}
+
+
+def person(key: str) -> str | None:
+    """The leading person a key names, if any (the first named)."""
+    low = key.lower()
+    found = [(low.find(word), word) for word in PEOPLE if word in low]
+    return min(found)[1] if found else None
+
+
+@functools.lru_cache(maxsize=32)
+def portrait(who: str, size: int, side: str) -> pygame.Surface:
+    """A stylised bust in a round poster frame: hair, face, collar and tie, or a helmet."""
+    hair, hair_colour, face_w, dress, glasses = PEOPLE[who]
+    ink = INKS[side]
+    big = size * 3
+    surface = pygame.Surface((big, big), pygame.SRCALPHA)
+    c = big // 2
+    pygame.draw.circle(surface, ink["paper"], (c, c), c)
+    pygame.draw.circle(surface, ink["rays"] if side == "usa" else ink["sky"], (c, c), int(c * 0.9))
+    # shoulders and clothes
+    suit = {"suit": (40, 44, 56), "uniform": (70, 86, 60) if side == "ussr" else (90, 84, 60),
+            "spacesuit": (220, 110, 50) if side == "ussr" else (214, 216, 220)}[dress]
+    body = pygame.Rect(int(big * 0.2), int(big * 0.66), int(big * 0.6), int(big * 0.5))
+    pygame.draw.ellipse(surface, suit, body)
+    if dress == "suit":
+        pygame.draw.polygon(surface, (240, 240, 236), [(c - big * 0.07, big * 0.66), (c + big * 0.07, big * 0.66),
+                                                       (c, big * 0.8)])
+        pygame.draw.polygon(surface, ink["accent"], [(c - big * 0.02, big * 0.68), (c + big * 0.02, big * 0.68),
+                                                     (c + big * 0.025, big * 0.8), (c, big * 0.84),
+                                                     (c - big * 0.025, big * 0.8)])
+    elif dress == "uniform":
+        for sign in (-1, 1):
+            pygame.draw.rect(surface, ink["gold"], (c + sign * big * 0.2 - big * 0.05, big * 0.68, big * 0.1, big * 0.03))
+        pygame.draw.circle(surface, ink["gold"], (int(c - big * 0.1), int(big * 0.78)), max(2, big // 40))
+    # neck and face
+    pygame.draw.rect(surface, SKIN, (c - big * 0.06, big * 0.55, big * 0.12, big * 0.13))
+    face_h = big * 0.36
+    face = pygame.Rect(0, 0, int(face_h * face_w), int(face_h))
+    face.center = (c, int(big * 0.44))
+    if hair == "helmet":
+        pygame.draw.circle(surface, suit, face.center, int(face_h * 0.68))
+        pygame.draw.circle(surface, (40, 40, 48), face.center, int(face_h * 0.56))
+        if side == "ussr":
+            label = art.font(max(8, big // 14), True).render("CCCP", True, (250, 240, 220))
+            surface.blit(label, label.get_rect(center=(c, face.top - face_h * 0.02)))
+    pygame.draw.ellipse(surface, SKIN, face)
+    top = face.top
+    if hair == "bald":
+        for sign in (-1, 1):
+            pygame.draw.ellipse(surface, hair_colour, (c + sign * face.width * 0.42 - face.width * 0.12,
+                                                       face.top + face_h * 0.28, face.width * 0.24, face_h * 0.3))
+    elif hair in ("swept", "wavy", "parted", "short", "thin"):
+        crown = pygame.Rect(face.left - 2, top - face_h * (0.14 if hair != "thin" else 0.04), face.width + 4,
+                            face_h * (0.5 if hair != "short" else 0.4))
+        pygame.draw.ellipse(surface, hair_colour, crown)
+        pygame.draw.rect(surface, SKIN, (face.left + face.width * 0.12, top + face_h * 0.22, face.width * 0.76,
+                                         face_h * 0.2))
+        if hair == "wavy":
+            for k in range(3):
+                pygame.draw.circle(surface, hair_colour, (int(face.left + face.width * (0.25 + 0.25 * k)),
+                                                          int(top + face_h * 0.02)), int(face_h * 0.12))
+        elif hair == "parted":
+            pygame.draw.line(surface, SKIN, (face.left + face.width * 0.3, top - face_h * 0.1),
+                             (face.left + face.width * 0.32, top + face_h * 0.18), max(1, big // 90))
+    # the features, simply: brows, eyes, nose and mouth
+    eye_y = face.top + face_h * 0.48
+    for sign in (-1, 1):
+        ex = c + sign * face.width * 0.2
+        pygame.draw.circle(surface, (40, 36, 34), (ex, eye_y), max(1, big // 70))
+        pygame.draw.line(surface, hair_colour if hair not in ("bald", "helmet") else (120, 100, 90),
+                         (ex - face.width * 0.1, eye_y - face_h * 0.08), (ex + face.width * 0.1, eye_y - face_h * 0.08),
+                         max(1, big // 80))
+        if glasses:
+            pygame.draw.circle(surface, (30, 30, 30), (ex, eye_y), int(face.width * 0.13), max(1, big // 100))
+    pygame.draw.line(surface, (190, 150, 120), (c, eye_y + face_h * 0.05), (c - face.width * 0.04, eye_y + face_h * 0.2),
+                     max(1, big // 90))
+    smile = pygame.Rect(0, 0, int(face.width * 0.36), int(face_h * 0.14))
+    smile.center = (c, int(eye_y + face_h * 0.3))
+    pygame.draw.arc(surface, (150, 70, 60), smile, math.pi * 1.1, math.pi * 1.9, max(1, big // 80))
+    pygame.draw.circle(surface, ink["gold"], (c, c), c, max(2, big // 40))
+    return pygame.transform.smoothscale(surface, (size, size))
