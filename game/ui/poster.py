@@ -401,12 +401,12 @@ def _desk(surface, rng, ink, key) -> None:
                 pygame.draw.polygon(paper, (40, 60, 120), [(w // 2, 4), (w // 2 + 5, h - 6), (w // 2 - 5, h - 6)], 1)
         turned = pygame.transform.rotate(paper, rng.uniform(-14, 14))
         surface.blit(turned, (rng.randint(0, max(1, width - w)), top + rng.randint(4, max(5, height - top - h))))
-    # a lamp, a telephone and a stamp: the office of the race
-    pygame.draw.polygon(surface, (30, 30, 34), [(width * 0.08, top), (width * 0.12, top - height * 0.3),
-                                                (width * 0.14, top - height * 0.3), (width * 0.11, top)])
-    pygame.draw.polygon(surface, ink["gold"], [(width * 0.08, top - height * 0.3), (width * 0.22, top - height * 0.36),
-                                               (width * 0.2, top - height * 0.24)])
-    pygame.draw.ellipse(surface, (20, 20, 22), (width * 0.78, top - 16, 50, 22))
+    # a lamp and a telephone (on the right: a person's cameo takes the top left)
+    pygame.draw.polygon(surface, (30, 30, 34), [(width * 0.9, top), (width * 0.86, top - height * 0.3),
+                                                (width * 0.88, top - height * 0.3), (width * 0.93, top)])
+    pygame.draw.polygon(surface, ink["gold"], [(width * 0.88, top - height * 0.3), (width * 0.74, top - height * 0.36),
+                                               (width * 0.76, top - height * 0.24)])
+    pygame.draw.ellipse(surface, (20, 20, 22), (width * 0.62, top - 16, 50, 22))
     # a globe on its stand: the world's eyes on every decision
     gx, gy, r = int(width * 0.55), int(height * 0.3), height // 8
     pygame.draw.line(surface, (60, 44, 30), (gx, gy + r), (gx, top), 4)
