@@ -43,9 +43,13 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
     from game.ai import make_agent
     from game.ui.app import App
     from game.ui.screens.event import EventScreen
+    from game.ui.screens.files import SaveLoadScreen
+    from game.ui.screens.help import HelpScreen
     from game.ui.screens.launch import LaunchScreen
+    from game.ui.screens.menu import GameMenuScreen
     from game.ui.screens.newgame import NewGameScreen
     from game.ui.screens.report import ReportScreen
+    from game.ui.screens.settings import SettingsScreen
     from game.ui.screens.title import TitleScreen
     from game.ui.session import Session
     from game.ui.storage import Storage
@@ -88,6 +92,12 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
             shot("headquarters")
             for name in ("research", "crews", "chronicle"):
                 app.navigate(name)
+                shot(name)
+            for name, screen in (("game_menu", GameMenuScreen(app)), ("save", SaveLoadScreen(app, "save")),
+                                 ("load", SaveLoadScreen(app, "load")), ("settings", SettingsScreen(app)),
+                                 ("how_to_play", HelpScreen(app))):
+                app.back_to_hq()
+                app.push(screen)
                 shot(name)
             app.navigate("missions")
             crewed = [m for m in app.top._flyable() if app.content.missions[m].crew_min]
