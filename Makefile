@@ -27,6 +27,7 @@ bench: $(STAMP)
 # long runs: thousands of headless games with every invariant checked (not part of make test)
 soak: $(STAMP)
 	$(BIN)/python tools/soak.py
+	$(BIN)/python tools/soak_ui.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     play.add_argument("--mode", choices=("historical", "dynamic"), default="historical",
                       help="events near their real dates, or following the state of the race")
     play.add_argument("--load", type=Path, default=None, help="a saved game to open")
+    play.add_argument("--mods", type=Path, action="append", default=[],
+                      help="a mod folder over the scenarios (the data folder's mods/ are used too)")
 
     args = parser.parse_args(argv)
     if args.command == "validate":

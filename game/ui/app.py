@@ -63,6 +63,8 @@ class App:
         self.session: Session | None = None
         self._content = None
         self.content_problem: Exception | None = None
+        self.mods: list[Path] = []  # mod folders laid over the bundled scenarios
+        self.mod_problems: list = []  # why the mods were refused, if they were
         self.running = True
         self.dirty = True
         self.last_input = time.perf_counter()
@@ -156,7 +158,14 @@ class App:
         if self._content is None:
             from game.content import loader
 
-            self._content = loader.load()
+            if self.mods:
+                content, problems = loader.check(*self.mods)
+                if problems:  # a bad mod is refused whole: play on with the bundled scenarios
+                    self.mod_problems = problems
+                    content = None
+                self._content = content
+            if self._content is None:
+                self._content = loader.load()
         return self._content
 
     def content_or_error(self):
@@ -171,6 +180,19 @@ class App:
             self.content_problem = err
             self.reset(ContentErrorScreen(self, err))
             return None
+
+    def report_mod_problems(self) -> None:
+        """Say why the mods were refused (the game goes on with the bundled scenarios)."""
+        if not self.mod_problems:
+            return
+        from game.ui.screens.dialogs import MessageScreen
+
+        shown = self.mod_problems[:12]
+        more = len(self.mod_problems) - len(shown)
+        text = ("The mods were not used; the game plays the bundled scenarios. "
+                "'spacerace validate' checks a mod.\n\n" + "\n".join(str(p) for p in shown)
+                + (f"\n... and {more} more" if more else ""))
+        self.push(MessageScreen(self, "Mods refused", text))
 
     # --- the stack ------------------------------------------------------------------
 
@@ -662,8 +684,12 @@ def open_app(args, storage: Storage | None = None, size: tuple[int, int] | None 
     app = App(storage, size)
     from game.ui.screens.title import TitleScreen
 
+    app.mods = [Path(m) for m in getattr(args, "mods", None) or []] + app.storage.mod_folders()
     if getattr(args, "command", None) != "play":
         app.reset(TitleScreen(app))
+        if app.mods:  # check the mods now, so a bad one is reported before a game starts
+            app.content_or_error()
+            app.report_mod_problems()
         return app
     from game.ui.screens.dialogs import LoadingScreen
 
@@ -679,6 +705,7 @@ def open_app(args, storage: Storage | None = None, size: tuple[int, int] | None 
     load = getattr(args, "load", None)
     if load is not None:
         app.load_game(Path(load))
+        app.report_mod_problems()
         return app
     from game.ui.session import Session
 
@@ -688,6 +715,7 @@ def open_app(args, storage: Storage | None = None, size: tuple[int, int] | None 
                           seed if seed is not None else int(time.time()) % 100000,
                           getattr(args, "mode", None) or "historical")
     app.start_session(session, fresh=True)
+    app.report_mod_problems()
     return app
 
 

@@ -75,6 +75,13 @@ class Storage:
         self.saves = self.root / "saves"
         self.screenshots = self.root / "screenshots"
         self.settings_file = self.root / "settings.json"
+        self.mods = self.root / "mods"
+
+    def mod_folders(self) -> list[Path]:
+        """Each folder under mods/ is a mod, laid over the scenarios in name order."""
+        if not self.mods.is_dir():
+            return []
+        return sorted(p for p in self.mods.iterdir() if p.is_dir() and not p.name.startswith("."))
 
     # --- settings -------------------------------------------------------------------
 
