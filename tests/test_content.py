@@ -141,3 +141,13 @@ def test_yaml_scalars_are_typed_like_yaml():
 def test_a_huge_file_is_refused_quickly():
     with pytest.raises(yamlio.YamlProblem, match="at most"):
         yamlio.loads(b"a: " + b"x" * (yamlio.MAX_FILE_BYTES + 1))
+
+
+def test_the_event_type_reference_is_current():
+    import importlib.util
+
+    tool = Path(__file__).resolve().parents[1] / "tools" / "event_reference.py"
+    spec = importlib.util.spec_from_file_location("event_reference", tool)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.OUT.read_text(encoding="utf-8") == module.render(), "run python tools/event_reference.py"
