@@ -61,6 +61,20 @@ def _first_frame(command: list[str], env: dict, what: str = "frame") -> float:
     return stamps[0] - start
 
 
+def _frame_times(app, frames: int) -> list[float]:
+    """Seconds each of ``frames`` frames takes: update at 60 Hz, draw, flip."""
+    import pygame
+
+    times = []
+    for _ in range(frames):
+        start = time.perf_counter()
+        app.update(1 / 60)
+        app.draw(app.window)
+        pygame.display.flip()
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def bench_first_frame(home: str) -> None:
     env = _env(home)
     game = [sys.executable, "-m", "game", "play", "--side", "usa", "--era", "moon", "--seed", "4"]
@@ -80,7 +94,6 @@ def bench_first_frame(home: str) -> None:
 def bench_frames(home: str) -> None:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    import pygame
 
     from game.core import commands
     from game.ui.app import App
@@ -92,13 +105,7 @@ def bench_frames(home: str) -> None:
     app.start_session(session, fresh=False)
     app.back_to_hq()
     app.frame()
-    times = []
-    for _ in range(300):
-        start = time.perf_counter()
-        app.update(1 / 60)
-        app.draw(app.window)
-        pygame.display.flip()
-        times.append(time.perf_counter() - start)
+    times = _frame_times(app, 300)
     report("headquarters frame at 1280x720 (median)", statistics.median(times) * 1000, 8, "ms")
     opens = {}
     for name in ("research", "missions", "crews", "chronicle", "hq"):
@@ -184,13 +191,7 @@ def bench_look(home: str) -> None:
     app.back_to_hq()
     app.push(LaunchScreen(app, [good, bad]))
     app.frame()
-    times = []
-    for _ in range(int(app.top.film.duration * 60)):
-        start = time.perf_counter()
-        app.update(1 / 60)
-        app.draw(app.window)
-        pygame.display.flip()
-        times.append(time.perf_counter() - start)
+    times = _frame_times(app, int(app.top.film.duration * 60))
     times.sort()
     report("launch screen frame at 1280x720 (median)", statistics.median(times) * 1000, 16, "ms")
     report("  95th percentile", times[int(len(times) * 0.95)] * 1000, 16, "ms")
@@ -209,13 +210,7 @@ def bench_look(home: str) -> None:
     report("drawing the end screen's charts (all four)", (time.perf_counter() - start) * 1000, None, "ms")
     app.start_session(session, fresh=False)
     app.frame()
-    times = []
-    for _ in range(120):
-        start = time.perf_counter()
-        app.update(1 / 60)
-        app.draw(app.window)
-        pygame.display.flip()
-        times.append(time.perf_counter() - start)
+    times = _frame_times(app, 120)
     report("end screen frame with its charts at 1280x720 (median)", statistics.median(times) * 1000, 16, "ms")
 
 

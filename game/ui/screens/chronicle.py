@@ -7,7 +7,7 @@ import pygame
 from game.core import dates
 from game.core.state import SHORT
 from game.ui import words
-from game.ui.screens.common import game_bar
+from game.ui.screens.common import columns, game_bar
 from game.ui.widgets import Screen
 
 ROW = 36
@@ -87,13 +87,7 @@ class ChronicleScreen(Screen):
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
-        shares = (0.32, 0.17, 0.13, 0.13, 0.25)
-        out, x = [], rect.x
-        for share in shares:
-            width = int(rect.width * share)
-            out.append(pygame.Rect(x, rect.y, width - 8, rect.height))
-            x += width
-        return out
+        return columns(rect, (0.32, 0.17, 0.13, 0.13, 0.25))
 
     def _row(self, box, cols, y, first) -> None:
         state = self.game.state

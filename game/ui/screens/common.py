@@ -18,6 +18,16 @@ NAV = (("hq", "Headquarters", "H", "Your office: the news, the quarter's plans, 
        ("chronicle", "Chronicle", "T", "Both sides' firsts against history's dates."))
 
 
+def columns(rect: pygame.Rect, shares: tuple[float, ...]) -> list[pygame.Rect]:
+    """A table's columns across ``rect``, each taking its share of the width, 8 px apart."""
+    out, x = [], rect.x
+    for share in shares:
+        width = int(rect.width * share)
+        out.append(pygame.Rect(x, rect.y, width - 8, rect.height))
+        x += width
+    return out
+
+
 def bar_height(screen_height: int) -> int:
     return 100 if screen_height >= 700 else 96
 

@@ -6,7 +6,7 @@ import pygame
 
 from game.core import commands, rules
 from game.ui import art, words
-from game.ui.screens.common import game_bar
+from game.ui.screens.common import columns, game_bar
 from game.ui.widgets import Screen
 
 ROW = 42
@@ -62,13 +62,7 @@ class CrewsScreen(Screen):
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
-        shares = (0.22, 0.09, 0.09, 0.09, 0.09, 0.09, 0.15, 0.18)
-        out, x = [], rect.x
-        for share in shares:
-            width = int(rect.width * share)
-            out.append(pygame.Rect(x, rect.y, width - 8, rect.height))
-            x += width
-        return out
+        return columns(rect, (0.22, 0.09, 0.09, 0.09, 0.09, 0.09, 0.15, 0.18))
 
     def _booked(self) -> dict[str, str]:
         out = {}

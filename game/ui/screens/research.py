@@ -6,7 +6,7 @@ import pygame
 
 from game.core import commands, dates, rules
 from game.ui import art, vehicles, words
-from game.ui.screens.common import game_bar, refresh_cash_tip
+from game.ui.screens.common import columns, game_bar, refresh_cash_tip
 from game.ui.widgets import TIP_WIDTH, TOOLTIP_DELAY, Screen, style
 
 KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
@@ -56,13 +56,7 @@ class ResearchScreen(Screen):
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
-        shares = (0.31, 0.2, 0.24, 0.25)
-        out, x = [], rect.x
-        for share in shares:
-            width = int(rect.width * share)
-            out.append(pygame.Rect(x, rect.y, width - 8, rect.height))
-            x += width
-        return out
+        return columns(rect, (0.31, 0.2, 0.24, 0.25))
 
     def _rows(self) -> list:
         game, side = self.game, self.side
