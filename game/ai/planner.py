@@ -4,7 +4,12 @@ Each quarter it (1) answers waiting events, (2) picks the missions worth aiming 
 era's goal and the firsts still open), each with the cheapest kit of programmes that can
 fly it, (3) starts and funds those programmes, and (4) books launches when the odds it
 believes are good enough: test flights first, crews only on tested hardware, more daring
-when behind, more careful when ahead.
+when the goal or a race with the rival is at stake, more careful when ahead.
+
+It reads the scenario as a player would: a grounded programme on the way to the goal
+makes the firsts that lift the grounding worth as much as the goal itself, and the
+rival's public record (which kinds of mission it has flown) tells which firsts it is
+about to take.
 """
 
 from __future__ import annotations
@@ -41,6 +46,11 @@ LEVELS = {
 
 
 KITS_PER_MISSION = 4  # the cheapest few ways to fly each mission are enough to choose from
+GOAL_BONUS = 200  # the worth of the era's goal, and of a first that opens the way to it, beyond its prestige
+SECOND_PLACE = 0.5  # what a first the rival is about to take is still worth, against a full chance
+RACE_READY = 0.8
+LAST_THROW = 0.2  # the chance worth a try at an uncrewed goal in the last quarters
+CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill  # the share of a mission's demands the rival has flown that makes it a race
 
 
 @dataclass(frozen=True)
@@ -72,10 +82,23 @@ class PlanningAI:
         self._train(game, side, targets)
 
     def _answer_events(self, game: Game, side: str) -> None:
-        for event_id in list(game.state.sides[side].pending_events):
+        pending = list(game.state.sides[side].pending_events)
+        if not pending:
+            return
+        # what it flies toward: the goal's kits (grounded or not) and its current targets
+        goal = game.era.goal.first
+        wanted = frozenset().union(*(k.flies for m, kits in _kits(game.content, side).items()
+                                     if goal in game.content.missions[m].firsts for k in kits[:1]),
+                                   *(k.flies for _, k in self._targets(game, side)))
+        quarters_left = game.state.end - game.state.quarter
+        crewed_goal = any(game.content.missions[m].crew_min for m, kits in _kits(game.content, side).items()
+                          if goal in game.content.missions[m].firsts)
+        fallback = game.era.goal.fallback
+        for event_id in pending:
             event = game.content.events[event_id]
             if self.level.reads_events:
-                choice = max(event.choices, key=lambda c: c.ai_weight + _effect_value(c.effects))
+                choice = max(event.choices, key=lambda c: c.ai_weight + _effect_value(
+                    c.effects, wanted, quarters_left, crewed_goal, fallback))
             else:
                 choice = game.state.rng.weighted(event.choices, [c.ai_weight + 0.5 for c in event.choices])
             game.execute(commands.AnswerEvent(side, event_id, choice.id))
@@ -97,10 +120,11 @@ class PlanningAI:
     def _choose_targets(self, game: Game, side: str, soon: int) -> list[tuple[float, Kit]]:
         state = game.state
         owned = state.sides[side].programmes
-        goal = game.era.goal.first
         start_costs = _start_costs(game.content)
         grounded = state.sides[side].grounded
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
+        goal_path = _goal_path(game, side)
+        rival_reach = _demonstrated(game.content, state.sides[rival_of(side)].flown)
         scored = []
         for mission_id, kits in _kits(game.content, side).items():
             mission = game.content.missions[mission_id]
@@ -109,9 +133,11 @@ class PlanningAI:
                 if first in achieved:
                     continue
                 worth = game.content.firsts[first].prestige * (1.0 if state.firsts.get(first) else 2.0)
-                value += worth + (200 if first == goal else 0)
+                value += worth + (GOAL_BONUS if first in goal_path else 0)
             if value <= 0:
                 continue
+            if _within_reach(game.content, mission_id, rival_reach) and not all(p in owned for p in kits[0].flies):
+                value *= SECOND_PLACE  # the rival will most likely fly it first: aim elsewhere
             best = None
             for kit in kits:
                 if kit.available > soon or grounded & kit.flies:
@@ -130,16 +156,26 @@ class PlanningAI:
         side_state = game.state.sides[side]
         needed = frozenset().union(*(k.programmes for _, k in targets)) if targets else frozenset()
         wanted = frozenset().union(*(k.flies for _, k in targets)) if targets else frozenset()
-        for prog_id in sorted(needed, key=lambda p: (game.content.programmes[p].start_cost, p)):
-            if prog_id in side_state.programmes or game.why_not_start(side, prog_id):
-                continue
-            cost = game.content.programmes[prog_id].start_cost
-            if side_state.cash - cost >= side_state.budget * 0.25:
-                game.execute(commands.StartProgramme(side, prog_id))
+        # a programme's clock (its min_quarters before it flies unrushed) starts when it is
+        # started, so the slowest are started first
+        # started, so the slowest are started first; toward the goal no money is held back
+        programmes = game.content.programmes
+        toward_goal = frozenset().union(*(k.programmes for _, k in targets
+                                          if game.era.goal.first in game.content.missions[k.mission].firsts))
+        started = True
+        while started:  # again after a start, for what needed it first
+            started = False
+            for prog_id in sorted(needed, key=lambda p: (-programmes[p].min_quarters, programmes[p].start_cost, p)):
+                if prog_id in side_state.programmes or game.why_not_start(side, prog_id):
+                    continue
+                reserve = 0 if prog_id in toward_goal else side_state.budget * 0.25
+                if side_state.cash - programmes[prog_id].start_cost >= reserve:
+                    started = bool(game.execute(commands.StartProgramme(side, prog_id)))
+        margins = _crew_margins(game, side, targets)
         needing = []
         for prog_id, prog in side_state.programmes.items():
             definition = game.content.programmes[prog_id]
-            goal = min(self.level.reliability_goal, definition.cap - 1)
+            goal = min(self.level.reliability_goal + margins.get(prog_id, 0), definition.cap - 1)
             if prog_id in wanted and rules.estimate(prog) < goal:
                 needing.append((prog_id, goal - rules.estimate(prog), definition))
             elif prog.funding:
@@ -159,7 +195,8 @@ class PlanningAI:
         time_short = state.end - state.quarter <= 6  # the deadline makes a programme bold
         behind = rival.prestige > side_state.prestige + 15 or time_short
         ahead = side_state.prestige > rival.prestige + 30
-        needed = self.level.success_needed - (0.15 if behind else 0) + (0.05 if ahead else 0)
+        goal_path = _goal_path(game, side)
+        rival_reach = _demonstrated(game.content, rival.flown)
         booked_types = {m.type for m in side_state.missions}
         for _, kit in targets:
             if game.launches_booked(side) >= game.MAX_LAUNCHES or side_state.cash <= 0:
@@ -180,7 +217,14 @@ class PlanningAI:
                 continue
             crew_members = [side_state.crews[c] for c in crew or ()]
             odds = game.odds(side, mission, hardware, crew_members)
-            risk = self.level.crew_risk * (2.0 if time_short else 1.5 if behind else 1.0)
+            # daring is for what decides the race: the goal, or a first the rival is about to take
+            at_stake = (goal_path.intersection(mission.firsts) and behind
+                        or _within_reach(game.content, kit.mission, rival_reach)
+                        and any(not state.firsts.get(f) for f in mission.firsts))
+            needed = self.level.success_needed - (0.15 if at_stake else 0) + (0.05 if ahead else 0)
+            if time_short and not mission.crew_min and game.era.goal.first in mission.firsts:
+                needed = min(needed, LAST_THROW)  # a failure costs only the rocket; not trying loses
+            risk = self.level.crew_risk * (2.0 if time_short and at_stake else 1.5 if at_stake else 1.0)
             if odds.success >= needed and odds.crew_loss <= risk:
                 command = commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
                                                game.month_now(), tuple(crew or ()))
@@ -220,6 +264,8 @@ class PlanningAI:
                 return
 
     def _pick_crew(self, game: Game, side: str, mission, hardware) -> tuple[str, ...] | None:
+        """The crew that flies a mission best. A step draws on the crew's best at its skill,
+        so a crew is built member by member, each adding the most to the steps' best skills."""
         if not mission.crew_min:
             return ()
         booked = game.booked_crew(side)
@@ -227,30 +273,123 @@ class PlanningAI:
         free = [c for c in game.active_crew(side) if c.id not in booked]
         if len(free) < mission.crew_min:
             return None
-        free.sort(key=lambda c: (-sum(c.skill(s) for s in skills) - c.morale / 10, c.id))
-        seats = hardware.spacecraft.crew if hardware.spacecraft else 0
-        size = max(mission.crew_min, min(seats, mission.crew_min))
-        return tuple(c.id for c in free[:size])
+        chosen: list = []
+        for _ in range(mission.crew_min):
+            def team_worth(candidate, chosen=chosen):
+                team = chosen + [candidate]
+                return sum(max(c.skill(s) for c in team) for s in skills) + candidate.morale / 10
+            best = max(free, key=lambda c: (team_worth(c), c.id))
+            chosen.append(best)
+            free.remove(best)
+        return tuple(c.id for c in chosen)
 
     def _train(self, game: Game, side: str, targets) -> None:
-        skills = [s.skill for _, kit in targets for s in game.content.missions[kit.mission].steps if s.skill]
-        skill = skills[0] if skills else "piloting"
+        """Each crew member trains the skill its targets call on that it is weakest at."""
+        skills = sorted({s.skill for _, kit in targets for s in game.content.missions[kit.mission].steps if s.skill})
         for crew in game.active_crew(side):
+            skill = min(skills, key=crew.skill) if skills else "piloting"
             if crew.training != skill:
                 game.execute(commands.TrainCrew(side, crew.id, skill))
 
 
-def _effect_value(effects) -> float:
-    """A rough worth of a choice's effects, in the units of ai_weight."""
+def _crew_margins(game: Game, side: str, targets) -> dict[str, float]:
+    """How much more reliability than usual each programme of a crewed target needs: its
+    failures kill, the more so in a step made hard (re-entry at lunar speed)."""
+    margins: dict[str, float] = {}
+    for _, kit in targets:
+        mission = game.content.missions[kit.mission]
+        if not mission.crew_min:
+            continue
+        hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
+        if isinstance(hardware, str):
+            continue
+        for step, programme in zip(mission.steps, hardware.by_step, strict=True):
+            margin = CREW_MARGIN + max(0.0, step.difficulty)
+            margins[programme.id] = max(margins.get(programme.id, 0.0), margin)
+    return margins
+
+
+EFFECT_WORTH = {"money": 0.05, "budget": 0.3, "support": 0.1, "prestige": 0.1, "expertise": 0.05,
+                "reliability": 0.05}  # per unit of each effect, in units of ai_weight
+FALLBACK_WEIGHT = 4  # the measure that decides the era at its end (prestige, expertise) counts this much more
+
+
+def _effect_value(effects, wanted: frozenset[str], quarters_left: int, crewed_goal: bool = False,
+                  fallback: str = "none") -> float:
+    """A rough worth of a choice's effects, in the units of ai_weight. ``wanted``: the
+    programmes the side is flying toward its targets, which a grounding or a delay hurts
+    most; lost quarters hurt more as the end draws near, and a stand-down most of all when
+    the goal needs a crew."""
     value = 0.0
+    urgency = 1.0 if quarters_left > 12 else 2.0
     for clause in effects:
-        amount = clause.params.get("amount", 0) if isinstance(clause.params, dict) else 0
-        sign = -1 if isinstance(clause.params, dict) and clause.params.get("target") == "rival" else 1
-        value += sign * {"money": 0.05, "budget": 0.3, "support": 0.1, "prestige": 0.1, "expertise": 0.05,
-                         "reliability": 0.05}.get(clause.type, 0) * amount
+        params = clause.params if isinstance(clause.params, dict) else {}
+        sign = -1 if params.get("target") == "rival" else 1
+        amount = params.get("amount", 0)
+        worth = EFFECT_WORTH.get(clause.type, 0) * (FALLBACK_WEIGHT if clause.type == fallback else 1)
+        value += sign * worth * amount
+        programme = params.get("programme")
         if clause.type == "lose_crew":
-            value -= 2
+            value -= sign * 2 * params.get("count", 1)
+        elif clause.type == "stand_down":
+            value -= sign * (0.5 if crewed_goal else 0.15) * urgency * params["quarters"]
+        elif clause.type == "delay":
+            value -= sign * (0.2 if programme in wanted else 0.05) * urgency * params["quarters"]
+        elif clause.type == "ground":
+            value -= sign * (3 if programme in wanted else 0.3)
+        elif clause.type == "unground":
+            value += sign * (4 if programme in wanted else 0.3)
+        elif clause.type == "start_programme" and programme in wanted:
+            value += sign * 1
     return value
+
+
+def _goal_path(game: Game, side: str) -> frozenset[str]:
+    """The era's goal, and the firsts whose winning lifts a grounding that keeps the side
+    from flying toward it (read from the events: a choice that ungrounds a goal programme,
+    in an event that waits on one of the side's own firsts)."""
+    content, grounded = game.content, game.state.sides[side].grounded
+    goal = game.era.goal.first
+    key = (side, goal, game.state.mode, frozenset(grounded))
+    cache = content.__dict__.setdefault("_ai_goal_paths", {})
+    if key not in cache:
+        goal_kits = [k for m, kits in _kits(content, side).items() if goal in content.missions[m].firsts
+                     for k in kits]
+        blocked = grounded & frozenset().union(*(k.flies for k in goal_kits)) if goal_kits else frozenset()
+        path = {goal}
+        for event in content.events.values():
+            lifts = any(e.type == "unground" and e.params["programme"] in blocked and e.params["target"] == "self"
+                        for choice in event.choices for e in choice.effects)
+            if not lifts or side not in event.sides:
+                continue
+            conditions = event.trigger.conditions + ((event.trigger.dynamic or ()) if game.state.mode == "dynamic"
+                                                      else ())
+            path.update(c.params["first"] for c in conditions
+                        if c.type == "has_first" and c.params["target"] == "self")
+        cache[key] = frozenset(path)
+    return cache[key]
+
+
+def _demands(content, mission_id: str) -> frozenset[str]:
+    """What flying a mission type shows a side can do: where it goes, with what, with a crew or not."""
+    mission = content.missions[mission_id]
+    shown = {mission.destination, *mission.needs, *(s.uses for s in mission.steps)}
+    if mission.crew_min:
+        shown.add("crew")
+    return frozenset(shown - {"rocket", "spacecraft"})  # every mission shows those
+
+
+def _demonstrated(content, flown: dict[str, int]) -> frozenset[str]:
+    """All a side has shown it can do, from the kinds of mission it has flown with success
+    (public knowledge: both sides announce their successes)."""
+    return frozenset().union(*(_demands(content, m) for m in flown if m in content.missions)) if flown \
+        else frozenset()
+
+
+def _within_reach(content, mission_id: str, demonstrated: frozenset[str]) -> bool:
+    """Has a side shown most of what a mission type demands? Then it is likely to fly it soon."""
+    demands = _demands(content, mission_id)
+    return len(demands & demonstrated) >= RACE_READY * len(demands)
 
 
 def _kits(content, side: str) -> dict[str, list[Kit]]:
