@@ -139,11 +139,11 @@ def test_damaged_saves_are_refused_with_the_file_named(tmp_path, content):
 def test_a_small_balance_check(content):
     """A loose bound on docs/balance.md's figures: equal AIs both win, the Moon is reached,
     deaths stay few, and hard beats normal."""
-    report = sim.run(content, "campaign", games=16, seed=100, mode="dynamic")
+    report = sim.run(content, "campaign", games=24, seed=100, mode="dynamic")
     wins = report["summary"]["wins"]
-    assert wins["usa"] >= 2 and wins["ussr"] >= 2
+    assert wins["usa"] >= 3 and wins["ussr"] >= 3
     assert report["summary"]["firsts"]["first_crewed_landing"]["usa"] \
-        + report["summary"]["firsts"]["first_crewed_landing"]["ussr"] >= 10
+        + report["summary"]["firsts"]["first_crewed_landing"]["ussr"] >= 12  # at least half
     assert all(d <= 6 for d in report["summary"]["deaths_per_game"].values())
     hard = sum(sim.run(content, "survival", usa, ussr, games=12, seed=200)["summary"]["wins"][side]
                for usa, ussr, side in (("ai:hard", "ai", "usa"), ("ai", "ai:hard", "ussr")))

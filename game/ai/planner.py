@@ -15,6 +15,7 @@ about to take.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 
 from game.core import commands, dates, rules
@@ -33,22 +34,26 @@ class Level:
     focus: int  # how many target missions it works towards at once
     reads_events: bool  # weighs an event's choices by what they do, not only by habit
     reliability_goal: float  # it funds a programme until its estimate reaches this
+    uncrewed_goal_odds: float  # the believed chance at which it tries for the goal with no crew aboard
 
 
 LEVELS = {
     "easy": Level("easy", "Funds too many things at once, gambles on poor odds and answers events on a whim.",
-                  0.55, 0.45, 0.25, 0, 4, False, 80),
+                  0.55, 0.45, 0.25, 0, 4, False, 80, 0.45),
     "normal": Level("normal", "Works toward the era's goal, tests before it flies crews, and takes fair risks.",
-                    0.8, 0.6, 0.12, 1, 2, True, 88),
+                    0.8, 0.6, 0.12, 1, 2, True, 88, 0.45),
     "hard": Level("hard", "Puts its money behind one goal at a time, funds it hard, reads events well and takes bolder risks to be first.",
-                  0.95, 0.45, 0.18, 1, 1, True, 95),
+                  0.95, 0.45, 0.18, 1, 1, True, 95, 0.3),
 }
 
 
 KITS_PER_MISSION = 4  # the cheapest few ways to fly each mission are enough to choose from
+TEST_MISSIONS = ("capsule_test", "lander_test", "ballistic_test")  # uncrewed flights that prove a vehicle
 GOAL_BONUS = 200  # the worth of the era's goal, and of a first that opens the way to it, beyond its prestige
 SECOND_PLACE = 0.5  # what a first the rival is about to take is still worth, against a full chance
 RACE_READY = 0.8
+PROVEN = 3  # successful flights after which a vehicle that is reliable enough needs no more tests
+TRAINING_SPREAD = 10  # skill points a crew member's training may be off its weakest before it switches
 LAST_THROW = 0.2  # the chance worth a try at an uncrewed goal in the last quarters
 CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill  # the share of a mission's demands the rival has flown that makes it a race
 
@@ -71,6 +76,8 @@ class PlanningAI:
         self.level = LEVELS[level]
         self._targets_key = None
         self._targets_value: list = []
+        self._margins_key = None
+        self._margins: dict[str, float] = {}
 
     # --- the quarter's plan ---------------------------------------------------------
 
@@ -87,12 +94,9 @@ class PlanningAI:
             return
         # what it flies toward: the goal's kits (grounded or not) and its current targets
         goal = game.era.goal.first
-        wanted = frozenset().union(*(k.flies for m, kits in _kits(game.content, side).items()
-                                     if goal in game.content.missions[m].firsts for k in kits[:1]),
-                                   *(k.flies for _, k in self._targets(game, side)))
+        goal_flies, crewed_goal = _goal_kits(game.content, side, goal)
+        wanted = goal_flies.union(*(k.flies for _, k in self._targets(game, side)))
         quarters_left = game.state.end - game.state.quarter
-        crewed_goal = any(game.content.missions[m].crew_min for m, kits in _kits(game.content, side).items()
-                          if goal in game.content.missions[m].firsts)
         fallback = game.era.goal.fallback
         for event_id in pending:
             event = game.content.events[event_id]
@@ -154,38 +158,47 @@ class PlanningAI:
 
     def _research(self, game: Game, side: str, targets) -> None:
         side_state = game.state.sides[side]
+        owned = side_state.programmes
         needed = frozenset().union(*(k.programmes for _, k in targets)) if targets else frozenset()
         wanted = frozenset().union(*(k.flies for _, k in targets)) if targets else frozenset()
         # a programme's clock (its min_quarters before it flies unrushed) starts when it is
-        # started, so the slowest are started first
         # started, so the slowest are started first; toward the goal no money is held back
         programmes = game.content.programmes
-        toward_goal = frozenset().union(*(k.programmes for _, k in targets
-                                          if game.era.goal.first in game.content.missions[k.mission].firsts))
-        started = True
-        while started:  # again after a start, for what needed it first
-            started = False
-            for prog_id in sorted(needed, key=lambda p: (-programmes[p].min_quarters, programmes[p].start_cost, p)):
-                if prog_id in side_state.programmes or game.why_not_start(side, prog_id):
-                    continue
-                reserve = 0 if prog_id in toward_goal else side_state.budget * 0.25
-                if side_state.cash - programmes[prog_id].start_cost >= reserve:
-                    started = bool(game.execute(commands.StartProgramme(side, prog_id)))
-        margins = _crew_margins(game, side, targets)
+        to_start = needed.difference(owned)
+        if to_start:
+            toward_goal = frozenset().union(*(k.programmes for _, k in targets
+                                              if game.era.goal.first in game.content.missions[k.mission].firsts))
+            started = True
+            while started:  # again after a start, for what needed it first
+                started = False
+                for prog_id in sorted(to_start.difference(owned),
+                                      key=lambda p: (-programmes[p].min_quarters, programmes[p].start_cost, p)):
+                    if game.why_not_start(side, prog_id):
+                        continue
+                    reserve = 0 if prog_id in toward_goal else side_state.budget * 0.25
+                    if side_state.cash - programmes[prog_id].start_cost >= reserve:
+                        started = bool(game.execute(commands.StartProgramme(side, prog_id))) or started
+        margins_key = (self._targets_key, len(owned))
+        if margins_key != self._margins_key:  # it changes only with the targets and what is owned
+            self._margins_key, self._margins = margins_key, _crew_margins(game, side, targets)
+        margins = self._margins
         needing = []
-        for prog_id, prog in side_state.programmes.items():
-            definition = game.content.programmes[prog_id]
-            goal = min(self.level.reliability_goal + margins.get(prog_id, 0), definition.cap - 1)
-            if prog_id in wanted and rules.estimate(prog) < goal:
-                needing.append((prog_id, goal - rules.estimate(prog), definition))
-            elif prog.funding:
+        for prog_id, prog in owned.items():
+            if prog_id in wanted:
+                definition = programmes[prog_id]
+                goal = min(self.level.reliability_goal + margins.get(prog_id, 0), definition.cap - 1)
+                believed = rules.estimate(prog)
+                if believed < goal:
+                    needing.append((prog_id, goal - believed, definition))
+                    continue
+            if prog.funding:
                 game.execute(commands.FundProgramme(side, prog_id, 0))
         pot = max(0.0, side_state.cash) * self.level.research_share
         weight = sum(need * rules.funding_scale(d) for _, need, d in needing)
         for prog_id, need, definition in needing:
             share = pot * need * rules.funding_scale(definition) / weight if weight else 0.0
             amount = round(min(share, 2.5 * rules.funding_scale(definition), commands.MAX_FUNDING), 1)
-            if abs(amount - side_state.programmes[prog_id].funding) > 0.05 * amount:
+            if abs(amount - owned[prog_id].funding) > 0.05 * amount:
                 game.execute(commands.FundProgramme(side, prog_id, amount))
 
     def _launch(self, game: Game, side: str, targets) -> None:
@@ -222,8 +235,9 @@ class PlanningAI:
                         or _within_reach(game.content, kit.mission, rival_reach)
                         and any(not state.firsts.get(f) for f in mission.firsts))
             needed = self.level.success_needed - (0.15 if at_stake else 0) + (0.05 if ahead else 0)
-            if time_short and not mission.crew_min and game.era.goal.first in mission.firsts:
-                needed = min(needed, LAST_THROW)  # a failure costs only the rocket; not trying loses
+            if not mission.crew_min and game.era.goal.first in mission.firsts:
+                # a failure costs only the rocket (and teaches); near the end, not trying loses
+                needed = min(needed, LAST_THROW if time_short else self.level.uncrewed_goal_odds)
             risk = self.level.crew_risk * (2.0 if time_short and at_stake else 1.5 if at_stake else 1.0)
             if odds.success >= needed and odds.crew_loss <= risk:
                 command = commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
@@ -236,32 +250,36 @@ class PlanningAI:
 
     def _tested(self, game: Game, side: str, hardware) -> bool:
         owned = game.state.sides[side].programmes
-        pieces = [hardware.rocket] + ([hardware.spacecraft] if hardware.spacecraft else [])
-        return all(owned[p.id].successes >= self.level.tests_before_crew for p in pieces)
+        return all(owned[p.id].successes >= self.level.tests_before_crew for p in _vehicles(hardware))
 
     def _test_flight(self, game: Game, side: str, hardware, booked_types: set[str]) -> None:
-        """Fly the weakest piece of the kit on a cheap uncrewed mission, to learn."""
+        """Fly the least proven vehicle of the kit on a cheap uncrewed mission, to learn."""
         side_state = game.state.sides[side]
         owned = side_state.programmes
         if game.launches_booked(side) >= game.MAX_LAUNCHES - 1:
             return
         rocket = hardware.rocket
-        options = []
-        if hardware.spacecraft is not None and "crew_capsule" in hardware.spacecraft.provides:
-            options.append(("capsule_test", hardware.spacecraft.id))
-        if "ballistic" in rocket.provides:
-            options.append(("ballistic_test", None))
-        options.append(("capsule_test", hardware.spacecraft.id if hardware.spacecraft else None))
-        for mission_id, spacecraft in options:
-            if mission_id in booked_types or mission_id not in game.content.missions:
-                continue
-            if rules.estimate(owned[rocket.id]) < 35 and owned[rocket.id].funding > 0:
-                return  # not worth flying yet: research first
-            command = commands.PlanMission(side, mission_id, rocket.id, spacecraft, game.month_now())
-            if command.check(game) is None:  # the AI only sends what the rules allow
-                game.execute(command)
-                booked_types.add(mission_id)
-                return
+        if rules.estimate(owned[rocket.id]) < 35 and owned[rocket.id].funding > 0:
+            return  # not worth flying yet: research first
+        pieces = sorted((p for p in _vehicles(hardware)  # a proven, mature vehicle learns little from a test
+                         if owned[p.id].successes < PROVEN or rules.estimate(owned[p.id]) < self.level.reliability_goal),
+                        key=lambda p: (owned[p.id].successes, rules.estimate(owned[p.id]), p.id))
+        for piece in pieces:
+            for mission_id in TEST_MISSIONS:
+                mission = game.content.missions.get(mission_id)
+                if mission is None or mission_id in booked_types:
+                    continue
+                # the piece itself if it is a craft, else the kit's craft
+                craft = piece if piece.kind == "spacecraft" or not mission.spacecraft else hardware.spacecraft
+                carrier = craft if mission.spacecraft else rocket
+                if carrier is None or not set(mission.needs) & set(carrier.provides):
+                    continue  # cannot fly it: no need to ask the rules
+                command = commands.PlanMission(side, mission_id, rocket.id, craft.id if mission.spacecraft else None,
+                                               game.month_now())
+                if command.check(game) is None:  # the AI only sends what the rules allow
+                    game.execute(command)
+                    booked_types.add(mission_id)
+                    return
 
     def _pick_crew(self, game: Game, side: str, mission, hardware) -> tuple[str, ...] | None:
         """The crew that flies a mission best. A step draws on the crew's best at its skill,
@@ -269,18 +287,19 @@ class PlanningAI:
         if not mission.crew_min:
             return ()
         booked = game.booked_crew(side)
-        skills = [s.skill for s in mission.steps if s.skill]
+        skills = Counter(s.skill for s in mission.steps if s.skill)  # each skill, and how many steps need it
         free = [c for c in game.active_crew(side) if c.id not in booked]
         if len(free) < mission.crew_min:
             return None
         chosen: list = []
+        best_so_far = dict.fromkeys(skills, 0.0)
         for _ in range(mission.crew_min):
-            def team_worth(candidate, chosen=chosen):
-                team = chosen + [candidate]
-                return sum(max(c.skill(s) for c in team) for s in skills) + candidate.morale / 10
-            best = max(free, key=lambda c: (team_worth(c), c.id))
+            def team_worth(c, best_so_far=best_so_far):
+                return (sum(n * max(best_so_far[s], c.skill(s)) for s, n in skills.items()) + c.morale / 10, c.id)
+            best = max(free, key=team_worth)
             chosen.append(best)
             free.remove(best)
+            best_so_far = {s: max(v, best.skill(s)) for s, v in best_so_far.items()}
         return tuple(c.id for c in chosen)
 
     def _train(self, game: Game, side: str, targets) -> None:
@@ -288,8 +307,29 @@ class PlanningAI:
         skills = sorted({s.skill for _, kit in targets for s in game.content.missions[kit.mission].steps if s.skill})
         for crew in game.active_crew(side):
             skill = min(skills, key=crew.skill) if skills else "piloting"
+            if crew.training in skills and crew.skill(crew.training) < crew.skill(skill) + TRAINING_SPREAD:
+                continue  # near enough the weakest: it keeps at what it is training in
             if crew.training != skill:
                 game.execute(commands.TrainCrew(side, crew.id, skill))
+
+
+def _goal_kits(content, side: str, goal: str) -> tuple[frozenset[str], bool]:
+    """What the cheapest kits for the goal fly, and whether the goal needs a crew (cached)."""
+    cache = content.__dict__.setdefault("_ai_goal_kits", {})
+    if (side, goal) not in cache:
+        missions = [m for m in _kits(content, side) if goal in content.missions[m].firsts]
+        flies = frozenset().union(*(_kits(content, side)[m][0].flies for m in missions))
+        cache[side, goal] = flies, any(content.missions[m].crew_min for m in missions)
+    return cache[side, goal]
+
+
+def _vehicles(hardware) -> list:
+    """The rocket and every craft a kit flies (a lander besides the ship), each once."""
+    seen = {hardware.rocket.id: hardware.rocket}
+    for programme in (hardware.spacecraft, *hardware.by_step):
+        if programme is not None and programme.kind in ("rocket", "spacecraft"):
+            seen.setdefault(programme.id, programme)
+    return list(seen.values())
 
 
 def _crew_margins(game: Game, side: str, targets) -> dict[str, float]:
@@ -311,6 +351,7 @@ def _crew_margins(game: Game, side: str, targets) -> dict[str, float]:
 
 EFFECT_WORTH = {"money": 0.05, "budget": 0.3, "support": 0.1, "prestige": 0.1, "expertise": 0.05,
                 "reliability": 0.05}  # per unit of each effect, in units of ai_weight
+STAND_DOWN_WORTH = 15  # what losing all the time left for crewed flights is worth, when the goal needs a crew
 FALLBACK_WEIGHT = 4  # the measure that decides the era at its end (prestige, expertise) counts this much more
 
 
@@ -332,7 +373,10 @@ def _effect_value(effects, wanted: frozenset[str], quarters_left: int, crewed_go
         if clause.type == "lose_crew":
             value -= sign * 2 * params.get("count", 1)
         elif clause.type == "stand_down":
-            value -= sign * (0.5 if crewed_goal else 0.15) * urgency * params["quarters"]
+            if crewed_goal:  # the share of the time left in which no crew may fly
+                value -= sign * STAND_DOWN_WORTH * params["quarters"] / max(1, quarters_left)
+            else:
+                value -= sign * 0.15 * urgency * params["quarters"]
         elif clause.type == "delay":
             value -= sign * (0.2 if programme in wanted else 0.05) * urgency * params["quarters"]
         elif clause.type == "ground":
@@ -372,18 +416,24 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
 
 def _demands(content, mission_id: str) -> frozenset[str]:
     """What flying a mission type shows a side can do: where it goes, with what, with a crew or not."""
-    mission = content.missions[mission_id]
-    shown = {mission.destination, *mission.needs, *(s.uses for s in mission.steps)}
-    if mission.crew_min:
-        shown.add("crew")
-    return frozenset(shown - {"rocket", "spacecraft"})  # every mission shows those
+    cache = content.__dict__.setdefault("_ai_demands", {})
+    if mission_id not in cache:
+        mission = content.missions[mission_id]
+        shown = {mission.destination, *mission.needs, *(s.uses for s in mission.steps)}
+        if mission.crew_min:
+            shown.add("crew")
+        cache[mission_id] = frozenset(shown - {"rocket", "spacecraft"})  # every mission shows those
+    return cache[mission_id]
 
 
 def _demonstrated(content, flown: dict[str, int]) -> frozenset[str]:
     """All a side has shown it can do, from the kinds of mission it has flown with success
     (public knowledge: both sides announce their successes)."""
-    return frozenset().union(*(_demands(content, m) for m in flown if m in content.missions)) if flown \
-        else frozenset()
+    kinds = frozenset(flown)
+    cache = content.__dict__.setdefault("_ai_demonstrated", {})
+    if kinds not in cache:
+        cache[kinds] = frozenset().union(*(_demands(content, m) for m in kinds if m in content.missions))
+    return cache[kinds]
 
 
 def _within_reach(content, mission_id: str, demonstrated: frozenset[str]) -> bool:

@@ -178,6 +178,8 @@ class CrewDef(Strict):
 class ProgrammeStart(Strict):
     reliability: Percent | None = None  # None: the programme's own starting figure
     flights: Annotated[int, Field(ge=0, le=1000)] = 0
+    # funded quarters of development already behind it; None: all it needs (no rushing)
+    quarters: Annotated[int, Field(ge=0, le=100)] | None = None
     funding: Money = 0
 
 

@@ -94,7 +94,8 @@ class Game:
                 if start_spec.reliability is not None:
                     prog.reliability = min(start_spec.reliability, content.programmes[prog_id].cap)
                 prog.flights = prog.successes = start_spec.flights
-                prog.quarters = content.programmes[prog_id].min_quarters + start_spec.flights
+                prog.quarters = (content.programmes[prog_id].min_quarters + start_spec.flights
+                                 if start_spec.quarters is None else start_spec.quarters)
                 prog.funding = start_spec.funding
             for crew in spec.crews:
                 game.add_crew(side_state, Crew(id="", name=crew.name, piloting=crew.piloting,

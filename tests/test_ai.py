@@ -1,0 +1,106 @@
+"""The planning AI's judgement: it reads the way to the goal, the rival's record and the
+events, proves a vehicle before it carries a crew, and beats a random player."""
+
+from game import sim
+from game.ai import make_agent, planner
+from game.core import commands
+from game.core.commands import EndTurn
+from game.core.game import Game
+
+
+def _advance_until(game, agents, done, limit=60):
+    for _ in range(limit):
+        if done(game) or game.state.over:
+            return
+        for side in ("usa", "ussr"):
+            agents[side].plan(game, side)
+            game.execute(EndTurn(side))
+
+
+def test_a_grounded_goal_makes_the_first_that_lifts_it_part_of_the_goal(content):
+    """Sputnik waits for the ICBM: while it is grounded, the first ICBM counts as the goal."""
+    game = Game.new(content, "satellites", 1)
+    assert planner._goal_path(game, "ussr") == {"first_satellite"}
+    game.state.sides["ussr"].grounded.add("sputnik")
+    assert "first_icbm" in planner._goal_path(game, "ussr")
+    ai = planner.PlanningAI()
+    assert any("first_icbm" in content.missions[kit.mission].firsts for _, kit in ai._targets(game, "ussr"))
+
+
+def test_the_soviet_ai_gets_its_satellite_up_against_a_random_player(content):
+    """Before it read the groundings it lost a third of these games; now it should win nearly all."""
+    report = sim.run(content, "satellites", "random", "ai", games=20, seed=300)
+    assert report["summary"]["wins"]["ussr"] >= 17
+
+
+def test_the_rivals_public_record_shows_what_it_is_about_to_fly(content):
+    demonstrated = planner._demonstrated(content, {"capsule_test": 2, "animal_orbit": 1})
+    assert planner._within_reach(content, "crewed_orbital", demonstrated)
+    assert not planner._within_reach(content, "crewed_landing", demonstrated)
+    assert not planner._within_reach(content, "crewed_orbital", planner._demonstrated(content, {}))
+
+
+def test_a_lander_is_flown_empty_before_it_carries_a_crew(content):
+    game = Game.new(content, "moon", 4)
+    agents = {"usa": make_agent("ai"), "ussr": make_agent("ai")}
+    booked: list[tuple[str, int]] = []
+    execute = game.execute
+
+    def watch(command):
+        if isinstance(command, commands.PlanMission) and command.side == "usa":
+            booked.append((command.mission, game.state.sides["usa"].programmes["apollo_lm"].successes))
+        return execute(command)
+
+    game.execute = watch
+    _advance_until(game, agents, lambda g: any(m == "crewed_landing" for m, _ in booked), limit=30)
+    assert any(m == "lander_test" for m, _ in booked)
+    landings = [successes for m, successes in booked if m == "crewed_landing"]
+    assert all(successes >= 1 for successes in landings)
+
+
+def test_a_crew_is_built_from_specialists(content):
+    """A step draws on the crew's best at its skill: a landing, with its docking in lunar
+    orbit, wants the best docker aboard beside the best pilot."""
+    game = Game.new(content, "moon", 1)
+    crews = game.state.sides["usa"].crews
+    for crew in crews.values():
+        crew.piloting, crew.docking = 70, 30
+    pilot, docker = list(crews.values())[:2]
+    pilot.piloting = 95
+    docker.piloting, docker.docking = 40, 95
+    mission = content.missions["crewed_landing"]
+    hardware = game.hardware("usa", mission, "saturn5", "apollo_csm")
+    assert not isinstance(hardware, str)
+    chosen = planner.PlanningAI()._pick_crew(game, "usa", mission, hardware)
+    assert pilot.id in chosen and docker.id in chosen
+
+
+def test_an_event_answer_weighs_the_time_a_stand_down_costs(content):
+    """With the landing still to fly and little time left, a long stand-down costs more than
+    a short one that leaves the capsule less improved."""
+    fire = content.events["apollo_1_fire"]
+    full, quick = (next(c for c in fire.choices if c.id == i) for i in ("full_redesign", "quick_fix"))
+    wanted = frozenset({"apollo_csm", "saturn5"})
+
+    def worth(choice, quarters_left):
+        return choice.ai_weight + planner._effect_value(choice.effects, wanted, quarters_left, True, "prestige")
+
+    assert worth(quick, 9) > worth(full, 9)
+    assert worth(full, 30) > worth(quick, 30)
+
+
+def test_ungrounding_the_goal_is_worth_more_than_habit(content):
+    visit = content.events["khrushchev_podlipki"]
+    wanted = frozenset({"sputnik", "r7"})
+    values = {c.id: c.ai_weight + planner._effect_value(c.effects, wanted, 12) for c in visit.choices}
+    assert max(values, key=values.get) == "fly_it_now"
+
+
+def test_a_programme_in_development_at_the_eras_start_is_still_rushed(content):
+    """The Moon era opens with the N1 six quarters into its development: it is rushed."""
+    game = Game.new(content, "moon", 1)
+    n1 = game.state.sides["ussr"].programmes["n1"]
+    assert n1.quarters == content.eras["moon"].ussr.programmes["n1"].quarters
+    assert n1.quarters < content.programmes["n1"].min_quarters
+    r7 = game.state.sides["ussr"].programmes["r7"]
+    assert r7.quarters >= content.programmes["r7"].min_quarters  # flown for years: not rushed
