@@ -1,8 +1,9 @@
 """Write docs/balance.md: the balance targets of the race, measured with `spacerace sim`.
 
-    python tools/balance.py [GAMES]      (default 200; re-run after any rule change)
+    python tools/balance.py [GAMES]      (default 400; re-run after any rule change)
 
-Every figure comes from a command line printed beside it, so anyone can reproduce it.
+Every figure comes from a command line printed beside it, so anyone can reproduce it. The
+targets of issue 5 are checked against the figures and their verdicts written at the top.
 """
 
 from __future__ import annotations
@@ -38,22 +39,37 @@ def reached(report: dict, first: str) -> str:
 
 
 def main() -> int:
-    games = sys.argv[1] if len(sys.argv) > 1 else "200"
+    games = sys.argv[1] if len(sys.argv) > 1 else "400"
     lines = ["# Balance", "",
              "Measured with the headless simulator by `tools/balance.py`; re-run it after any rule change.",
-             "Rates are shares of games, with 95 % Wilson intervals. Each row's command reproduces it.", ""]
+             f"Rates are shares of {games} games, with 95 % Wilson intervals. Each row's command reproduces it.", ""]
+    checks: list[tuple[bool, str]] = []
+    body: list[str] = []
+    equal_rates: dict[str, dict[str, float]] = {}
 
+    lines, head = body, lines
     lines += ["## Equal AIs", "", "| era | mode | USA wins | USSR wins | goal reached | median date |"
               " deaths a game (USA / USSR) | command |", "|---|---|---|---|---|---|---|---|"]
     for era in ERAS:
         for mode in ("historical", "dynamic"):
             command, report = sim("--era", era, "--mode", mode, "--games", games)
+            if mode == "historical":
+                equal_rates[era] = {side: report["summary"]["win_rate"][side]["rate"] for side in ("usa", "ussr")}
             goal = GOALS[era]
             median = report["summary"]["firsts"].get(goal, {}).get("median_date", "never")
             deaths = report["summary"]["deaths_per_game"]
             lines.append(f"| {era} | {mode} | {rate(report, 'usa')} | {rate(report, 'ussr')} | "
                          f"{reached(report, goal)} | {median} | {deaths['usa']} / {deaths['ussr']} | `{command}` |")
             print(lines[-1], flush=True)
+            share = sum(goal in g["firsts"] for g in report["games"]) / len(report["games"])
+            checks.append((share > 0.5, f"{era} ({mode}): the goal is reached in {share:.0%} of games"))
+            if era == "campaign":
+                usa = report["summary"]["win_rate"]["usa"]["rate"]
+                checks.append((0.4 <= usa <= 0.6, f"campaign ({mode}), equal AIs: the USA wins {rate(report, 'usa')}, "
+                                                  f"the USSR {rate(report, 'ussr')} (wanted 40-60 % each)"))
+                worst = max(deaths.values())
+                checks.append((worst <= 4, f"campaign ({mode}): crew deaths a game {deaths['usa']} (USA), "
+                                           f"{deaths['ussr']} (USSR), history's a few"))
 
     lines += ["", "## The normal AI against a random player", "",
               "| era | AI plays | AI wins | command |", "|---|---|---|---|"]
@@ -62,15 +78,27 @@ def main() -> int:
             command, report = sim("--era", era, f"--{side}", "ai", f"--{other}", "random", "--games", games)
             lines.append(f"| {era} | {side.upper()} | {rate(report, side)} | `{command}` |")
             print(lines[-1], flush=True)
+            won = report["summary"]["win_rate"][side]["rate"]
+            checks.append((won >= 0.95, f"normal AI as the {side.upper()} against random, {era}: {rate(report, side)}"))
 
-    lines += ["", "## Hard against normal", "", "| era | hard plays | hard wins | command |", "|---|---|---|---|"]
+    lines += ["", "## Hard against normal", "",
+              "Beside each, what the normal AI wins in the same seat against normal (historical mode).", "",
+              "| era | hard plays | hard wins | normal wins | command |", "|---|---|---|---|---|"]
     for era in ERAS:
         for side, other in (("usa", "ussr"), ("ussr", "usa")):
             command, report = sim("--era", era, f"--{side}", "ai:hard", f"--{other}", "ai", "--games", games)
-            lines.append(f"| {era} | {side.upper()} | {rate(report, side)} | `{command}` |")
+            equal = equal_rates[era][side]
+            lines.append(f"| {era} | {side.upper()} | {rate(report, side)} | {equal:.0%} | `{command}` |")
             print(lines[-1], flush=True)
+            low = report["summary"]["win_rate"][side]["ci95"][0]
+            checks.append((low > equal, f"hard as the {side.upper()} against normal, {era}: wins {rate(report, side)}, "
+                                        f"where normal against normal wins {equal:.0%}"))
 
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    met = sum(ok for ok, _ in checks)
+    head += [f"## The targets of issue 5: {met} of {len(checks)} met", ""]
+    head += [f"- {'met' if ok else '**not met**'}: {text}" for ok, text in checks]
+    head += ["- hard beats normal when the lower end of its interval is above what normal wins in its seat.", ""]
+    OUT.write_text("\n".join(head + body) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 0
 

@@ -50,7 +50,8 @@ LEVELS = {
 KITS_PER_MISSION = 4  # the cheapest few ways to fly each mission are enough to choose from
 TEST_MISSIONS = ("capsule_test", "lander_test", "ballistic_test")  # uncrewed flights that prove a vehicle
 GOAL_BONUS = 200  # the worth of the era's goal, and of a first that opens the way to it, beyond its prestige
-SECOND_PLACE = 0.5  # what a first the rival is about to take is still worth, against a full chance
+SECOND_PLACE = 0.5
+GROUNDED_SHARE = 0.5  # what a grounded way to the goal is worth while the grounding lasts  # what a first the rival is about to take is still worth, against a full chance
 RACE_READY = 0.8
 PROVEN = 3  # successful flights after which a vehicle that is reliable enough needs no more tests
 TRAINING_SPREAD = 10  # skill points a crew member's training may be off its weakest before it switches
@@ -129,6 +130,7 @@ class PlanningAI:
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
         goal_path = _goal_path(game, side)
         rival_reach = _demonstrated(game.content, state.sides[rival_of(side)].flown)
+        goal_missions = {m for m in _kits(game.content, side) if game.era.goal.first in game.content.missions[m].firsts}
         scored = []
         for mission_id, kits in _kits(game.content, side).items():
             mission = game.content.missions[mission_id]
@@ -144,13 +146,19 @@ class PlanningAI:
                 value *= SECOND_PLACE  # the rival will most likely fly it first: aim elsewhere
             best = None
             for kit in kits:
-                if kit.available > soon or grounded & kit.flies:
+                held = grounded & kit.flies
+                if kit.available > soon or held and not (mission_id in goal_missions and _liftable(game, side, held)):
                     continue
                 remaining = kit.cost - sum(start_costs[p] for p in kit.programmes & owned.keys())
-                if best is None or remaining < best[0]:
-                    best = (remaining, kit)
+                # the cheapest to finish; between equals, the one nearest to flying well
+                readiness = sum(rules.estimate(owned[p]) for p in kit.flies if p in owned) / len(kit.flies)
+                rank = (remaining, -readiness, bool(held))
+                if best is None or rank < best[0]:
+                    best = (rank, kit)
             if best is not None:
-                scored.append((value / (1 + best[0] / 20), best[1]))
+                (remaining, _, held), kit = best
+                # a grounded way to the goal is prepared for, but what lifts the grounding comes first
+                scored.append((value / (1 + remaining / 20) * (GROUNDED_SHARE if held else 1), kit))
         scored.sort(key=lambda pair: (-pair[0], pair[1].mission))
         # money piling up unspent means the programme can afford to chase one more goal
         flush = state.sides[side].cash > 3 * state.sides[side].budget
@@ -190,6 +198,12 @@ class PlanningAI:
                 believed = rules.estimate(prog)
                 if believed < goal:
                     needing.append((prog_id, goal - believed, definition))
+                    continue
+                if prog.quarters < definition.min_quarters:
+                    # good enough, but still rushed: only funded quarters of work end the rushing
+                    token = round(max(0.5, 0.1 * rules.funding_scale(definition)), 1)
+                    if prog.funding != token:
+                        game.execute(commands.FundProgramme(side, prog_id, token))
                     continue
             if prog.funding:
                 game.execute(commands.FundProgramme(side, prog_id, 0))
@@ -314,11 +328,12 @@ class PlanningAI:
 
 
 def _goal_kits(content, side: str, goal: str) -> tuple[frozenset[str], bool]:
-    """What the cheapest kits for the goal fly, and whether the goal needs a crew (cached)."""
+    """What the kits for the goal fly (any of them may be the way, once others are grounded),
+    and whether the goal needs a crew (cached)."""
     cache = content.__dict__.setdefault("_ai_goal_kits", {})
     if (side, goal) not in cache:
         missions = [m for m in _kits(content, side) if goal in content.missions[m].firsts]
-        flies = frozenset().union(*(_kits(content, side)[m][0].flies for m in missions))
+        flies = frozenset().union(*(k.flies for m in missions for k in _kits(content, side)[m]))
         cache[side, goal] = flies, any(content.missions[m].crew_min for m in missions)
     return cache[side, goal]
 
@@ -412,6 +427,16 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
                         if c.type == "has_first" and c.params["target"] == "self")
         cache[key] = frozenset(path)
     return cache[key]
+
+
+def _liftable(game: Game, side: str, programmes: frozenset[str]) -> bool:
+    """Can some event of the side still lift the grounding of these programmes?"""
+    cache = game.content.__dict__.setdefault("_ai_liftable", {})
+    if side not in cache:
+        cache[side] = frozenset(e.params["programme"] for event in game.content.events.values()
+                                if side in event.sides for choice in event.choices for e in choice.effects
+                                if e.type == "unground" and e.params["target"] == "self")
+    return programmes <= cache[side]
 
 
 def _demands(content, mission_id: str) -> frozenset[str]:
