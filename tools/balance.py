@@ -20,6 +20,22 @@ GOALS = {"rockets": "first_own_rocket", "satellites": "first_satellite", "surviv
          "moon": "first_crewed_landing", "campaign": "first_crewed_landing"}
 
 
+# Why targets have been missed when this was last run (2026-11-28); check them against the
+# verdicts above them, and rewrite them when the rules change.
+NOTES = """## Known reasons for a missed target
+
+- The USA against a random Soviet player in the Race for Rockets: Hermes, the only American
+  rocket of its own, cannot fly unrushed before 1948-49 (history: 1950), so a random player
+  that gambles on an early R-1 and is lucky wins a few games in a hundred. The planner flies
+  its own rocket at fair odds as soon as it may, and at one chance in five in the last six quarters.
+- Hard against normal in the Race for the Moon, as the USA: normal already wins over 90 % of
+  those games, which leaves hard little room to show.
+- In the Race for Satellites with equal AIs the USA wins most historical-mode games (it flies
+  Explorer on an Atlas it built for the ICBM race) and the USSR nearly all dynamic ones (the
+  R-7 reaches Kamchatka early and the Kremlin lifts Sputnik's grounding at once).
+"""
+
+
 def sim(*args: str) -> tuple[str, dict]:
     command = ["spacerace", "sim", *args, "--workers", "2", "--json"]
     out = subprocess.run([sys.executable, "-m", "game", *command[1:]], cwd=ROOT, check=True,
@@ -98,7 +114,7 @@ def main() -> int:
     head += [f"## The targets of issue 5: {met} of {len(checks)} met", ""]
     head += [f"- {'met' if ok else '**not met**'}: {text}" for ok, text in checks]
     head += ["- hard beats normal when the lower end of its interval is above what normal wins in its seat.", ""]
-    OUT.write_text("\n".join(head + body) + "\n", encoding="utf-8")
+    OUT.write_text("\n".join(head + [NOTES] + body) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 0
 

@@ -42,8 +42,8 @@ LEVELS = {
                   0.55, 0.45, 0.25, 0, 4, False, 80, 0.45),
     "normal": Level("normal", "Works toward the era's goal, tests before it flies crews, and takes fair risks.",
                     0.8, 0.6, 0.12, 1, 2, True, 88, 0.45),
-    "hard": Level("hard", "Puts its money behind one goal at a time, funds it hard, reads events well and takes bolder risks to be first.",
-                  0.95, 0.45, 0.18, 1, 1, True, 95, 0.3),
+    "hard": Level("hard", "Funds its goals to the limit, reads events well, gambles sooner on uncrewed tries and takes bolder risks to be first.",
+                  0.95, 0.45, 0.18, 1, 2, True, 95, 0.3),
 }
 
 
@@ -150,13 +150,14 @@ class PlanningAI:
                 if kit.available > soon or held and not (mission_id in goal_missions and _liftable(game, side, held)):
                     continue
                 remaining = kit.cost - sum(start_costs[p] for p in kit.programmes & owned.keys())
-                # the cheapest to finish; between equals, the one nearest to flying well
+                # one free to fly first, then the cheapest to finish; between equals, the one
+                # nearest to flying well
                 readiness = sum(rules.estimate(owned[p]) for p in kit.flies if p in owned) / len(kit.flies)
-                rank = (remaining, -readiness, bool(held))
+                rank = (bool(held), remaining, -readiness)
                 if best is None or rank < best[0]:
                     best = (rank, kit)
             if best is not None:
-                (remaining, _, held), kit = best
+                (held, remaining, _), kit = best
                 # a grounded way to the goal is prepared for, but what lifts the grounding comes first
                 scored.append((value / (1 + remaining / 20) * (GROUNDED_SHARE if held else 1), kit))
         scored.sort(key=lambda pair: (-pair[0], pair[1].mission))
