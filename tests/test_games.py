@@ -117,6 +117,17 @@ def test_a_save_resumes_exactly(content, tmp_path):
     assert save.dumps(game.state) == save.dumps(resumed.state)
 
 
+@pytest.mark.parametrize("era, level, split", [("campaign", "ai", 31), ("campaign", "ai:hard", 58),
+                                               ("satellites", "ai", 9), ("moon", "ai:hard", 12)])
+def test_a_fresh_ai_after_a_load_plays_on_as_the_old_one_would(content, era, level, split):
+    """The planner's caches must not carry judgement the saved state lacks: a game saved
+    mid-way and played on by new agents ends exactly as the uninterrupted one."""
+    whole = sim.play(content, era, 11, _agents(level, level))
+    half = sim.play(content, era, 11, _agents(level, level), turns=split)
+    resumed = sim.advance(Game(content, save.loads(save.dumps(half.state))[0]), _agents(level, level))
+    assert save.dumps(resumed.state) == save.dumps(whole.state)
+
+
 def test_damaged_saves_are_refused_with_the_file_named(tmp_path, content):
     game = sim.play(content, "moon", 1, _agents(), turns=2)
     good = tmp_path / "good.json"

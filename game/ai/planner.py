@@ -113,14 +113,20 @@ class PlanningAI:
         state = game.state
         owned = state.sides[side].programmes
         soon = state.quarter + 10
-        # The choice depends only on what the side owns, which firsts are won and which
-        # kits may be started soon; all three only grow, so their sizes tell when it changes.
+        # The choice depends only on what the side owns, which firsts are won, what the rival
+        # has flown, the groundings, whether money is piling up and which kits may be started
+        # soon; the counts only grow, so their sizes tell when it changes. Nothing else may
+        # enter it: a loaded game's fresh AI must choose as the one that played on would.
+        flush = state.sides[side].cash > 3 * state.sides[side].budget
         key = (id(state), side, len(owned), sum(len(w) for w in state.firsts.values()),
-               frozenset(state.sides[side].grounded),
+               frozenset(state.sides[side].grounded), len(state.sides[rival_of(side)].flown), flush,
                bisect.bisect_right(_availabilities(game.content, side), soon))
         if key != self._targets_key:
             self._targets_key, self._targets_value = key, self._choose_targets(game, side, soon)
-        return self._targets_value
+        # between kits equally cheap to finish, the one nearest to flying well now: chosen
+        # afresh each time, as the estimates move every quarter and are not in the key
+        return [(value, max(kits, key=lambda k: _readiness(owned, k)) if len(kits) > 1 else kits[0])
+                for value, kits in self._targets_value]
 
     def _choose_targets(self, game: Game, side: str, soon: int) -> list[tuple[float, Kit]]:
         state = game.state
@@ -144,23 +150,22 @@ class PlanningAI:
                 continue
             if _within_reach(game.content, mission_id, rival_reach) and not all(p in owned for p in kits[0].flies):
                 value *= SECOND_PLACE  # the rival will most likely fly it first: aim elsewhere
-            best = None
+            best, tied = None, []
             for kit in kits:
                 held = grounded & kit.flies
                 if kit.available > soon or held and not (mission_id in goal_missions and _liftable(game, side, held)):
                     continue
-                remaining = kit.cost - sum(start_costs[p] for p in kit.programmes & owned.keys())
-                # one free to fly first, then the cheapest to finish; between equals, the one
-                # nearest to flying well
-                readiness = sum(rules.estimate(owned[p]) for p in kit.flies if p in owned) / len(kit.flies)
-                rank = (bool(held), remaining, -readiness)
-                if best is None or rank < best[0]:
-                    best = (rank, kit)
+                # one free to fly first, then the cheapest to finish
+                rank = (bool(held), kit.cost - sum(start_costs[p] for p in kit.programmes & owned.keys()))
+                if best is None or rank < best:
+                    best, tied = rank, [kit]
+                elif rank == best:
+                    tied.append(kit)
             if best is not None:
-                (held, remaining, _), kit = best
+                held, remaining = best
                 # a grounded way to the goal is prepared for, but what lifts the grounding comes first
-                scored.append((value / (1 + remaining / 20) * (GROUNDED_SHARE if held else 1), kit))
-        scored.sort(key=lambda pair: (-pair[0], pair[1].mission))
+                scored.append((value / (1 + remaining / 20) * (GROUNDED_SHARE if held else 1), tuple(tied)))
+        scored.sort(key=lambda pair: (-pair[0], pair[1][0].mission))
         # money piling up unspent means the programme can afford to chase one more goal
         flush = state.sides[side].cash > 3 * state.sides[side].budget
         return scored[: self.level.focus + (1 if flush else 0)]
@@ -428,6 +433,11 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
                         if c.type == "has_first" and c.params["target"] == "self")
         cache[key] = frozenset(path)
     return cache[key]
+
+
+def _readiness(owned, kit: Kit) -> float:
+    """How near a kit is to flying well, as its side believes: its vehicles' mean estimate."""
+    return sum(rules.estimate(owned[p]) for p in kit.flies if p in owned) / len(kit.flies)
 
 
 def _liftable(game: Game, side: str, programmes: frozenset[str]) -> bool:
