@@ -117,18 +117,19 @@ class PlanningAI:
         # has flown, the groundings, whether money is piling up and which kits may be started
         # soon; the counts only grow, so their sizes tell when it changes. Nothing else may
         # enter it: a loaded game's fresh AI must choose as the one that played on would.
+        # money piling up unspent means the programme can afford to chase one more goal
         flush = state.sides[side].cash > 3 * state.sides[side].budget
         key = (id(state), side, len(owned), sum(len(w) for w in state.firsts.values()),
                frozenset(state.sides[side].grounded), len(state.sides[rival_of(side)].flown), flush,
                bisect.bisect_right(_availabilities(game.content, side), soon))
         if key != self._targets_key:
-            self._targets_key, self._targets_value = key, self._choose_targets(game, side, soon)
+            self._targets_key, self._targets_value = key, self._choose_targets(game, side, soon, flush)
         # between kits equally cheap to finish, the one nearest to flying well now: chosen
         # afresh each time, as the estimates move every quarter and are not in the key
         return [(value, max(kits, key=lambda k: _readiness(owned, k)) if len(kits) > 1 else kits[0])
                 for value, kits in self._targets_value]
 
-    def _choose_targets(self, game: Game, side: str, soon: int) -> list[tuple[float, Kit]]:
+    def _choose_targets(self, game: Game, side: str, soon: int, flush: bool) -> list[tuple[float, Kit]]:
         state = game.state
         owned = state.sides[side].programmes
         start_costs = _start_costs(game.content)
@@ -136,7 +137,7 @@ class PlanningAI:
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
         goal_path = _goal_path(game, side)
         rival_reach = _demonstrated(game.content, state.sides[rival_of(side)].flown)
-        goal_missions = {m for m in _kits(game.content, side) if game.era.goal.first in game.content.missions[m].firsts}
+        goal_missions = _goal_missions(game.content, side, game.era.goal.first)
         scored = []
         for mission_id, kits in _kits(game.content, side).items():
             mission = game.content.missions[mission_id]
@@ -166,8 +167,6 @@ class PlanningAI:
                 # a grounded way to the goal is prepared for, but what lifts the grounding comes first
                 scored.append((value / (1 + remaining / 20) * (GROUNDED_SHARE if held else 1), tuple(tied)))
         scored.sort(key=lambda pair: (-pair[0], pair[1][0].mission))
-        # money piling up unspent means the programme can afford to chase one more goal
-        flush = state.sides[side].cash > 3 * state.sides[side].budget
         return scored[: self.level.focus + (1 if flush else 0)]
 
     def _research(self, game: Game, side: str, targets) -> None:
@@ -180,8 +179,8 @@ class PlanningAI:
         programmes = game.content.programmes
         to_start = needed.difference(owned)
         if to_start:
-            toward_goal = frozenset().union(*(k.programmes for _, k in targets
-                                              if game.era.goal.first in game.content.missions[k.mission].firsts))
+            goal_missions = _goal_missions(game.content, side, game.era.goal.first)
+            toward_goal = frozenset().union(*(k.programmes for _, k in targets if k.mission in goal_missions))
             started = True
             while started:  # again after a start, for what needed it first
                 started = False
@@ -333,12 +332,20 @@ class PlanningAI:
                 game.execute(commands.TrainCrew(side, crew.id, skill))
 
 
+def _goal_missions(content, side: str, goal: str) -> frozenset[str]:
+    """The mission types a side can fly that win the goal (cached)."""
+    cache = content.__dict__.setdefault("_ai_goal_missions", {})
+    if (side, goal) not in cache:
+        cache[side, goal] = frozenset(m for m in _kits(content, side) if goal in content.missions[m].firsts)
+    return cache[side, goal]
+
+
 def _goal_kits(content, side: str, goal: str) -> tuple[frozenset[str], bool]:
     """What the kits for the goal fly (any of them may be the way, once others are grounded),
     and whether the goal needs a crew (cached)."""
     cache = content.__dict__.setdefault("_ai_goal_kits", {})
     if (side, goal) not in cache:
-        missions = [m for m in _kits(content, side) if goal in content.missions[m].firsts]
+        missions = _goal_missions(content, side, goal)
         flies = frozenset().union(*(k.flies for m in missions for k in _kits(content, side)[m]))
         cache[side, goal] = flies, any(content.missions[m].crew_min for m in missions)
     return cache[side, goal]
@@ -418,8 +425,7 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
     key = (side, goal, game.state.mode, frozenset(grounded))
     cache = content.__dict__.setdefault("_ai_goal_paths", {})
     if key not in cache:
-        goal_kits = [k for m, kits in _kits(content, side).items() if goal in content.missions[m].firsts
-                     for k in kits]
+        goal_kits = [k for m in _goal_missions(content, side, goal) for k in _kits(content, side)[m]]
         blocked = grounded & frozenset().union(*(k.flies for k in goal_kits)) if goal_kits else frozenset()
         path = {goal}
         for event in content.events.values():
