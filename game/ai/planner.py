@@ -48,6 +48,7 @@ LEVELS = {
 
 
 KITS_PER_MISSION = 4  # the cheapest few ways to fly each mission are enough to choose from
+TEST_ODDS = 0.1  # the believed chance below which a test flight is not worth its rocket
 TEST_MISSIONS = ("capsule_test", "lander_test", "ballistic_test")  # uncrewed flights that prove a vehicle
 GOAL_BONUS = 200  # the worth of the era's goal, and of a first that opens the way to it, beyond its prestige
 SECOND_PLACE = 0.5
@@ -295,10 +296,13 @@ class PlanningAI:
                     continue  # cannot fly it: no need to ask the rules
                 command = commands.PlanMission(side, mission_id, rocket.id, craft.id if mission.spacecraft else None,
                                                game.month_now())
-                if command.check(game) is None:  # the AI only sends what the rules allow
-                    game.execute(command)
-                    booked_types.add(mission_id)
-                    return
+                if command.check(game) is not None:  # the AI only sends what the rules allow
+                    continue
+                if game.odds(side, mission, command._hardware, []).success < TEST_ODDS:
+                    continue  # a rocket it expects to lose teaches less than the money would buy
+                game.execute(command)
+                booked_types.add(mission_id)
+                return
 
     def _pick_crew(self, game: Game, side: str, mission, hardware) -> tuple[str, ...] | None:
         """The crew that flies a mission best. A step draws on the crew's best at its skill,
