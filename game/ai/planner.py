@@ -35,20 +35,20 @@ class Level:
     reads_events: bool  # weighs an event's choices by what they do, not only by habit
     reliability_goal: float  # it funds a programme until its estimate reaches this
     uncrewed_goal_odds: float  # the believed chance at which it tries for the goal with no crew aboard
+    test_odds: float  # the believed chance below which a test flight is not worth its rocket
 
 
 LEVELS = {
     "easy": Level("easy", "Funds too many things at once, gambles on poor odds and answers events on a whim.",
-                  0.55, 0.45, 0.25, 0, 4, False, 80, 0.45),
+                  0.55, 0.45, 0.25, 0, 4, False, 80, 0.45, 0.1),
     "normal": Level("normal", "Works toward the era's goal, tests before it flies crews, and takes fair risks.",
-                    0.8, 0.6, 0.12, 1, 2, True, 88, 0.45),
-    "hard": Level("hard", "Funds its goals to the limit, reads events well, gambles sooner on uncrewed tries and takes bolder risks to be first.",
-                  0.95, 0.45, 0.18, 1, 2, True, 95, 0.3),
+                    0.8, 0.6, 0.12, 1, 2, True, 88, 0.45, 0.1),
+    "hard": Level("hard", "Funds its goals to the limit, reads events well, test-flies early to learn from failures, and takes bolder risks to be first.",
+                  0.95, 0.45, 0.18, 1, 2, True, 95, 0.3, 0.0),
 }
 
 
 KITS_PER_MISSION = 4  # the cheapest few ways to fly each mission are enough to choose from
-TEST_ODDS = 0.1  # the believed chance below which a test flight is not worth its rocket
 TEST_MISSIONS = ("capsule_test", "lander_test", "ballistic_test")  # uncrewed flights that prove a vehicle
 GOAL_BONUS = 200  # the worth of the era's goal, and of a first that opens the way to it, beyond its prestige
 SECOND_PLACE = 0.5
@@ -298,8 +298,9 @@ class PlanningAI:
                                                game.month_now())
                 if command.check(game) is not None:  # the AI only sends what the rules allow
                     continue
-                if game.odds(side, mission, command._hardware, []).success < TEST_ODDS:
+                if game.odds(side, mission, command._hardware, []).success < self.level.test_odds:
                     continue  # a rocket it expects to lose teaches less than the money would buy
+                    # (hard flies it anyway: a failure teaches most, and it has the money)
                 game.execute(command)
                 booked_types.add(mission_id)
                 return
