@@ -28,7 +28,7 @@ NOTES = """## Known reasons for a missed or narrow target
   met targets: Hermes, the only American rocket of its own, cannot fly unrushed before
   1948-49 (history: 1950), so a random player that gambles on an early R-1 and is lucky
   wins a few games in a hundred.
-- Hard against normal in the Race for the Moon, as the USA: normal already wins over 90 % of
+- Hard against normal in the Race for the Moon, as the USA: normal already wins some 85 % of
   those games, which leaves hard little room to show.
 - In the Race for Satellites with equal AIs the USA wins most historical-mode games (it flies
   Explorer on an Atlas it built for the ICBM race) and the USSR nearly all dynamic ones (the
