@@ -120,7 +120,7 @@ class PlanningAI:
         # enter it: a loaded game's fresh AI must choose as the one that played on would.
         # money piling up unspent means the programme can afford to chase one more goal
         flush = state.sides[side].cash > 3 * state.sides[side].budget
-        key = (id(state), side, len(owned), sum(len(w) for w in state.firsts.values()),
+        key = (id(state), side, len(owned), sum(map(len, state.firsts.values())),
                frozenset(state.sides[side].grounded), len(state.sides[rival_of(side)].flown), flush,
                bisect.bisect_right(_availabilities(game.content, side), soon))
         if key != self._targets_key:
@@ -158,7 +158,7 @@ class PlanningAI:
                 if kit.available > soon or held and not (mission_id in goal_missions and _liftable(game, side, held)):
                     continue
                 # one free to fly first, then the cheapest to finish
-                rank = (bool(held), kit.cost - sum(start_costs[p] for p in kit.programmes & owned.keys()))
+                rank = (bool(held), kit.cost - sum(map(start_costs.__getitem__, kit.programmes & owned.keys())))
                 if best is None or rank < best:
                     best, tied = rank, [kit]
                 elif rank == best:
