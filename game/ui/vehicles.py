@@ -543,33 +543,13 @@ def _extent(stages) -> tuple[float, float, float]:
 def stack(rocket: str, craft: str | None, scale: float) -> Stack:
     """The rocket with the spacecraft on top, ``scale`` pixels to the metre, one picture a stage."""
     stages = _stages(rocket, craft)
-    half, height, below = _extent(stages)
-    pad = 2
-    width = int(2 * half * scale) + 2 * pad
-    total = int((height + below) * scale) + 2 * pad
-    base = pad + int(height * scale)
-    cx = width / 2
+    width, total, base = _frame(stages, scale)
     pictures, kinds = [], []
     y = 0.0
     for index, (parts, what) in enumerate(stages):
         canvas = pygame.Surface((width, total), pygame.SRCALPHA)
-        pen = _Pen(canvas, cx, base, scale)
-        # extras behind the body, the body, then extras in front of it
-        y_part = y
-        for part in parts:
-            pen.extras_behind(y_part, part)
-            y_part += part.length
-        y_part = y
-        for part in parts:
-            if part.extras and part.extras[0][0] == "tower":
-                pen.tower(y_part, part.extras[0][1], 1.6)
-            pen.body(y_part, part)
-            y_part += part.length
-        y_part = y
-        for part in parts:
-            pen.extras_front(y_part, part, bottom=index == 0 or not any(p.length for s, _ in stages[:index] for p in s))
-            y_part += part.length
-        y = y_part
+        bottom = index == 0 or not any(p.length for s, _ in stages[:index] for p in s)
+        y = _draw_parts(_Pen(canvas, width / 2, base, scale), y, parts, bottom, towers=True)
         box = canvas.get_bounding_rect()
         if box.height == 0:
             continue
@@ -577,6 +557,33 @@ def stack(rocket: str, craft: str | None, scale: float) -> Stack:
         pictures.append((crop, box.top))
         kinds.append(what)
     return Stack(width, total, base, pictures, scale, kinds)
+
+
+def _frame(stages, scale: float) -> tuple[int, int, int]:
+    """The canvas a stack of stages needs at ``scale``: width, height and the pad line's y."""
+    half, height, below = _extent(stages)
+    pad = 2
+    return int(2 * half * scale) + 2 * pad, int((height + below) * scale) + 2 * pad, pad + int(height * scale)
+
+
+def _draw_parts(pen, y: float, parts, bottom: bool, towers: bool = False) -> float:
+    """Draw a stage's parts from ``y`` up: the extras behind the body, the body (with its
+    escape tower when ``towers``), then the extras in front. Returns the height reached."""
+    y_part = y
+    for part in parts:
+        pen.extras_behind(y_part, part)
+        y_part += part.length
+    y_part = y
+    for part in parts:
+        if towers and part.extras and part.extras[0][0] == "tower":
+            pen.tower(y_part, part.extras[0][1], 1.6)
+        pen.body(y_part, part)
+        y_part += part.length
+    y_part = y
+    for part in parts:
+        pen.extras_front(y_part, part, bottom=bottom)
+        y_part += part.length
+    return y_part
 
 
 @functools.lru_cache(maxsize=256)
@@ -603,27 +610,12 @@ def _alone(craft: str, scale: float) -> Stack:
 
 
 def _stack_of(stages, scale: float) -> Stack:
-    half, height, below = _extent(stages)
-    pad = 2
-    width = int(2 * half * scale) + 2 * pad
-    total = int((height + below) * scale) + 2 * pad
-    base = pad + int(height * scale)
+    width, total, base = _frame(stages, scale)
     canvas = pygame.Surface((width, total), pygame.SRCALPHA)
     pen = _Pen(canvas, width / 2, base, scale)
     y = 0.0
     for parts, _ in stages:
-        y0 = y
-        for part in parts:
-            pen.extras_behind(y, part)
-            y += part.length
-        y = y0
-        for part in parts:
-            pen.body(y, part)
-            y += part.length
-        y = y0
-        for part in parts:
-            pen.extras_front(y, part, bottom=True)
-            y += part.length
+        y = _draw_parts(pen, y, parts, bottom=True)
     return Stack(width, total, base, [(canvas, 0)], scale, ["craft"])
 
 
