@@ -115,6 +115,23 @@ def funding_step(definition) -> float:
 
 # --- event effects ------------------------------------------------------------------------
 
+# effects said by one template each: whose (empty for the side itself), the programme's
+# name, the signed amount, the quarters
+EFFECT_WORDS = {
+    "budget": "{whose}budget {amount} M a quarter from now on",
+    "support": "{whose}support {amount}",
+    "prestige": "{whose}prestige {amount}",
+    "expertise": "{whose}V-2 expertise {amount}",
+    "leader_health": "{whose}the Chief Designer's health {amount}",
+    "crew_morale": "{whose}crew morale {amount}",
+    "reliability": "{whose}{prog} reliability {amount} points",
+    "start_programme": "starts {whose}{prog} at no cost",
+    "ground": "{whose}{prog} may not fly",
+    "unground": "{whose}{prog} may fly again",
+    "stand_down": "{whose}no crewed flights for {quarters} quarters",
+}
+
+
 def describe_effect(clause, content, side: str) -> str | None:
     """One effect of an event choice in words, or None for bookkeeping a player need not see."""
     p = clause.params
@@ -127,39 +144,19 @@ def describe_effect(clause, content, side: str) -> str | None:
         if whose:
             return f"{whose}cash {signed(amount)} M"
         return f"costs {money(-amount)} now" if amount < 0 else f"brings {money(amount)} now"
-    if kind == "budget":
-        return f"{whose}budget {signed(amount)} M a quarter from now on"
-    if kind == "support":
-        return f"{whose}support {signed(amount)}"
-    if kind == "prestige":
-        return f"{whose}prestige {signed(amount)}"
-    if kind == "expertise":
-        return f"{whose}V-2 expertise {signed(amount)}"
-    if kind == "leader_health":
-        return f"{whose}the Chief Designer's health {signed(amount)}"
+    if kind in EFFECT_WORDS:
+        return EFFECT_WORDS[kind].format(whose=whose, prog=prog, amount=signed(amount), quarters=p.get("quarters"))
     if kind == "leader":
         return f"{p['name']} takes over {whose or 'the programme'}".rstrip()
     if kind == "bureau_share":
         return f"rival bureaus take {signed(amount * 100)} % of {whose or 'your '}budget"
-    if kind == "reliability":
-        return f"{whose}{prog} reliability {signed(amount)} points"
-    if kind == "start_programme":
-        return f"starts {whose}{prog} at no cost"
     if kind == "delay":
         return f"{whose}{prog} research stands still for {p['quarters']} quarter{'s' if p['quarters'] != 1 else ''}"
-    if kind == "ground":
-        return f"{whose}{prog} may not fly"
-    if kind == "unground":
-        return f"{whose}{prog} may fly again"
     if kind == "recruit":
         names = p["names"]
         return f"{len(names)} new crew member{'s' if len(names) != 1 else ''} join{'s' if len(names) == 1 else ''}"
     if kind == "lose_crew":
         return f"{p['count']} of {whose or 'your '}crew die{'s' if p['count'] == 1 else ''}"
-    if kind == "crew_morale":
-        return f"{whose}crew morale {signed(amount)}"
-    if kind == "stand_down":
-        return f"{whose}no crewed flights for {p['quarters']} quarters"
     if kind == "news":
         return "the world hears of it" if p.get("public", True) else None
     return None  # flags: they only shape what comes later
