@@ -51,13 +51,13 @@ LEVELS = {
 KITS_PER_MISSION = 4  # the cheapest few ways to fly each mission are enough to choose from
 TEST_MISSIONS = ("capsule_test", "lander_test", "ballistic_test")  # uncrewed flights that prove a vehicle
 GOAL_BONUS = 200  # the worth of the era's goal, and of a first that opens the way to it, beyond its prestige
-SECOND_PLACE = 0.5
-GROUNDED_SHARE = 0.5  # what a grounded way to the goal is worth while the grounding lasts  # what a first the rival is about to take is still worth, against a full chance
-RACE_READY = 0.8
+SECOND_PLACE = 0.5  # what a first the rival is about to take is still worth, against a full chance
+GROUNDED_SHARE = 0.5  # what a grounded way to the goal is worth while the grounding lasts
+RACE_READY = 0.8  # the share of a mission's demands the rival has flown that makes it a race
 PROVEN = 3  # successful flights after which a vehicle that is reliable enough needs no more tests
 TRAINING_SPREAD = 10  # skill points a crew member's training may be off its weakest before it switches
 LAST_THROW = 0.2  # the chance worth a try at an uncrewed goal in the last quarters
-CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill  # the share of a mission's demands the rival has flown that makes it a race
+CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill
 
 
 @dataclass(frozen=True)
@@ -292,15 +292,16 @@ class PlanningAI:
                 # the piece itself if it is a craft, else the kit's craft
                 craft = piece if piece.kind == "spacecraft" or not mission.spacecraft else hardware.spacecraft
                 carrier = craft if mission.spacecraft else rocket
-                if carrier is None or not set(mission.needs) & set(carrier.provides):
+                if carrier is None or not any(need in carrier.provides for need in mission.needs):
                     continue  # cannot fly it: no need to ask the rules
                 command = commands.PlanMission(side, mission_id, rocket.id, craft.id if mission.spacecraft else None,
                                                game.month_now())
                 if command.check(game) is not None:  # the AI only sends what the rules allow
                     continue
+                # a rocket it expects to lose teaches less than the money would buy (hard's
+                # floor is zero: a failure teaches most, and it has the money)
                 if game.odds(side, mission, command._hardware, []).success < self.level.test_odds:
-                    continue  # a rocket it expects to lose teaches less than the money would buy
-                    # (hard flies it anyway: a failure teaches most, and it has the money)
+                    continue
                 game.execute(command)
                 booked_types.add(mission_id)
                 return
