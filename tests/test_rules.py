@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.core import commands, rules
 from game.core.game import Game
@@ -94,6 +96,26 @@ def test_mission_odds_match_the_dice(content):
     # scrubs are neither success nor failure this quarter; the odds count them as not success
     sd = math.sqrt(expected * (1 - expected) / trials)
     assert abs(successes / trials - expected) < 4 * sd
+
+
+@settings(max_examples=60, deadline=None)
+@given(rocket=st.floats(1, 99), craft=st.floats(1, 99), short=st.integers(0, 12))
+def test_an_uncrewed_flight_is_no_likelier_than_its_weakest_vehicle(content, rocket, craft, short):
+    """The planner relies on this to turn down a test flight on a vehicle it believes will
+    fail, without working out the odds: it holds for every mission with no step made easier."""
+    game = _launch_game(content, 1, 50)
+    ussr = game.state.sides["ussr"]
+    ussr.programmes["vostok_rocket"].reliability = rocket
+    ussr.programmes["vostok"].reliability = craft
+    ussr.programmes["vostok"].quarters = content.programmes["vostok"].min_quarters - short  # rushed
+    for mission in content.missions.values():
+        if mission.crew_min or any(step.difficulty < 0 for step in mission.steps):
+            continue
+        hardware = game.hardware("ussr", mission, "vostok_rocket", "vostok" if mission.spacecraft else None)
+        if isinstance(hardware, str):
+            continue
+        weakest = min(rules.effective(p, ussr.programmes[p.id], True) for p in (hardware.rocket, hardware.spacecraft) if p)
+        assert game.odds("ussr", mission, hardware, []).success <= weakest
 
 
 def test_crew_loss_is_counted_only_for_crewed_missions(content):

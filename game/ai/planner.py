@@ -284,6 +284,12 @@ class PlanningAI:
         pieces = sorted((p for p in _vehicles(hardware)  # a proven, mature vehicle learns little from a test
                          if owned[p.id].successes < PROVEN or rules.estimate(owned[p.id]) < self.level.reliability_goal),
                         key=lambda p: (owned[p.id].successes, rules.estimate(owned[p.id]), p.id))
+        # a flight with no step easier than usual is no likelier to work than its least
+        # reliable vehicle, so one believed below the floor (a rushed rocket, say) rules
+        # such a flight out without asking the odds
+        believed = {p.id: rules.effective(p, owned[p.id], True) for p in _vehicles(hardware)}
+        floor = self.level.test_odds
+        tried = set()  # (test, craft): a later piece may lead to a flight already turned down
         for piece in pieces:
             for mission_id in TEST_MISSIONS:
                 mission = game.content.missions.get(mission_id)
@@ -294,17 +300,23 @@ class PlanningAI:
                 carrier = craft if mission.spacecraft else rocket
                 if carrier is None or not any(need in carrier.provides for need in mission.needs):
                     continue  # cannot fly it: no need to ask the rules
-                command = commands.PlanMission(side, mission_id, rocket.id, craft.id if mission.spacecraft else None,
-                                               game.month_now())
-                if command.check(game) is not None:  # the AI only sends what the rules allow
+                craft_id = craft.id if mission.spacecraft else None
+                if (mission_id, craft_id) in tried:
                     continue
+                tried.add((mission_id, craft_id))
                 # a rocket it expects to lose teaches less than the money would buy (hard's
                 # floor is zero: a failure teaches most, and it has the money)
-                if game.odds(side, mission, command._hardware, []).success < self.level.test_odds:
+                if all(step.difficulty >= 0 for step in mission.steps) and (
+                        believed[rocket.id] < floor or craft_id and believed[craft_id] < floor):
                     continue
-                game.execute(command)
-                booked_types.add(mission_id)
-                return
+                flown = game.hardware(side, mission, rocket.id, craft_id)
+                if isinstance(flown, str) or side_state.cash < game.mission_cost(flown):
+                    continue  # the AI only sends what the rules allow
+                if game.odds(side, mission, flown, []).success < floor:
+                    continue
+                if game.execute(commands.PlanMission(side, mission_id, rocket.id, craft_id, game.month_now())):
+                    booked_types.add(mission_id)
+                    return
 
     def _pick_crew(self, game: Game, side: str, mission, hardware) -> tuple[str, ...] | None:
         """The crew that flies a mission best. A step draws on the crew's best at its skill,

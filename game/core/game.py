@@ -7,7 +7,6 @@ helpers here are the shared vocabulary of both.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +48,7 @@ class Hardware:
     spacecraft: ProgrammeDef | None
     by_step: tuple[ProgrammeDef, ...]
     escape: ProgrammeDef | None
+    shares: tuple[int, ...]  # for each step, how many steps its programme flies in
 
 
 class Game:
@@ -244,10 +244,10 @@ class Game:
                 return f"{spacecraft.name} has not been started"
         elif spacecraft_id is not None:
             return f"the {mission.name.lower()} flies no spacecraft"
-        on_board = (rocket, spacecraft) if spacecraft else (rocket,)
-        grounded = [p.name for p in on_board if p.id in self.state.sides[side].grounded]
-        if grounded:
-            return f"{grounded[0]} is grounded by order from above"
+        grounded = self.state.sides[side].grounded
+        for programme in (rocket, spacecraft):
+            if programme is not None and programme.id in grounded:
+                return f"{programme.name} is grounded by order from above"
         reason, _ = rules.why_cannot_fly(mission, rocket, spacecraft, self.content.capability_kinds,
                                          lambda capability: self.provider(side, capability))
         if reason:
@@ -258,14 +258,18 @@ class Game:
                 by_step.append(rocket)
             elif step.uses == "spacecraft":
                 by_step.append(spacecraft or rocket)
+            elif step.uses in rocket.provides:
+                by_step.append(rocket)
+            elif spacecraft is not None and step.uses in spacecraft.provides:
+                by_step.append(spacecraft)
             else:
-                holder = next((p for p in on_board if step.uses in p.provides), None) \
-                    or self.provider(side, step.uses)
+                holder = self.provider(side, step.uses)
                 if holder is None:
                     return f"the {mission.name.lower()} needs {step.uses.replace('_', ' ')}"
                 by_step.append(holder)
         escape = self.provider(side, "escape_system") if mission.crew_min else None
-        return Hardware(rocket, spacecraft, tuple(by_step), escape)
+        ids = [p.id for p in by_step]
+        return Hardware(rocket, spacecraft, tuple(by_step), escape, tuple(map(ids.count, ids)))
 
     def odds(self, side: str, mission: MissionTypeDef, hardware: Hardware, crew: list[Crew],
              believed: bool = True) -> rules.Odds:
@@ -278,9 +282,12 @@ class Game:
     def step_chances(self, side: str, mission: MissionTypeDef, hardware: Hardware, crew: list[Crew],
                      believed: bool) -> list[float]:
         owned = self.state.sides[side].programmes
-        uses = Counter(p.id for p in hardware.by_step)
-        return [rules.step_chance(step, rules.effective(prog, owned[prog.id], believed), uses[prog.id], crew)
-                for step, prog in zip(mission.steps, hardware.by_step, strict=True)]
+        reliability: dict[str, float] = {}  # each programme's once, though it may fly in several steps
+        for prog in hardware.by_step:
+            if prog.id not in reliability:
+                reliability[prog.id] = rules.effective(prog, owned[prog.id], believed)
+        return [rules.step_chance(step, reliability[prog.id], share, crew)
+                for step, prog, share in zip(mission.steps, hardware.by_step, hardware.shares, strict=True)]
 
     def mission_cost(self, hardware: Hardware) -> float:
         return hardware.rocket.unit_cost + (hardware.spacecraft.unit_cost if hardware.spacecraft else 0.0)

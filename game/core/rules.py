@@ -164,21 +164,18 @@ def why_cannot_fly(mission: MissionTypeDef, rocket: ProgrammeDef, spacecraft: Pr
     lunar lander); any other comes from ``provider(capability)``, a component say. The
     craft and whatever craft fly along must be within the rocket's lift.
     """
-    name = mission.name.lower()
-    on_board = (rocket, spacecraft) if spacecraft else (rocket,)
     along: list[ProgrammeDef] = []
     for capability in mission.needs:
-        if any(capability in p.provides for p in on_board):
-            continue
-        what = capability.replace("_", " ")
+        if capability in rocket.provides or spacecraft is not None and capability in spacecraft.provides:
+            continue  # (the messages below are built only when needed: this runs for every plan)
         kinds = capability_kinds.get(capability, ())
         if "rocket" in kinds:
-            return f"the {name} needs a rocket with {what}", along
+            return f"the {mission.name.lower()} needs a rocket with {_words(capability)}", along
         if "spacecraft" in kinds and capability not in mission.second_craft:
-            return f"the {name} needs a spacecraft with {what}", along
+            return f"the {mission.name.lower()} needs a spacecraft with {_words(capability)}", along
         other = provider(capability)
         if other is None:
-            return f"the {name} needs {what}", along
+            return f"the {mission.name.lower()} needs {_words(capability)}", along
         along.append(other)
     if spacecraft is not None:
         mass = spacecraft.mass_t + sum(p.mass_t for p in along if p.kind == "spacecraft")
@@ -187,8 +184,12 @@ def why_cannot_fly(mission: MissionTypeDef, rocket: ProgrammeDef, spacecraft: Pr
             where = "the Moon" if mission.destination == "moon" else mission.destination
             return f"{rocket.name} cannot lift {mass:g} t to {where} (it can {lift:g} t)", along
     if mission.crew_min and (spacecraft is None or spacecraft.crew < mission.crew_min):
-        return f"the {name} needs a spacecraft for {mission.crew_min} or more", along
+        return f"the {mission.name.lower()} needs a spacecraft for {mission.crew_min} or more", along
     return None, along
+
+
+def _words(capability: str) -> str:
+    return capability.replace("_", " ")
 
 
 def quarterly_budget(side: SideState) -> float:
