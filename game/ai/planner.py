@@ -80,6 +80,8 @@ class PlanningAI:
         self._targets_value: list = []
         self._margins_key = None
         self._margins: dict[str, float] = {}
+        self._best_kits_key = None
+        self._best_kits_value: dict = {}
 
     # --- the quarter's plan ---------------------------------------------------------
 
@@ -133,42 +135,60 @@ class PlanningAI:
     def _choose_targets(self, game: Game, side: str, soon: int, flush: bool) -> list[tuple[float, Kit]]:
         state = game.state
         owned = state.sides[side].programmes
-        start_costs = _start_costs(game.content)
-        grounded = state.sides[side].grounded
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
         goal_path = _goal_path(game, side)
-        rival_reach = _demonstrated(game.content, state.sides[rival_of(side)].flown)
-        goal_missions = _goal_missions(game.content, side, game.era.goal.first)
+        races = _races(game.content, state.sides[rival_of(side)].flown)
+        best_kits = self._best_kits(game, side, soon)
+        firsts = game.content.firsts
         scored = []
         for mission_id, kits in _kits(game.content, side).items():
-            mission = game.content.missions[mission_id]
+            if mission_id not in best_kits:
+                continue
             value = 0.0
-            for first in mission.firsts:
+            for first in game.content.missions[mission_id].firsts:
                 if first in achieved:
                     continue
-                worth = game.content.firsts[first].prestige * (1.0 if state.firsts.get(first) else 2.0)
+                worth = firsts[first].prestige * (1.0 if state.firsts.get(first) else 2.0)
                 value += worth + (GOAL_BONUS if first in goal_path else 0)
             if value <= 0:
                 continue
-            if _within_reach(game.content, mission_id, rival_reach) and not all(p in owned for p in kits[0].flies):
+            if mission_id in races and not all(p in owned for p in kits[0].flies):
                 value *= SECOND_PLACE  # the rival will most likely fly it first: aim elsewhere
+            held, remaining, tied = best_kits[mission_id]
+            # a grounded way to the goal is prepared for, but what lifts the grounding comes first
+            scored.append((value / (1 + remaining / 20) * (GROUNDED_SHARE if held else 1), tied))
+        scored.sort(key=lambda pair: (-pair[0], pair[1][0].mission))
+        return scored[: self.level.focus + (1 if flush else 0)]
+
+    def _best_kits(self, game: Game, side: str, soon: int) -> dict[str, tuple[bool, float, tuple[Kit, ...]]]:
+        """For each mission type, its kits that are best to work toward: one free to fly
+        first, then the cheapest to finish; with whether they are grounded and what is left
+        to pay. Kept while what the side owns, its groundings and what it may start are."""
+        state = game.state
+        owned = state.sides[side].programmes
+        grounded = state.sides[side].grounded
+        key = (id(state), side, len(owned), frozenset(grounded),
+               bisect.bisect_right(_availabilities(game.content, side), soon))
+        if key == self._best_kits_key:
+            return self._best_kits_value
+        start_costs = _start_costs(game.content)
+        goal_missions = _goal_missions(game.content, side, game.era.goal.first)
+        chosen = {}
+        for mission_id, kits in _kits(game.content, side).items():
             best, tied = None, []
             for kit in kits:
                 held = grounded & kit.flies
                 if kit.available > soon or held and not (mission_id in goal_missions and _liftable(game, side, held)):
                     continue
-                # one free to fly first, then the cheapest to finish
                 rank = (bool(held), kit.cost - sum(map(start_costs.__getitem__, kit.programmes & owned.keys())))
                 if best is None or rank < best:
                     best, tied = rank, [kit]
                 elif rank == best:
                     tied.append(kit)
             if best is not None:
-                held, remaining = best
-                # a grounded way to the goal is prepared for, but what lifts the grounding comes first
-                scored.append((value / (1 + remaining / 20) * (GROUNDED_SHARE if held else 1), tuple(tied)))
-        scored.sort(key=lambda pair: (-pair[0], pair[1][0].mission))
-        return scored[: self.level.focus + (1 if flush else 0)]
+                chosen[mission_id] = (*best, tuple(tied))
+        self._best_kits_key, self._best_kits_value = key, chosen
+        return chosen
 
     def _research(self, game: Game, side: str, targets) -> None:
         side_state = game.state.sides[side]
@@ -203,7 +223,7 @@ class PlanningAI:
                 goal = min(self.level.reliability_goal + margins.get(prog_id, 0), definition.cap - 1)
                 believed = rules.estimate(prog)
                 if believed < goal:
-                    needing.append((prog_id, goal - believed, definition))
+                    needing.append((prog_id, goal - believed, rules.funding_scale(definition)))
                     continue
                 if prog.quarters < definition.min_quarters:
                     # good enough, but still rushed: only funded quarters of work end the rushing
@@ -214,10 +234,10 @@ class PlanningAI:
             if prog.funding:
                 game.execute(commands.FundProgramme(side, prog_id, 0))
         pot = max(0.0, side_state.cash) * self.level.research_share
-        weight = sum(need * rules.funding_scale(d) for _, need, d in needing)
-        for prog_id, need, definition in needing:
-            share = pot * need * rules.funding_scale(definition) / weight if weight else 0.0
-            amount = round(min(share, 2.5 * rules.funding_scale(definition), commands.MAX_FUNDING), 1)
+        weight = sum(need * scale for _, need, scale in needing)
+        for prog_id, need, scale in needing:
+            share = pot * need * scale / weight if weight else 0.0
+            amount = round(min(share, 2.5 * scale, commands.MAX_FUNDING), 1)
             if abs(amount - owned[prog_id].funding) > 0.05 * amount:
                 game.execute(commands.FundProgramme(side, prog_id, amount))
 
@@ -324,15 +344,18 @@ class PlanningAI:
         if not mission.crew_min:
             return ()
         booked = game.booked_crew(side)
-        skills = Counter(s.skill for s in mission.steps if s.skill)  # each skill, and how many steps need it
         free = [c for c in game.active_crew(side) if c.id not in booked]
         if len(free) < mission.crew_min:
             return None
+        skills = _skill_counts(game.content, mission)
         chosen: list = []
         best_so_far = dict.fromkeys(skills, 0.0)
         for _ in range(mission.crew_min):
             def team_worth(c, best_so_far=best_so_far):
-                return (sum(n * max(best_so_far[s], c.skill(s)) for s, n in skills.items()) + c.morale / 10, c.id)
+                worth = 0.0
+                for skill, steps in skills.items():
+                    worth += steps * max(best_so_far[skill], getattr(c, skill))
+                return worth + c.morale / 10, c.id
             best = max(free, key=team_worth)
             chosen.append(best)
             free.remove(best)
@@ -367,6 +390,14 @@ def _goal_kits(content, side: str, goal: str) -> tuple[frozenset[str], bool]:
         flies = frozenset().union(*(k.flies for m in missions for k in _kits(content, side)[m]))
         cache[side, goal] = flies, any(content.missions[m].crew_min for m in missions)
     return cache[side, goal]
+
+
+def _skill_counts(content, mission) -> dict[str, int]:
+    """Each skill a mission's steps call on, and how many of them do (cached)."""
+    cache = content.__dict__.setdefault("_ai_skill_counts", {})
+    if mission.id not in cache:
+        cache[mission.id] = dict(Counter(s.skill for s in mission.steps if s.skill))
+    return cache[mission.id]
 
 
 def _vehicles(hardware) -> list:
@@ -493,6 +524,16 @@ def _demonstrated(content, flown: dict[str, int]) -> frozenset[str]:
     cache = content.__dict__.setdefault("_ai_demonstrated", {})
     if kinds not in cache:
         cache[kinds] = frozenset().union(*(_demands(content, m) for m in kinds if m in content.missions))
+    return cache[kinds]
+
+
+def _races(content, flown: dict[str, int]) -> frozenset[str]:
+    """The mission types a side with this record is likely to fly soon (cached)."""
+    kinds = frozenset(flown)
+    cache = content.__dict__.setdefault("_ai_races", {})
+    if kinds not in cache:
+        demonstrated = _demonstrated(content, flown)
+        cache[kinds] = frozenset(m for m in content.missions if _within_reach(content, m, demonstrated))
     return cache[kinds]
 
 
