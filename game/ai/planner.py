@@ -60,6 +60,9 @@ LAST_THROW = 0.2  # the chance worth a try at an uncrewed goal in the last quart
 CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class Kit:
     """A way to fly a mission type: its rocket, spacecraft and every programme it needs."""
@@ -82,6 +85,8 @@ class PlanningAI:
         self._margins: dict[str, float] = {}
         self._best_kits_key = None
         self._best_kits_value: dict = {}
+        self._values_key = None
+        self._values: dict[str, float] = {}
 
     # --- the quarter's plan ---------------------------------------------------------
 
@@ -135,22 +140,14 @@ class PlanningAI:
     def _choose_targets(self, game: Game, side: str, soon: int, flush: bool) -> list[tuple[float, Kit]]:
         state = game.state
         owned = state.sides[side].programmes
-        achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
-        goal_path = _goal_path(game, side)
         races = _races(game.content, state.sides[rival_of(side)].flown)
         best_kits = self._best_kits(game, side, soon)
-        firsts = game.content.firsts
         scored = []
-        for mission_id, kits in _kits(game.content, side).items():
+        for mission_id, value in self._mission_values(game, side).items():
+            kits = _kits(game.content, side)[mission_id]
             if mission_id not in best_kits:
-                continue
-            value = 0.0
-            for first in game.content.missions[mission_id].firsts:
-                if first in achieved:
-                    continue
-                worth = firsts[first].prestige * (1.0 if state.firsts.get(first) else 2.0)
-                value += worth + (GOAL_BONUS if first in goal_path else 0)
-            if value <= 0:
+                best_kits[mission_id] = self._best_kit(game, side, soon, mission_id, kits)
+            if best_kits[mission_id] is None:
                 continue
             if mission_id in races and not all(p in owned for p in kits[0].flies):
                 value *= SECOND_PLACE  # the rival will most likely fly it first: aim elsewhere
@@ -160,35 +157,61 @@ class PlanningAI:
         scored.sort(key=lambda pair: (-pair[0], pair[1][0].mission))
         return scored[: self.level.focus + (1 if flush else 0)]
 
-    def _best_kits(self, game: Game, side: str, soon: int) -> dict[str, tuple[bool, float, tuple[Kit, ...]]]:
-        """For each mission type, its kits that are best to work toward: one free to fly
-        first, then the cheapest to finish; with whether they are grounded and what is left
-        to pay. Kept while what the side owns, its groundings and what it may start are."""
+    def _mission_values(self, game: Game, side: str) -> dict[str, float]:
+        """What flying each mission type would win: the prestige of its firsts still open
+        to the side (double if no one has them), more toward the goal. Kept while no first
+        is won and the groundings stand."""
         state = game.state
-        owned = state.sides[side].programmes
-        grounded = state.sides[side].grounded
-        key = (id(state), side, len(owned), frozenset(grounded),
-               bisect.bisect_right(_availabilities(game.content, side), soon))
-        if key == self._best_kits_key:
-            return self._best_kits_value
-        start_costs = _start_costs(game.content)
-        goal_missions = _goal_missions(game.content, side, game.era.goal.first)
-        chosen = {}
-        for mission_id, kits in _kits(game.content, side).items():
-            best, tied = None, []
-            for kit in kits:
-                held = grounded & kit.flies
-                if kit.available > soon or held and not (mission_id in goal_missions and _liftable(game, side, held)):
+        goal_path = _goal_path(game, side)
+        key = (id(state), side, sum(map(len, state.firsts.values())), goal_path)
+        if key == self._values_key:
+            return self._values
+        achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
+        firsts = game.content.firsts
+        values = {}
+        for mission_id in _kits(game.content, side):
+            value = 0.0
+            for first in game.content.missions[mission_id].firsts:
+                if first in achieved:
                     continue
-                rank = (bool(held), kit.cost - sum(map(start_costs.__getitem__, kit.programmes & owned.keys())))
-                if best is None or rank < best:
-                    best, tied = rank, [kit]
-                elif rank == best:
-                    tied.append(kit)
-            if best is not None:
-                chosen[mission_id] = (*best, tuple(tied))
-        self._best_kits_key, self._best_kits_value = key, chosen
-        return chosen
+                worth = firsts[first].prestige * (1.0 if state.firsts.get(first) else 2.0)
+                value += worth + (GOAL_BONUS if first in goal_path else 0)
+            if value > 0:
+                values[mission_id] = value
+        self._values_key, self._values = key, values
+        return values
+
+    def _best_kits(self, game: Game, side: str, soon: int) -> dict:
+        """Each mission type's best kits, as far as they have been asked for (see _best_kit).
+        Kept while what the side owns, its groundings and what it may start stay the same."""
+        state = game.state
+        key = (id(state), side, len(state.sides[side].programmes), frozenset(state.sides[side].grounded),
+               bisect.bisect_right(_availabilities(game.content, side), soon))
+        if key != self._best_kits_key:
+            self._best_kits_key, self._best_kits_value = key, {}
+        return self._best_kits_value
+
+    def _best_kit(self, game: Game, side: str, soon: int, mission_id: str,
+                  kits: list[Kit]) -> tuple[bool, float, tuple[Kit, ...]] | None:
+        """The kits of a mission type best to work toward: one free to fly first, then the
+        cheapest to finish; with whether they are grounded and what is left to pay."""
+        owned = game.state.sides[side].programmes
+        grounded = game.state.sides[side].grounded
+        start_costs = _start_costs(game.content)
+        best, tied = None, []
+        for kit in kits:
+            if kit.available > soon:
+                continue
+            held = grounded & kit.flies if grounded else _NONE
+            if held and not (mission_id in _goal_missions(game.content, side, game.era.goal.first)
+                             and _liftable(game, side, held)):
+                continue
+            rank = (bool(held), kit.cost - sum(map(start_costs.__getitem__, kit.programmes & owned.keys())))
+            if best is None or rank < best:
+                best, tied = rank, [kit]
+            elif rank == best:
+                tied.append(kit)
+        return None if best is None else (*best, tuple(tied))
 
     def _research(self, game: Game, side: str, targets) -> None:
         side_state = game.state.sides[side]
@@ -212,8 +235,8 @@ class PlanningAI:
                     reserve = 0 if prog_id in toward_goal else side_state.budget * 0.25
                     if side_state.cash - programmes[prog_id].start_cost >= reserve:
                         started = bool(game.execute(commands.StartProgramme(side, prog_id))) or started
-        margins_key = (self._targets_key, len(owned))
-        if margins_key != self._margins_key:  # it changes only with the targets and what is owned
+        margins_key = (id(game.state), side, len(owned), tuple((k.mission, k.rocket, k.spacecraft) for _, k in targets))
+        if margins_key != self._margins_key:  # it changes only with the kits flown and what is owned
             self._margins_key, self._margins = margins_key, _crew_margins(game, side, targets)
         margins = self._margins
         needing = []
@@ -254,7 +277,7 @@ class PlanningAI:
         for _, kit in targets:
             if game.launches_booked(side) >= game.MAX_LAUNCHES or side_state.cash <= 0:
                 return
-            if kit.mission in booked_types or not all(p in side_state.programmes for p in kit.programmes):
+            if kit.mission in booked_types or not kit.programmes <= side_state.programmes.keys():
                 continue
             mission = game.content.missions[kit.mission]
             if mission.crew_min and side_state.stand_down_until > state.quarter:
@@ -301,14 +324,18 @@ class PlanningAI:
         rocket = hardware.rocket
         if rules.estimate(owned[rocket.id]) < 35 and owned[rocket.id].funding > 0:
             return  # not worth flying yet: research first
-        pieces = sorted((p for p in _vehicles(hardware)  # a proven, mature vehicle learns little from a test
-                         if owned[p.id].successes < PROVEN or rules.estimate(owned[p.id]) < self.level.reliability_goal),
-                        key=lambda p: (owned[p.id].successes, rules.estimate(owned[p.id]), p.id))
+        vehicles = _vehicles(hardware)
+        estimates = {p.id: rules.estimate(owned[p.id]) for p in vehicles}
+        pieces = sorted((p for p in vehicles  # a proven, mature vehicle learns little from a test
+                         if owned[p.id].successes < PROVEN or estimates[p.id] < self.level.reliability_goal),
+                        key=lambda p: (owned[p.id].successes, estimates[p.id], p.id))
+        if not pieces:
+            return
         # a flight with no step easier than usual is no likelier to work than its least
         # reliable vehicle, so one believed below the floor (a rushed rocket, say) rules
         # such a flight out without asking the odds
-        believed = {p.id: rules.effective(p, owned[p.id], True) for p in _vehicles(hardware)}
         floor = self.level.test_odds
+        believed = {p.id: rules.effective(p, owned[p.id], True) for p in vehicles} if floor > 0 else {}
         tried = set()  # (test, craft): a later piece may lead to a flight already turned down
         for piece in pieces:
             for mission_id in TEST_MISSIONS:
@@ -326,7 +353,7 @@ class PlanningAI:
                 tried.add((mission_id, craft_id))
                 # a rocket it expects to lose teaches less than the money would buy (hard's
                 # floor is zero: a failure teaches most, and it has the money)
-                if all(step.difficulty >= 0 for step in mission.steps) and (
+                if believed and all(step.difficulty >= 0 for step in mission.steps) and (
                         believed[rocket.id] < floor or craft_id and believed[craft_id] < floor):
                     continue
                 flown = game.hardware(side, mission, rocket.id, craft_id)
@@ -358,13 +385,14 @@ class PlanningAI:
                 return worth + c.morale / 10, c.id
             best = max(free, key=team_worth)
             chosen.append(best)
-            free.remove(best)
+            free = [c for c in free if c is not best]  # (remove() would compare every field)
             best_so_far = {s: max(v, best.skill(s)) for s, v in best_so_far.items()}
         return tuple(c.id for c in chosen)
 
     def _train(self, game: Game, side: str, targets) -> None:
         """Each crew member trains the skill its targets call on that it is weakest at."""
-        skills = sorted({s.skill for _, kit in targets for s in game.content.missions[kit.mission].steps if s.skill})
+        missions = game.content.missions
+        skills = sorted(set().union(*(_skill_counts(game.content, missions[kit.mission]) for _, kit in targets)))
         for crew in game.active_crew(side):
             skill = min(skills, key=crew.skill) if skills else "piloting"
             if crew.training in skills and crew.skill(crew.training) < crew.skill(skill) + TRAINING_SPREAD:
