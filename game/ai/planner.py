@@ -36,6 +36,8 @@ class Level:
     reliability_goal: float  # it funds a programme until its estimate reaches this
     uncrewed_goal_odds: float  # the believed chance at which it tries for the goal with no crew aboard
     test_odds: float  # the believed chance below which a test flight is not worth its rocket
+    daring: float = 0.15  # how much of the chance it wants it gives up when the race is at stake
+    crewed_success_needed: float | None = None  # success_needed with a crew aboard, if not the same: bold with rockets, careful with lives
 
 
 LEVELS = {
@@ -43,8 +45,8 @@ LEVELS = {
                   0.55, 0.45, 0.25, 0, 4, False, 80, 0.45, 0.1),
     "normal": Level("normal", "Works toward the era's goal, tests before it flies crews, and takes fair risks.",
                     0.8, 0.6, 0.12, 1, 2, True, 88, 0.45, 0.1),
-    "hard": Level("hard", "Funds its goals to the limit, reads events well, test-flies early to learn from failures, and takes bolder risks to be first.",
-                  0.95, 0.45, 0.18, 1, 2, True, 95, 0.3, 0.0),
+    "hard": Level("hard", "Funds its goals to the limit, reads events well, test-flies early to learn from failures, and dares most when a first is at stake.",
+                  0.95, 0.45, 0.18, 1, 2, True, 95, 0.3, 0.0, daring=0.3, crewed_success_needed=0.6),
 }
 
 
@@ -297,7 +299,10 @@ class PlanningAI:
             at_stake = (goal_path.intersection(mission.firsts) and behind
                         or _within_reach(game.content, kit.mission, rival_reach)
                         and any(not state.firsts.get(f) for f in mission.firsts))
-            needed = self.level.success_needed - (0.15 if at_stake else 0) + (0.05 if ahead else 0)
+            base = self.level.success_needed
+            if mission.crew_min and self.level.crewed_success_needed is not None:
+                base = self.level.crewed_success_needed
+            needed = base - (self.level.daring if at_stake else 0) + (0.05 if ahead else 0)
             if not mission.crew_min and game.era.goal.first in mission.firsts:
                 # a failure costs only the rocket (and teaches); near the end, not trying loses
                 needed = min(needed, LAST_THROW if time_short else self.level.uncrewed_goal_odds)
