@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 from game.core import commands, dates, rules
 from game.core.game import Game
@@ -144,9 +145,10 @@ class PlanningAI:
         owned = state.sides[side].programmes
         races = _races(game.content, state.sides[rival_of(side)].flown)
         best_kits = self._best_kits(game, side, soon)
+        all_kits = _kits(game.content, side)
         scored = []
         for mission_id, value in self._mission_values(game, side).items():
-            kits = _kits(game.content, side)[mission_id]
+            kits = all_kits[mission_id]
             if mission_id not in best_kits:
                 best_kits[mission_id] = self._best_kit(game, side, soon, mission_id, kits)
             if best_kits[mission_id] is None:
@@ -308,10 +310,10 @@ class PlanningAI:
                 needed = min(needed, LAST_THROW if time_short else self.level.uncrewed_goal_odds)
             risk = self.level.crew_risk * (2.0 if time_short and at_stake else 1.5 if at_stake else 1.0)
             if odds.success >= needed and odds.crew_loss <= risk:
-                command = commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
-                                               game.month_now(), tuple(crew or ()))
-                if command.check(game) is None:  # e.g. the money may have gone on a test flight
-                    game.execute(command)
+                if side_state.cash < game.mission_cost(hardware):
+                    continue  # the money may have gone on a test flight: the AI sends only what the rules allow
+                if game.execute(commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
+                                                     game.month_now(), tuple(crew or ()))):
                     booked_types.add(kit.mission)
             else:
                 self._test_flight(game, side, hardware, booked_types)
@@ -399,8 +401,9 @@ class PlanningAI:
         missions = game.content.missions
         skills = sorted(set().union(*(_skill_counts(game.content, missions[kit.mission]) for _, kit in targets)))
         for crew in game.active_crew(side):
-            skill = min(skills, key=crew.skill) if skills else "piloting"
-            if crew.training in skills and crew.skill(crew.training) < crew.skill(skill) + TRAINING_SPREAD:
+            level = partial(getattr, crew)  # Crew.skill without a Python call: this runs for every crew, every quarter
+            skill = min(skills, key=level) if skills else "piloting"
+            if crew.training in skills and level(crew.training) < level(skill) + TRAINING_SPREAD:
                 continue  # near enough the weakest: it keeps at what it is training in
             if crew.training != skill:
                 game.execute(commands.TrainCrew(side, crew.id, skill))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.content.model import MissionTypeDef, ProgrammeDef, StepDef
 from game.core.state import Crew, ProgrammeState, SideState
@@ -51,8 +51,7 @@ DEATH_PRESTIGE = 6.0
 STAND_DOWN_QUARTERS = 3  # Apollo 1 grounded crews for 20 months; Mercury-era inquiries less
 
 
-@dataclass(frozen=True, slots=True)
-class Odds:
+class Odds(NamedTuple):
     success: float
     crew_loss: float
     steps: tuple[tuple[str, float], ...]  # (step name, chance) in order

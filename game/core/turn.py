@@ -74,11 +74,12 @@ def _research(game: Game, side: SideState) -> None:
         side.leader_health = min(100.0, max(0.0, side.leader_health - max(0, strain) * 0.6
                                             + (1.0 if strain < -2 else 0.0)))
     for crew in side.crews.values():
-        if crew.status == "active" and crew.training:
+        if crew.status != "active":
+            continue
+        if crew.training:
             skill = crew.skill(crew.training)
             setattr(crew, crew.training, min(100.0, skill + rules.TRAINING_GAIN * (1 - skill / 100)))
-        if crew.status == "active":
-            crew.morale = min(100.0, crew.morale + 1)
+        crew.morale = min(100.0, crew.morale + 1)
 
 
 # --- events -----------------------------------------------------------------------------
