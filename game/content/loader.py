@@ -14,7 +14,8 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
+from pydantic.dataclasses import is_pydantic_dataclass
 
 from game.content import yamlio
 from game.content.model import (
@@ -98,24 +99,28 @@ class ContentError(Exception):
 
 # --- pydantic errors into our messages ----------------------------------------------------
 
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _model_at(model: type, loc: tuple) -> type | None:
     """The model class that holds the field at ``loc`` (for suggesting field names)."""
     current: typing.Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not _is_model(current):
             return None
-        info = current.model_fields.get(part) or next(
-            (f for f in current.model_fields.values() if f.alias == part), None)
+        fields = current.__pydantic_fields__
+        info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
         if info is None:
             return current
         current = _inner_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return current if _is_model(current) else None
+
+
+def _is_model(value) -> bool:
+    return isinstance(value, type) and is_pydantic_dataclass(value)
 
 
 def _inner_model(annotation):
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if _is_model(annotation):
         return annotation
     for arg in typing.get_args(annotation):
         found = _inner_model(arg)
@@ -124,8 +129,18 @@ def _inner_model(annotation):
     return None
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
+def _field_names(model: type) -> list[str]:
+    return [f.alias or name for name, f in model.__pydantic_fields__.items()]
+
+
+@functools.cache
+def _adapter(model: type) -> TypeAdapter:
+    return TypeAdapter(model)
+
+
+def validate(model: type, data):
+    """Build a content model from parsed YAML, or raise pydantic's ValidationError."""
+    return _adapter(model).validate_python(data)
 
 
 def _readable_path(root, loc: tuple) -> str:
@@ -142,16 +157,16 @@ def _readable_path(root, loc: tuple) -> str:
     return "".join(parts)
 
 
-def _message(error: dict, model: type[BaseModel], root) -> str:
+def _message(error: dict, model: type, root) -> str:
     kind, loc = error["type"], error["loc"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         holder = _model_at(model, loc[:-1])
         names = _field_names(holder) if holder else []
         hint = nearest_hint(str(loc[-1]), names)
         return f"unknown field {loc[-1]!r}{hint}" + (f"; expected one of: {', '.join(names)}" if not hint else "")
     if kind == "missing":
         return "this field is required"
-    if kind in ("model_type", "dict_type"):
+    if kind in ("model_type", "dataclass_type", "dict_type"):
         holder = _model_at(model, loc)
         names = ", ".join(_field_names(holder)) if holder else "keys and values"
         return f"expected a mapping (of {names}), got {_kind_of(error.get('input'))}"
@@ -176,9 +191,9 @@ def _kind_of(value) -> str:
     return type(value).__name__
 
 
-def _validate(model: type[BaseModel], root, file: str) -> tuple[BaseModel | None, list[Problem]]:
+def _validate(model: type, root, file: str) -> tuple[typing.Any, list[Problem]]:
     try:
-        return model.model_validate(root), []
+        return validate(model, root), []
     except ValidationError as err:
         problems = []
         errors = err.errors(include_url=False)
@@ -302,12 +317,12 @@ def _salvage_history(root, side: str) -> tuple[HistorySide | None, list[int]]:
     good = {}
     for pid, quarter in (programmes.items() if isinstance(programmes, dict) else ()):
         with contextlib.suppress(ValidationError):
-            good.update(HistorySide.model_validate({"programmes": {pid: quarter}}).programmes)
+            good.update(validate(HistorySide, {"programmes": {pid: quarter}}).programmes)
     launches = raw.get("launches")
     kept = []
     for index, item in enumerate(launches if isinstance(launches, list) else ()):
         with contextlib.suppress(ValidationError):
-            kept.append((index, HistoryLaunch.model_validate(item)))
+            kept.append((index, validate(HistoryLaunch, item)))
     part = HistorySide(programmes=good, launches=tuple(launch for _, launch in kept))
     return part, [index for index, _ in kept]
 
@@ -345,11 +360,11 @@ def _salvage(model, key, root, name):
     """When a list file has errors, keep its good entries so cross-checks still run."""
     if not isinstance(root, dict) or not isinstance(root.get(key), list):
         return []
-    item_model = _inner_model(model.model_fields[key].annotation)
+    item_model = _inner_model(model.__pydantic_fields__[key].annotation)
     good = []
     for index, raw in enumerate(root[key]):
         with contextlib.suppress(ValidationError):  # already reported
-            good.append((index, item_model.model_validate(raw)))
+            good.append((index, validate(item_model, raw)))
     return good
 
 

@@ -2,6 +2,11 @@
 
 Every model forbids unknown keys, so a misspelt field is an error that names the
 nearest valid one rather than a setting silently ignored.
+
+The models are pydantic dataclasses rather than BaseModels: validated the same way, but
+plain dataclasses once built. The rules and the AI read these fields hundreds of
+thousands of times a game, and a BaseModel's attribute lookup (it defines __getattr__)
+costs several times a dataclass's.
 """
 
 from __future__ import annotations
@@ -9,7 +14,8 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic.dataclasses import dataclass
 
 from game.core import dates, eventtypes
 
@@ -55,13 +61,20 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 Money = Annotated[float, Field(ge=0, le=1_000_000)]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+STRICT = ConfigDict(extra="forbid", strict=False)
+
+
+def record(cls=None, *, config: ConfigDict = STRICT):
+    """A frozen, keyword-only, validated record that forbids unknown keys."""
+    def wrap(cls):
+        return dataclass(frozen=True, kw_only=True, config=config)(cls)
+    return wrap(cls) if cls is not None else wrap
 
 
 # --- programmes -----------------------------------------------------------------------
 
-class ProgrammeDef(Strict):
+@record
+class ProgrammeDef:
     """A rocket, spacecraft or component that a side researches and flies."""
 
     id: Id
@@ -100,13 +113,15 @@ class ProgrammeDef(Strict):
         return self.payload_t if destination == "orbit" else self.lunar_payload_t
 
 
-class ProgrammesFile(Strict):
+@record
+class ProgrammesFile:
     programmes: tuple[ProgrammeDef, ...]
 
 
 # --- missions -------------------------------------------------------------------------
 
-class StepDef(Strict):
+@record
+class StepDef:
     """One step of a mission. ``uses`` is ``rocket``, ``spacecraft`` or a capability."""
 
     id: Id
@@ -125,7 +140,8 @@ class StepDef(Strict):
         return self
 
 
-class MissionTypeDef(Strict):
+@record
+class MissionTypeDef:
     id: Id
     name: str
     description: str = ""
@@ -141,18 +157,21 @@ class MissionTypeDef(Strict):
     expertise: Annotated[float, Field(ge=0, le=50)] = 0  # know-how gained by a success
 
 
-class MissionsFile(Strict):
+@record
+class MissionsFile:
     missions: tuple[MissionTypeDef, ...]
 
 
 # --- firsts ---------------------------------------------------------------------------
 
-class FirstHistory(Strict):
+@record
+class FirstHistory:
     side: Side
     date: MonthText
 
 
-class FirstDef(Strict):
+@record
+class FirstDef:
     id: Id
     name: str
     description: str = ""
@@ -161,13 +180,15 @@ class FirstDef(Strict):
     headline: str = ""  # "{nation}" and "{mission}" are filled in
 
 
-class FirstsFile(Strict):
+@record
+class FirstsFile:
     firsts: tuple[FirstDef, ...]
 
 
 # --- eras -----------------------------------------------------------------------------
 
-class CrewDef(Strict):
+@record
+class CrewDef:
     name: str
     piloting: Percent = 50
     endurance: Percent = 50
@@ -175,7 +196,8 @@ class CrewDef(Strict):
     docking: Percent = 30
 
 
-class ProgrammeStart(Strict):
+@record
+class ProgrammeStart:
     reliability: Percent | None = None  # None: the programme's own starting figure
     flights: Annotated[int, Field(ge=0, le=1000)] = 0
     # funded quarters of development already behind it; None: all it needs (no rushing)
@@ -183,7 +205,8 @@ class ProgrammeStart(Strict):
     funding: Money = 0
 
 
-class SideStart(Strict):
+@record
+class SideStart:
     leader: str
     budget: Money  # per quarter, in the side's normalised millions
     cash: Money = 0
@@ -192,10 +215,10 @@ class SideStart(Strict):
     expertise: Percent = 0
     bureau_share: Annotated[float, Field(ge=0, le=0.5)] = 0  # budget lost to rival bureaus
     budget_growth: Annotated[float, Field(ge=-0.5, le=1)] = 0  # the base budget's growth each year
-    programmes: dict[Id, ProgrammeStart] = {}
+    programmes: dict[Id, ProgrammeStart] = Field(default_factory=dict)
     crews: tuple[CrewDef, ...] = ()
     flags: tuple[Id, ...] = ()
-    firsts: dict[Id, MonthText] = {}  # firsts already won before the era opens
+    firsts: dict[Id, MonthText] = Field(default_factory=dict)  # firsts already won before the era opens
 
     @field_validator("programmes", mode="before")
     @classmethod
@@ -207,13 +230,15 @@ class SideStart(Strict):
         return value
 
 
-class GoalDef(Strict):
+@record
+class GoalDef:
     first: Id  # the first that wins the era
     fallback: Literal["prestige", "expertise", "none"] = "prestige"  # who wins at the end date
     description: str
 
 
-class EraDef(Strict):
+@record
+class EraDef:
     id: Id
     name: str
     years: str
@@ -237,7 +262,8 @@ class EraDef(Strict):
 
 # --- events ---------------------------------------------------------------------------
 
-class _Clause(Strict):
+@record
+class _Clause:
     """A condition or effect, written in YAML as ``{type: params}`` with one key. The
     parameters are checked against the registry in ``game.core.eventtypes`` and filled
     out with their defaults, so the rules can read them without checking again."""
@@ -263,18 +289,20 @@ class _Clause(Strict):
         return {"type": kind, "params": eventtypes.normalise(spec, params)}
 
 
+@record
 class Condition(_Clause):
     table: ClassVar[dict] = eventtypes.CONDITIONS
     what: ClassVar[str] = "condition"
 
 
+@record
 class Effect(_Clause):
     table: ClassVar[dict] = eventtypes.EFFECTS
     what: ClassVar[str] = "effect"
 
 
-class TriggerDef(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+@record(config=ConfigDict(extra="forbid", strict=False, populate_by_name=True))
+class TriggerDef:
 
     from_: QuarterText | None = Field(default=None, alias="from")
     to: QuarterText | None = None
@@ -282,7 +310,8 @@ class TriggerDef(Strict):
     dynamic: tuple[Condition, ...] | None = None  # in dynamic play, these replace the date window
 
 
-class ChoiceDef(Strict):
+@record
+class ChoiceDef:
     id: Id
     text: str
     effects: tuple[Effect, ...] = ()
@@ -290,13 +319,14 @@ class ChoiceDef(Strict):
     history: bool = False  # the choice history made
 
 
-class EventDef(Strict):
+@record
+class EventDef:
     id: Id
     title: str
     text: str
     illustration: Id
     sides: tuple[Side, ...] = Field(min_length=1)
-    trigger: TriggerDef = TriggerDef()
+    trigger: TriggerDef = Field(default_factory=TriggerDef)
     chance: Annotated[float, Field(gt=0, le=1)] = 1.0  # per quarter, once triggered
     once: bool = True
     choices: tuple[ChoiceDef, ...] = Field(min_length=1, max_length=3)
@@ -316,13 +346,15 @@ class EventDef(Strict):
         return self
 
 
-class EventsFile(Strict):
+@record
+class EventsFile:
     events: tuple[EventDef, ...]
 
 
 # --- the history rival ----------------------------------------------------------------
 
-class HistoryLaunch(Strict):
+@record
+class HistoryLaunch:
     """One of history's launches, which the history rival books in its month."""
 
     month: MonthText
@@ -333,14 +365,16 @@ class HistoryLaunch(Strict):
     note: str = ""  # what flew, for the reader: "Sputnik 1"
 
 
-class HistorySide(Strict):
+@record
+class HistorySide:
     """What one side did: the quarter each programme started, and the launches that mattered."""
 
-    programmes: dict[Id, QuarterText] = {}
+    programmes: dict[Id, QuarterText] = Field(default_factory=dict)
     launches: tuple[HistoryLaunch, ...] = ()
 
 
-class HistoryFile(Strict):
+@record
+class HistoryFile:
     """``history.yaml``: the decisions history took, for the rival that follows them. A mod's
     file replaces the side(s) it gives."""
 
