@@ -128,6 +128,31 @@ def test_a_fresh_ai_after_a_load_plays_on_as_the_old_one_would(content, era, lev
     assert save.dumps(resumed.state) == save.dumps(whole.state)
 
 
+def test_remembered_hardware_is_what_the_rules_would_work_out_afresh(content):
+    """Game.hardware remembers its answers (see its docstring for what they rest on): every
+    few quarters of a campaign, each owned rocket and craft for each mission type must get
+    the answer worked out from scratch."""
+    checked = []
+
+    def compare(game):
+        if game.state.quarter % 6:
+            return
+        for side in SIDES:
+            owned = [content.programmes[p] for p in game.state.sides[side].programmes]
+            rockets = [p.id for p in owned if p.kind == "rocket"]
+            craft = [p.id for p in owned if p.kind == "spacecraft"] + [None]
+            for mission in content.missions.values():
+                for rocket in rockets:
+                    for spacecraft in craft:
+                        fresh = game._work_out_hardware(side, mission, rocket, spacecraft,
+                                                        lambda capability, side=side: game.provider(side, capability))
+                        assert game.hardware(side, mission, rocket, spacecraft) == fresh
+                        checked.append(fresh)
+
+    sim.play(content, "campaign", 5, _agents(), after_turn=compare)
+    assert sum(not isinstance(answer, str) for answer in checked) > 500  # flyable ones, not only refusals
+
+
 def test_damaged_saves_are_refused_with_the_file_named(tmp_path, content):
     game = sim.play(content, "moon", 1, _agents(), turns=2)
     good = tmp_path / "good.json"

@@ -22,6 +22,8 @@ from game.core.state import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from game.content.loader import Content
     from game.content.model import MissionTypeDef, ProgrammeDef
     from game.core.commands import Command
@@ -64,6 +66,7 @@ class Game:
         # that turn.py prunes as it goes (the sort is stable, so file order breaks ties)
         self._open_events = {side: sorted(((turn.earliest_quarter(self, e), e) for e in self.events if side in e.sides),
                                           key=lambda pair: pair[0]) for side in SIDES}
+        self._hardware_known: dict[tuple, tuple] = {}  # see hardware()
 
     # --- creating -----------------------------------------------------------------
 
@@ -224,7 +227,33 @@ class Game:
 
     def hardware(self, side: str, mission: MissionTypeDef, rocket_id: str,
                  spacecraft_id: str | None) -> Hardware | str:
-        """The hardware each step uses, or the reason the combination cannot fly."""
+        """The hardware each step uses, or the reason the combination cannot fly.
+
+        The answer depends on the content, on which programmes the side has started (they
+        are never stopped, so their number tells), on its groundings and on which
+        programme provides each capability it asks for, the most reliable one. So it is
+        remembered under the first three and kept while those providers are still the
+        ones chosen: the rules and the planner ask the same question many times a quarter.
+        """
+        side_state = self.state.sides[side]
+        key = (side, mission.id, rocket_id, spacecraft_id, len(side_state.programmes),
+               frozenset(side_state.grounded))
+        known = self._hardware_known.get(key)
+        if known is not None and all(self.provider(side, capability) is chosen for capability, chosen in known[1]):
+            return known[0]
+        asked: list[tuple[str, ProgrammeDef | None]] = []
+
+        def provider(capability: str) -> ProgrammeDef | None:
+            chosen = self.provider(side, capability)
+            asked.append((capability, chosen))
+            return chosen
+
+        answer = self._work_out_hardware(side, mission, rocket_id, spacecraft_id, provider)
+        self._hardware_known[key] = (answer, tuple(asked))
+        return answer
+
+    def _work_out_hardware(self, side: str, mission: MissionTypeDef, rocket_id: str, spacecraft_id: str | None,
+                           provider: Callable[[str], ProgrammeDef | None]) -> Hardware | str:
         programmes = self.content.programmes
         owned = self.state.sides[side].programmes
         rocket = programmes.get(rocket_id)
@@ -247,8 +276,7 @@ class Game:
         for programme in (rocket, spacecraft):
             if programme is not None and programme.id in grounded:
                 return f"{programme.name} is grounded by order from above"
-        reason, _ = rules.why_cannot_fly(mission, rocket, spacecraft, self.content.capability_kinds,
-                                         lambda capability: self.provider(side, capability))
+        reason, _ = rules.why_cannot_fly(mission, rocket, spacecraft, self.content.capability_kinds, provider)
         if reason:
             return reason
         by_step = []
@@ -262,11 +290,11 @@ class Game:
             elif spacecraft is not None and step.uses in spacecraft.provides:
                 by_step.append(spacecraft)
             else:
-                holder = self.provider(side, step.uses)
+                holder = provider(step.uses)
                 if holder is None:
                     return f"the {mission.name.lower()} needs {step.uses.replace('_', ' ')}"
                 by_step.append(holder)
-        escape = self.provider(side, "escape_system") if mission.crew_min else None
+        escape = provider("escape_system") if mission.crew_min else None
         ids = [p.id for p in by_step]
         return Hardware(rocket, spacecraft, tuple(by_step), escape, tuple(map(ids.count, ids)))
 
