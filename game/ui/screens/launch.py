@@ -12,7 +12,7 @@ from game.ui.widgets import Screen
 
 OUTCOMES = {
     "success": ("Success", "#big_good"),
-    "scrubbed": ("Scrubbed: it waits for the same month next quarter", "#big_warn"),
+    "scrubbed": ("Scrubbed: it tries again next quarter", "#big_warn"),
     "aborted": ("Aborted: the mission ended early", "#big_warn"),
     "lost": ("Vehicle lost", "#big_bad"),
     "crew_lost": ("The crew is lost", "#big_bad"),
