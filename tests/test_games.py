@@ -153,6 +153,26 @@ def test_remembered_hardware_is_what_the_rules_would_work_out_afresh(content):
     assert sum(not isinstance(answer, str) for answer in checked) > 500  # flyable ones, not only refusals
 
 
+def test_remembered_hardware_follows_the_most_reliable_provider(content):
+    """Where two started programmes could bring a capability, the more reliable flies, and
+    a remembered answer must follow when their order changes."""
+    game = Game.new(content, "moon", 1)
+    usa = game.state.sides["usa"]
+    for prog_id in ("saturn5", "apollo_csm", "apollo_lm", "lk", "docking_system", "heat_shield"):
+        game.open_programme(usa, prog_id)  # the Soviet lander too: a second way to land
+    mission = content.missions["crewed_landing"]
+
+    def lander() -> str:
+        hardware = game.hardware("usa", mission, "saturn5", "apollo_csm")
+        assert not isinstance(hardware, str), hardware
+        return next(p.id for p, step in zip(hardware.by_step, mission.steps, strict=True) if step.uses == "lunar_lander")
+
+    usa.programmes["apollo_lm"].reliability, usa.programmes["lk"].reliability = 80, 60
+    assert lander() == "apollo_lm"
+    usa.programmes["apollo_lm"].reliability, usa.programmes["lk"].reliability = 60, 80
+    assert lander() == "lk"
+
+
 def test_damaged_saves_are_refused_with_the_file_named(tmp_path, content):
     game = sim.play(content, "moon", 1, _agents(), turns=2)
     good = tmp_path / "good.json"

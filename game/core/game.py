@@ -231,9 +231,10 @@ class Game:
 
         The answer depends on the content, on which programmes the side has started (they
         are never stopped, so their number tells), on its groundings and on which
-        programme provides each capability it asks for, the most reliable one. So it is
-        remembered under the first three and kept while those providers are still the
-        ones chosen: the rules and the planner ask the same question many times a quarter.
+        programme provides each capability it asks for: the most reliable one, where
+        several could. So it is remembered under the first three and kept while those
+        providers are still the ones chosen: the rules and the planner ask the same
+        question many times a quarter.
         """
         side_state = self.state.sides[side]
         key = (side, mission.id, rocket_id, spacecraft_id, len(side_state.programmes),
@@ -245,7 +246,8 @@ class Game:
 
         def provider(capability: str) -> ProgrammeDef | None:
             chosen = self.provider(side, capability)
-            asked.append((capability, chosen))
+            if len(self.content.providers.get(capability, ())) > 1:  # else what is started decides
+                asked.append((capability, chosen))
             return chosen
 
         answer = self._work_out_hardware(side, mission, rocket_id, spacecraft_id, provider)
