@@ -146,11 +146,12 @@ class PlanningAI:
         races = _races(game.content, state.sides[rival_of(side)].flown)
         best_kits = self._best_kits(game, side, soon)
         all_kits = _kits(game.content, side)
+        started = frozenset(owned)  # (a frozenset meets a kit's programmes faster than the dict's keys)
         scored = []
         for mission_id, value in self._mission_values(game, side).items():
             kits = all_kits[mission_id]
             if mission_id not in best_kits:
-                best_kits[mission_id] = self._best_kit(game, side, soon, mission_id, kits)
+                best_kits[mission_id] = self._best_kit(game, side, soon, mission_id, kits, started)
             if best_kits[mission_id] is None:
                 continue
             if mission_id in races and not all(p in owned for p in kits[0].flies):
@@ -195,11 +196,10 @@ class PlanningAI:
             self._best_kits_key, self._best_kits_value = key, {}
         return self._best_kits_value
 
-    def _best_kit(self, game: Game, side: str, soon: int, mission_id: str,
-                  kits: list[Kit]) -> tuple[bool, float, tuple[Kit, ...]] | None:
+    def _best_kit(self, game: Game, side: str, soon: int, mission_id: str, kits: list[Kit],
+                  started: frozenset[str]) -> tuple[bool, float, tuple[Kit, ...]] | None:
         """The kits of a mission type best to work toward: one free to fly first, then the
         cheapest to finish; with whether they are grounded and what is left to pay."""
-        owned = game.state.sides[side].programmes
         grounded = game.state.sides[side].grounded
         start_costs = _start_costs(game.content)
         best, tied = None, []
@@ -210,7 +210,7 @@ class PlanningAI:
             if held and not (mission_id in _goal_missions(game.content, side, game.era.goal.first)
                              and _liftable(game, side, held)):
                 continue
-            rank = (bool(held), kit.cost - sum(map(start_costs.__getitem__, kit.programmes & owned.keys())))
+            rank = (bool(held), kit.cost - sum(map(start_costs.__getitem__, kit.programmes & started)))
             if best is None or rank < best:
                 best, tied = rank, [kit]
             elif rank == best:
