@@ -276,7 +276,7 @@ class PlanningAI:
         behind = rival.prestige > side_state.prestige + 15 or time_short
         ahead = side_state.prestige > rival.prestige + 30
         goal_path = _goal_path(game, side)
-        rival_reach = _demonstrated(game.content, rival.flown)
+        races = _races(game.content, rival.flown)
         booked_types = {m.type for m in side_state.missions}
         for _, kit in targets:
             if game.launches_booked(side) >= game.MAX_LAUNCHES or side_state.cash <= 0:
@@ -299,7 +299,7 @@ class PlanningAI:
             odds = game.odds(side, mission, hardware, crew_members)
             # daring is for what decides the race: the goal, or a first the rival is about to take
             at_stake = (goal_path.intersection(mission.firsts) and behind
-                        or _within_reach(game.content, kit.mission, rival_reach)
+                        or kit.mission in races
                         and any(not state.firsts.get(f) for f in mission.firsts))
             base = self.level.success_needed
             if mission.crew_min and self.level.crewed_success_needed is not None:
