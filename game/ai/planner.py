@@ -342,7 +342,13 @@ class PlanningAI:
         # reliable vehicle, so one believed below the floor (a rushed rocket, say) rules
         # such a flight out without asking the odds
         floor = self.level.test_odds
-        believed = {p.id: rules.effective(p, owned[p.id], True) for p in vehicles} if floor > 0 else {}
+        believed: dict[str, float] = {}
+
+        def below_floor(vehicle) -> bool:
+            if vehicle.id not in believed:
+                believed[vehicle.id] = rules.effective(vehicle, owned[vehicle.id], True)
+            return believed[vehicle.id] < floor
+
         tried = set()  # (test, craft): a later piece may lead to a flight already turned down
         for piece in pieces:
             for mission_id in TEST_MISSIONS:
@@ -360,8 +366,8 @@ class PlanningAI:
                 tried.add((mission_id, craft_id))
                 # a rocket it expects to lose teaches less than the money would buy (hard's
                 # floor is zero: a failure teaches most, and it has the money)
-                if believed and all(step.difficulty >= 0 for step in mission.steps) and (
-                        believed[rocket.id] < floor or craft_id and believed[craft_id] < floor):
+                if floor > 0 and all(step.difficulty >= 0 for step in mission.steps) and (
+                        below_floor(rocket) or craft_id and below_floor(craft)):
                     continue
                 flown = game.hardware(side, mission, rocket.id, craft_id)
                 if isinstance(flown, str) or side_state.cash < game.mission_cost(flown):
