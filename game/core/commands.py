@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from game.core import dates
+from game.core import dates, turn
 from game.core.eventtypes import EFFECTS
 from game.core.state import Mission
 
@@ -249,9 +249,7 @@ class EndTurn(Command):
         return None
 
     def apply(self, game):
-        from game.core.turn import resolve_quarter
-
         game.state.sides[self.side].ready = True
         if all(s.ready for s in game.state.sides.values()):
-            return resolve_quarter(game)
+            return turn.resolve_quarter(game)
         return None
