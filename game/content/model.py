@@ -301,9 +301,8 @@ class Effect(_Clause):
     what: ClassVar[str] = "effect"
 
 
-@record(config=ConfigDict(extra="forbid", strict=False, populate_by_name=True))
+@record(config=ConfigDict(**STRICT, populate_by_name=True))  # "from" is a Python keyword: the field is from_
 class TriggerDef:
-
     from_: QuarterText | None = Field(default=None, alias="from")
     to: QuarterText | None = None
     conditions: tuple[Condition, ...] = ()
