@@ -33,6 +33,8 @@ from game.content.model import (
     MissionTypeDef,
     ProgrammeDef,
     ProgrammesFile,
+    SideDef,
+    SidesFile,
     nearest_hint,
 )
 from game.core import dates, eventtypes, rules
@@ -61,6 +63,7 @@ class Content:
     events: dict[str, EventDef] = field(default_factory=dict)
     event_files: dict[str, list[str]] = field(default_factory=dict)  # file name -> event ids
     history: dict[str, HistorySide] = field(default_factory=dict)  # side -> what history did (history.yaml)
+    sides: dict[str, SideDef] = field(default_factory=dict)  # each side's traits (sides.yaml)
     _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
@@ -230,6 +233,7 @@ class _Pool:
     events: dict[str, _Entry] = field(default_factory=dict)
     event_files: dict[str, list[str]] = field(default_factory=dict)
     history: dict[str, _Entry] = field(default_factory=dict)  # side -> its part of history.yaml
+    sides: dict[str, _Entry] = field(default_factory=dict)
     history_launches: dict[str, list[int]] = field(default_factory=dict)  # side -> each launch's index in the file
     problems: list[Problem] = field(default_factory=list)
 
@@ -257,7 +261,7 @@ def _read(path: Path, base: Path, pool: _Pool, if_empty: str):
 
 HISTORY_FILE = "history.yaml"
 _LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", MissionsFile, "missions"),
-          ("firsts.yaml", FirstsFile, "firsts"))
+          ("firsts.yaml", FirstsFile, "firsts"), ("sides.yaml", SidesFile, "sides"))
 
 
 def _add_folder(folder: Path, pool: _Pool) -> None:
@@ -408,6 +412,7 @@ def _cross_check(pool: _Pool) -> None:
             elif step.uses not in capabilities:
                 report(entry, ("steps", i, "uses"), f"expected rocket, spacecraft or a capability; "
                        f"no programme provides {step.uses!r}{nearest_hint(step.uses, capabilities)}")
+    _check_sides(pool, report, ref)
     for first in FIRST_IDS:
         if first not in pool.firsts and not any(p.file.endswith("firsts.yaml") for p in problems):
             problems.append(Problem("firsts.yaml", 0, "firsts", f"the first {first!r} must be defined"))
@@ -550,6 +555,22 @@ def _check_cycles(pool: _Pool, report) -> None:
                     stack.append((child, iter(pool.programmes[child].value.requires)))
 
 
+def _check_sides(pool: _Pool, report, ref) -> None:
+    """Both sides have their traits, and what the traits name exists."""
+    missing = [side for side in SIDES if side not in pool.sides]
+    if missing and not any(p.file.endswith("sides.yaml") for p in pool.problems):
+        pool.problems.append(Problem("sides.yaml", 0, "sides", f"the side(s) {', '.join(missing)} must be defined"))
+    capabilities = {c for e in pool.programmes.values() for c in e.value.provides}
+    for entry in pool.sides.values():
+        priority = entry.value.military_priority
+        if priority is None:
+            continue
+        ref(entry, ("military_priority", "first"), priority.first, pool.firsts, "first")
+        if priority.capability not in capabilities:
+            report(entry, ("military_priority", "capability"), f"no programme provides {priority.capability!r}"
+                   f"{nearest_hint(priority.capability, capabilities)}")
+
+
 # --- the public entry points ----------------------------------------------------------------
 
 def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Problem]]:
@@ -570,6 +591,7 @@ def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Pr
         events={k: e.value for k, e in pool.events.items()},
         event_files=pool.event_files,
         history={side: e.value for side, e in pool.history.items()},
+        sides={k: e.value for k, e in pool.sides.items()},
     )
     return content, []
 

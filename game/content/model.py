@@ -260,6 +260,57 @@ class EraDef:
         return self.usa if side == "usa" else self.ussr
 
 
+# --- the sides ------------------------------------------------------------------------
+
+@record
+class LeaderStrain:
+    """The Chief Designer works himself to death: past ``free_programmes`` funded at once,
+    each more costs ``per_programme`` points of health a quarter; well under it he rests."""
+
+    free_programmes: Annotated[int, Field(ge=0, le=100)] = 5
+    per_programme: Annotated[float, Field(ge=0, le=100)] = 0.6
+    rest: Annotated[float, Field(ge=0, le=100)] = 1.0  # regained a quarter with room to spare
+    rest_margin: Annotated[int, Field(ge=1, le=100)] = 3  # "room to spare": this many under the free count
+
+
+@record(config=ConfigDict(**STRICT, populate_by_name=True))
+class MilitaryPriority:
+    """The generals' claim: from ``from`` the side loses support each quarter it funds no
+    programme that provides ``capability`` until it holds ``first`` (the R-7 decree, 1954)."""
+
+    first: Id
+    capability: Id
+    from_: QuarterText = Field(alias="from")
+    support: Annotated[float, Field(ge=-100, le=0)]
+
+
+@record
+class SideDef:
+    """What makes a side itself: how its failures and deaths are seen, who it answers to.
+    The rules read these traits and never a side's name (``sides.yaml``)."""
+
+    id: Side
+    name: str  # short, as in "USA: Mercury on Redstone"
+    nation: str  # "the United States", as in headlines
+    public_failures: bool  # failures and deaths are told to the world, not only to the leaders
+    failure_prestige: Annotated[float, Field(ge=0, le=100)] = 0  # prestige lost by a failure
+    failure_support: Annotated[float, Field(ge=-100, le=0)] = 0  # support (or favour) lost by a failure
+    death_prestige: Annotated[float, Field(ge=0, le=100)] = 0
+    death_support: Annotated[float, Field(ge=-100, le=0)] = 0
+    death_leader_health: Annotated[float, Field(ge=-100, le=0)] = 0
+    death_stand_down: Annotated[int, Field(ge=0, le=40)] = 0  # quarters without crewed flights after a death
+    success_prestige_share: Annotated[float, Field(ge=0, le=10)] = 1  # of a mission's prestige, for no first
+    support_from_own_first: Annotated[float, Field(ge=-10, le=10)] = 0  # per point of the first's prestige
+    support_from_rival_first: Annotated[float, Field(ge=-10, le=10)] = 0
+    leader_strain: LeaderStrain | None = None
+    military_priority: MilitaryPriority | None = None
+
+
+@record
+class SidesFile:
+    sides: tuple[SideDef, ...]
+
+
 # --- events ---------------------------------------------------------------------------
 
 @record

@@ -46,9 +46,7 @@ CLAWBACK = 0.25
 # Prestige: the first ever gets the first's full value, the second a third, then a
 # tenth for any later success of the same kind.
 SECOND_SHARE = 1 / 3
-PUBLIC_FAILURE_PRESTIGE = 2.0
-DEATH_PRESTIGE = 6.0
-STAND_DOWN_QUARTERS = 3  # Apollo 1 grounded crews for 20 months; Mercury-era inquiries less
+# What a failure or a death costs each side is in scenarios/sides.yaml.
 
 
 class Odds(NamedTuple):

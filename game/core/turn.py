@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from game.core import dates, rules
 from game.core.eventtypes import CONDITIONS
 from game.core.state import (
-    NATION,
-    SHORT,
     SIDES,
     FiredEvent,
     FirstWon,
@@ -30,9 +28,6 @@ if TYPE_CHECKING:
 
 EVENTS_PER_SIDE_PER_QUARTER = 3  # more than this buries the player in cards
 REPEAT_COOLDOWN = 4  # quarters before an event that is not "once" may come again
-ICBM_PRESSURE_FROM = 1954 * 4  # the R-7 decree: from 1954 the Kremlin wants its missile
-SUPPORT_FROM_OWN_FIRST = {"usa": 0.4, "ussr": 0.8}  # Khrushchev prized propaganda firsts
-SUPPORT_FROM_RIVAL_FIRST = {"usa": 0.5, "ussr": -0.2}  # Sputnik's and Gagarin's shock paid for NASA
 SUPPORT_DRIFT = 0.03  # support drifts back toward 50 by this share each quarter
 
 
@@ -68,11 +63,11 @@ def _research(game: Game, side: SideState) -> None:
         prog.reliability = min(definition.cap, prog.reliability + gain)
         if money > 0:
             prog.quarters += 1
-    # the Chief Designer works himself to death: many programmes at once wear him down
-    if side.side == "ussr":
-        strain = len(active) - 5
-        side.leader_health = min(100.0, max(0.0, side.leader_health - max(0, strain) * 0.6
-                                            + (1.0 if strain < -2 else 0.0)))
+    strain = game.content.sides[side.side].leader_strain
+    if strain is not None:
+        over = len(active) - strain.free_programmes
+        rest = strain.rest if over <= -strain.rest_margin else 0.0
+        side.leader_health = min(100.0, max(0.0, side.leader_health - max(0, over) * strain.per_programme + rest))
     for crew in side.crews.values():
         if crew.status != "active":
             continue
@@ -161,7 +156,7 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     state = game.state
     side = state.sides[booked.side]
     mission = game.content.missions[booked.type]
-    public = booked.side == "usa"  # the Soviet programme announced only its successes
+    public = game.content.sides[booked.side].public_failures  # else only successes are announced
     hardware = game.hardware(booked.side, mission, booked.rocket, booked.spacecraft)
     crew = [side.crews[c] for c in booked.crew if c in side.crews]
     report = LaunchReport(booked.id, booked.side, booked.type, booked.rocket, booked.spacecraft,
@@ -211,7 +206,7 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     side.launches += 1
     report.outcome = outcome
     state.launches.append(report)
-    who = f"{SHORT[booked.side]}: {mission.name} on {hardware.rocket.name}"
+    who = f"{game.content.sides[booked.side].name}: {mission.name} on {hardware.rocket.name}"
     if crew:
         who += f" with {', '.join(c.name for c in crew)}"
     if outcome == "success":
@@ -235,6 +230,7 @@ def _rebook(game: Game, booked: Mission, report: LaunchReport, reason: str) -> N
 
 def _success(game, side: SideState, mission, booked, crew, report, month, day, who) -> None:
     state = game.state
+    traits = game.content.sides[side.side]
     side.flown[mission.id] = side.flown.get(mission.id, 0) + 1
     side.expertise = min(100.0, side.expertise + mission.expertise)
     for member in crew:
@@ -252,43 +248,39 @@ def _success(game, side: SideState, mission, booked, crew, report, month, day, w
         first = game.content.firsts[first_id]
         value = first.prestige * (1.0 if rank == 0 else rules.SECOND_SHARE)
         side.prestige += value
-        game.change_support(side, value * SUPPORT_FROM_OWN_FIRST[side.side])
+        game.change_support(side, value * traits.support_from_own_first)
         if rank == 0:
             rival = state.sides[rival_of(side.side)]
-            game.change_support(rival, value * SUPPORT_FROM_RIVAL_FIRST[rival.side])
-            headline = first.headline.format(nation=NATION[side.side], mission=mission.name) if first.headline \
-                else f"{NATION[side.side]} achieves the {first.name.lower()}."
+            game.change_support(rival, value * game.content.sides[rival.side].support_from_rival_first)
+            headline = first.headline.format(nation=traits.nation, mission=mission.name) if first.headline \
+                else f"{traits.nation} achieves the {first.name.lower()}."
             headline = headline[0].upper() + headline[1:]  # "the United States ..." opens a sentence
             game.log(side.side, "first", headline, SIDES, month)
         _check_goal(game, first_id, side.side, month)
     if not won_any:
-        side.prestige += mission.prestige * (0.5 if side.side == "usa" else 1.0)
+        side.prestige += mission.prestige * traits.success_prestige_share
     game.log(side.side, "launch", f"{who}: success.", SIDES, month)
 
 
 def _failure(game, side: SideState, mission, crew, report, month, who, outcome) -> None:
-    public = side.side == "usa"
+    traits = game.content.sides[side.side]
+    public = traits.public_failures
     side.failures += 1
     visible = SIDES if public else (side.side,)
-    if public:
-        side.prestige -= rules.PUBLIC_FAILURE_PRESTIGE
-        game.change_support(side, -1.5)
-    else:
-        game.change_support(side, -0.5)
+    side.prestige -= traits.failure_prestige
+    game.change_support(side, traits.failure_support)
     text = {"aborted": "aborted", "lost": "vehicle lost", "crew_lost": "the crew is lost"}[outcome]
     game.log(side.side, "launch", f"{who}: {text}.", visible, month)
     if outcome == "crew_lost":
         for member in crew:
             game.kill_crew(side, member, public)
-        if public:
-            side.prestige -= rules.DEATH_PRESTIGE
-            game.change_support(side, -6)
-            side.stand_down_until = max(side.stand_down_until, game.state.quarter + 1 + rules.STAND_DOWN_QUARTERS)
+        side.prestige -= traits.death_prestige
+        game.change_support(side, traits.death_support)
+        side.leader_health = max(0.0, side.leader_health + traits.death_leader_health)
+        if traits.death_stand_down:
+            side.stand_down_until = max(side.stand_down_until, game.state.quarter + 1 + traits.death_stand_down)
             game.log(side.side, "news", "Crewed flights stand down while an inquiry looks for the cause.",
-                     SIDES, month)
-        else:
-            game.change_support(side, -4)
-            side.leader_health = max(0.0, side.leader_health - 5)
+                     visible, month)
 
 
 def _check_goal(game: Game, first_id: str, side: str, month: int) -> None:
@@ -304,11 +296,13 @@ def _check_goal(game: Game, first_id: str, side: str, month: int) -> None:
 def _budget(game: Game, side: SideState) -> None:
     state = game.state
     side.cash *= 1 - rules.CLAWBACK  # unspent money goes back to the treasury, in part
-    if side.side == "ussr" and state.quarter >= ICBM_PRESSURE_FROM and not state.has_first("ussr", "first_icbm"):
-        icbm_funded = any(p.funding > 0 and "icbm" in game.content.programmes[pid].provides
-                          for pid, p in side.programmes.items())
-        if not icbm_funded:
-            game.change_support(side, -1.5)  # the military's needs come first
+    priority = game.content.sides[side.side].military_priority
+    if priority is not None and state.quarter >= dates.parse_quarter(priority.from_) \
+            and not state.has_first(side.side, priority.first):
+        obeyed = any(p.funding > 0 and priority.capability in game.content.programmes[pid].provides
+                     for pid, p in side.programmes.items())
+        if not obeyed:
+            game.change_support(side, priority.support)  # the military's needs come first
     side.support += (50 - side.support) * SUPPORT_DRIFT
     if state.quarter % 4 == 3:  # the year's end: support sets next year's budget
         side.base_budget *= 1 + side.budget_growth
@@ -330,10 +324,10 @@ def _end_or_advance(game: Game) -> None:
         state.end_year, state.end_month = game.year, dates.first_month(state.quarter) + 2
         fallback = game.era.goal.fallback
         if fallback != "none":
-            usa, ussr = (getattr(state.sides[s], fallback) for s in SIDES)
-            state.winner = "usa" if usa > ussr else "ussr" if ussr > usa else None
+            scores = sorted(((getattr(state.sides[s], fallback), s) for s in SIDES), reverse=True)
+            state.winner = scores[0][1] if scores[0][0] > scores[1][0] else None  # a tie is a draw
     if state.over:
-        winner = NATION[state.winner] if state.winner else "nobody"
+        winner = game.content.sides[state.winner].nation if state.winner else "nobody"
         winner = winner[0].upper() + winner[1:]
         game.log(None, "news", f"The race is over: {winner} wins.")
         for side in state.sides.values():

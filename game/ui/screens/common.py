@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.core import rules
-from game.core.state import SHORT, rival_of
+from game.core.state import rival_of
 from game.ui import words
 
 MARGIN = 16
@@ -62,7 +62,7 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     figures = [
         ("Cash", words.money(me.cash), cash_tip(game, side)),
         ("Budget", f"{words.money(me.budget)}/q", budget_tip(me, side)),
-        ("Prestige", f"{me.prestige:.0f} : {them.prestige:.0f}", prestige_tip(me, them, side)),
+        ("Prestige", f"{me.prestige:.0f} : {them.prestige:.0f}", prestige_tip(me, them, side, game.content.sides)),
         ("Support", f"{me.support:.0f} %", support_tip(me, side)),
     ]
     if side == "ussr":
@@ -127,11 +127,16 @@ def budget_tip(me, side: str) -> str:
             f"100 % one and a half times that. The base itself grows a little each year and with some events.")
 
 
-def prestige_tip(me, them, side: str) -> str:
-    return (f"World opinion: you {me.prestige:.0f}, the {SHORT[rival_of(side)]} {them.prestige:.0f}. "
+def prestige_tip(me, them, side: str, sides: dict) -> str:
+    mine, rival = sides[side], sides[rival_of(side)]
+    def cost(traits) -> str:
+        if not traits.public_failures:
+            return f"the {traits.name}'s failures are secret and cost it little"
+        return (f"the {traits.name} loses {traits.failure_prestige:g} for each public failure and "
+                f"{traits.death_prestige:g} for each crew lost")
+    return (f"World opinion: you {me.prestige:.0f}, the {rival.name} {them.prestige:.0f}. "
             f"Won by firsts (the first ever counts in full, the second a third) and other successes; "
-            f"lost by public failures ({rules.PUBLIC_FAILURE_PRESTIGE:g}) and crew deaths "
-            f"({rules.DEATH_PRESTIGE:g}). Soviet failures are secret and cost little.")
+            f"{cost(mine)}; {cost(rival)}.")
 
 
 def support_tip(me, side: str) -> str:
