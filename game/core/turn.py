@@ -149,6 +149,8 @@ def _launches(game: Game) -> None:
     keyed.sort(key=lambda pair: pair[0])
     for (month, day, _), mission in keyed:
         state.sides[mission.side].missions.remove(mission)
+        if state.over:  # the goal was won earlier this quarter: the race is over, nobody flies
+            continue
         _fly(game, mission, month, day)
 
 
@@ -199,7 +201,8 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
             report.steps.append(StepResult(later.id, later.name, 0.0, "skipped"))
         break
     if outcome == "scrubbed":
-        _rebook(game, booked, report, f"{report.steps[-1].name} scrubbed")
+        scrubbed = next(s for s in report.steps if s.outcome == "scrub")
+        _rebook(game, booked, report, f"{scrubbed.name} scrubbed")
         return
     for prog_id, failed in flown.items():
         rules.learn_from_flight(game.content.programmes[prog_id], owned[prog_id], failed)
@@ -243,7 +246,8 @@ def _success(game, side: SideState, mission, booked, crew, report, month, day, w
         won = state.firsts.setdefault(first_id, [])
         rank = len(won)
         won.append(FirstWon(first_id, side.side, game.year, month, day, mission.id, rank))
-        report.firsts.append(first_id)
+        if rank == 0:  # the report's firsts are the firsts ever; a second is not one
+            report.firsts.append(first_id)
         won_any = True
         first = game.content.firsts[first_id]
         value = first.prestige * (1.0 if rank == 0 else rules.SECOND_SHARE)
