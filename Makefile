@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test bench soak lint clean
+.PHONY: play test bench soak lint clean exploits
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ bench: $(STAMP)
 soak: $(STAMP)
 	$(BIN)/python tools/soak.py
 	$(BIN)/python tools/soak_ui.py
+
+# crude strategies against the AI in every era and seat (long; not part of make test)
+exploits: $(STAMP)
+	$(BIN)/python tools/exploits.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

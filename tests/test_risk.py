@@ -1,17 +1,21 @@
 """Risk with teeth: what a launch costs beyond its price, and the bugs that let it be free."""
 
+import dataclasses
+
 from game.core import commands
 from game.core.game import Game
 
 
 def _ready(content, era, seed, sides=(("usa", "jupiter_c", "explorer"), ("ussr", "r7", "sputnik"))):
     game = Game.new(content, era, seed)
+    game.state.quarter = max(game.state.quarter, 1957 * 4 + 3)  # both sides have their pads
     for side, rocket, craft in sides:
         side_state = game.state.sides[side]
         side_state.cash = 500
         for prog_id in (rocket, craft):
             prog = game.open_programme(side_state, prog_id)
             prog.reliability, prog.quarters = 99.0, 20
+            side_state.articles[prog_id] = 5
     return game
 
 
@@ -41,7 +45,6 @@ def test_a_second_is_not_reported_as_a_first(content):
     checked = 0
     for seed in range(20):
         game = _ready(content, "campaign", seed)
-        game.state.quarter = game.state.start + 4 * (1957 - 1944)
         month = game.month_now()
         assert game.execute(commands.PlanMission("ussr", "satellite", "r7", "sputnik", month))
         assert game.execute(commands.PlanMission("usa", "satellite", "jupiter_c", "explorer", month + 2))
@@ -72,3 +75,182 @@ def test_a_scrub_names_the_step_that_scrubbed(content):
         return
     raise AssertionError("no scrub at lift-off in 200 seeds")
 
+
+
+# --- flight articles -------------------------------------------------------------------------
+
+def test_hardware_is_ordered_paid_for_and_built_in_time(content):
+    game = Game.new(content, "moon", 1)
+    usa = game.state.sides["usa"]
+    usa.cash = 500
+    saturn = content.programmes["saturn5"]
+    game.open_programme(usa, "saturn5")
+    before = usa.cash
+    assert game.execute(commands.OrderHardware("usa", "saturn5"))
+    assert usa.cash == before - saturn.unit_cost
+    ready = game.state.quarter + saturn.build_quarters
+    assert game.on_order("usa", "saturn5") == [ready]
+    while game.state.quarter < ready:
+        assert usa.articles.get("saturn5", 0) == 0
+        _end_turn(game)
+    assert usa.articles["saturn5"] == 1 and not game.on_order("usa", "saturn5")
+
+
+def test_a_programme_builds_only_so_many_a_year(content):
+    game = Game.new(content, "moon", 1)
+    usa = game.state.sides["usa"]
+    usa.cash = 10_000
+    game.open_programme(usa, "saturn5")
+    limit = content.programmes["saturn5"].per_year
+    assert game.execute(commands.OrderHardware("usa", "saturn5", limit))
+    refused = game.execute(commands.OrderHardware("usa", "saturn5"))
+    assert not refused and f"at most {limit} a year" in refused.reason
+
+
+def test_components_and_unstarted_programmes_cannot_be_ordered(content):
+    game = Game.new(content, "moon", 1)
+    assert "not built for a flight" in game.execute(commands.OrderHardware("usa", "heat_shield")).reason
+    assert "has not been started" in game.execute(commands.OrderHardware("usa", "n1")).reason
+    assert "whole number" in game.execute(commands.OrderHardware("usa", "saturn1b", 0)).reason
+
+
+def test_a_launch_flies_built_hardware_and_a_cancel_returns_it(content):
+    game = _ready(content, "satellites", 1, (("ussr", "r7", "sputnik"),))
+    ussr = game.state.sides["ussr"]
+    ussr.articles = {"r7": 1}
+    refused = game.execute(commands.PlanMission("ussr", "satellite", "r7", "sputnik"))
+    assert not refused and "no Sputnik built and in hand" in refused.reason
+    ussr.articles["sputnik"] = 1
+    booked = game.execute(commands.PlanMission("ussr", "satellite", "r7", "sputnik"))
+    assert booked and ussr.articles == {"r7": 0, "sputnik": 0}
+    assert game.execute(commands.CancelMission("ussr", booked.value))
+    assert ussr.articles == {"r7": 1, "sputnik": 1}
+
+
+# --- pads --------------------------------------------------------------------------------------
+
+def test_no_pad_no_launch_before_history_built_one(content):
+    game = Game.new(content, "rockets", 1)
+    ussr = game.state.sides["ussr"]
+    game.open_programme(ussr, "v2").reliability = 90
+    ussr.articles["v2"] = 3
+    refused = game.execute(commands.PlanMission("ussr", "ballistic_test", "v2"))
+    assert not refused and refused.reason == "no pad can launch V-2 (A-4) before 1947-Q4"
+
+
+def test_a_pad_launches_so_many_a_quarter(content):
+    game = _ready(content, "satellites", 1, (("usa", "vanguard", "explorer"),))
+    game.state.sides["usa"].articles["vanguard"] = game.state.sides["usa"].articles["explorer"] = 3
+    game.state.sides["usa"].programmes["vanguard"].reliability = 90
+    assert game.execute(commands.PlanMission("usa", "satellite", "vanguard", "explorer"))
+    refused = game.execute(commands.PlanMission("usa", "satellite", "vanguard", "explorer"))
+    assert not refused and "every Vanguard pad is booked this quarter" in refused.reason
+
+
+def test_a_loss_at_lift_off_can_wreck_the_pad(content):
+    pads = {k: dataclasses.replace(p, wreck_chance=1.0) for k, p in content.pads.items()}
+    wrecking = dataclasses.replace(content, pads=pads)
+    for seed in range(100):
+        game = _ready(wrecking, "satellites", seed, (("usa", "vanguard", "explorer"),))
+        usa = game.state.sides["usa"]
+        usa.programmes["vanguard"].reliability = 10
+        usa.articles.update(vanguard=2, explorer=2)
+        assert game.execute(commands.PlanMission("usa", "satellite", "vanguard", "explorer"))
+        quarter = game.state.quarter
+        _end_turn(game)
+        report = game.state.launches[0]
+        if report.steps[0].outcome == "loss":
+            assert usa.pads["lc18"] == quarter + 1 + content.pads["lc18"].wreck_quarters
+            refused = game.execute(commands.PlanMission("usa", "satellite", "vanguard", "explorer"))
+            assert not refused and "being rebuilt" in refused.reason
+            return
+    raise AssertionError("no loss at lift-off in 100 seeds")
+
+
+# --- inquiries, deaths and the leadership review -------------------------------------------------
+
+def test_repeated_failures_bring_an_inquiry_that_stands_the_vehicle_down(content):
+    game = _ready(content, "satellites", 5, (("usa", "vanguard", "explorer"),))
+    usa = game.state.sides["usa"]
+    usa.programmes["explorer"].reliability = 1  # the rocket works; the satellite never does
+    usa.articles.update(vanguard=10, explorer=10)
+    limit = content.sides["usa"].inquiry_failures
+    for _ in range(limit):
+        assert game.execute(commands.PlanMission("usa", "satellite", "vanguard", "explorer"))
+        _end_turn(game)
+    until = usa.programmes["explorer"].inquiry_until
+    assert until == game.state.quarter + content.sides["usa"].inquiry_quarters
+    refused = game.execute(commands.PlanMission("usa", "satellite", "vanguard", "explorer"))
+    name = content.programmes["explorer"].name
+    assert not refused and f"{name} is stood down by an inquiry" in refused.reason
+    assert any(f"an inquiry stands {name} down" in e.text for e in game.visible_log("ussr"))  # public
+
+
+def _crewed_loss(content, side, rocket, craft, mission, era="survival"):
+    for seed in range(300):
+        game = _ready(content, era, seed, ((side, rocket, craft),))
+        side_state = game.state.sides[side]
+        for prog_id in list(side_state.programmes):
+            side_state.programmes[prog_id].quarters = 40
+        side_state.programmes[rocket].reliability = 20
+        side_state.articles.update({rocket: 3, craft: 3})
+        crew = (game.active_crew(side)[0].id,)
+        assert game.execute(commands.PlanMission(side, mission, rocket, craft, crew=crew))
+        _end_turn(game)
+        if game.state.launches[0].outcome == "crew_lost":
+            return game
+    raise AssertionError("no crew lost in 300 seeds")
+
+
+def test_a_death_stands_down_that_spacecraft_on_either_side(content):
+    for side, rocket, craft, mission in (("usa", "atlas", "mercury", "crewed_orbital"),
+                                         ("ussr", "vostok_rocket", "vostok", "crewed_orbital")):
+        game = _crewed_loss(content, side, rocket, craft, mission)
+        side_state = game.state.sides[side]
+        assert side_state.programmes[craft].crewed_until == \
+            game.state.quarter + content.sides[side].death_stand_down  # the quarter has moved on by one
+        crew = (game.active_crew(side)[0].id,)
+        refused = game.execute(commands.PlanMission(side, mission, rocket, craft, crew=crew))
+        assert not refused and "carries no crew until" in refused.reason
+        assert game.execute(commands.PlanMission(side, "capsule_test", rocket, craft))  # uncrewed tests go on
+
+
+def test_low_support_warns_then_ends_the_tenure(content):
+    game = Game.new(content, "survival", 2)
+    review = content.sides["ussr"].review
+    ussr = game.state.sides["ussr"]
+    for turn in range(review.quarters):
+        ussr.support = 0
+        _end_turn(game)
+        if turn + 1 < review.warn_after:
+            assert not any("Warning" in e.text for e in game.visible_log("ussr"))
+        if turn + 1 < review.quarters:
+            assert not game.state.over
+    assert any("Warning: support is under" in e.text for e in game.visible_log("ussr"))
+    assert game.state.over and game.state.dismissed == "ussr" and game.state.winner == "usa"
+    assert any("is replaced" in e.text for e in game.visible_log("usa"))
+
+
+# --- milestones --------------------------------------------------------------------------------
+
+def test_flying_before_the_milestones_costs_odds_and_says_why(content):
+    game = _ready(content, "survival", 1, (("usa", "atlas", "mercury"),))
+    usa = game.state.sides["usa"]
+    mission = content.missions["crewed_orbital"]
+    hardware = game.hardware("usa", mission, "atlas", "mercury")
+    crew = game.active_crew("usa")[:1]
+    penalty, missing = game.milestone_penalty("usa", mission)
+    assert penalty == mission.milestone_penalty / len(mission.steps) and missing == ["Uncrewed capsule test"]
+    before = game.odds("usa", mission, hardware, crew).success
+    usa.flown["capsule_test"] = 1
+    assert game.milestone_penalty("usa", mission) == (0.0, [])
+    assert game.odds("usa", mission, hardware, crew).success > before
+
+
+def test_the_validator_refuses_milestones_in_a_circle(tmp_path):
+    from game.content import loader
+    (tmp_path / "missions.yaml").write_text(
+        "missions:\n  - id: satellite\n    name: Satellite\n    needs: [satellite]\n"
+        "    steps: [{id: launch, name: Lift-off, uses: rocket}]\n    after: [animal_orbit]\n")
+    text = "\n".join(map(str, loader.check(tmp_path)[1]))
+    assert "milestones go round in a circle" in text

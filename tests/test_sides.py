@@ -24,6 +24,7 @@ def _failing_launch(content, seed):
         prog.reliability = 5  # it will fail
         prog.quarters = 20
     ussr.cash = 1000
+    ussr.articles = {"vostok_rocket": 1, "vostok": 1}
     game.execute(commands.PlanMission("ussr", "capsule_test", "vostok_rocket", "vostok"))
     game.state.sides["usa"].ready = True
     game.execute(commands.EndTurn("ussr"))

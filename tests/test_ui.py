@@ -179,15 +179,23 @@ def test_plus_and_minus_change_funding(hq):
     assert side.programmes[changed[0]].funding == before[changed[0]]
 
 
-def test_return_in_the_planner_books_a_launch_and_cancel_refunds(hq):
+def test_return_in_the_planner_orders_then_books_and_cancel_returns_the_hardware(hq):
     key(hq, "m")
     side = hq.session.game.state.sides["usa"]
+    side.articles.clear()
+    hq.top.refresh()
     cash = side.cash
+    key(hq, "return")  # nothing is built: Return orders it
+    assert side.missions == [] and side.orders and side.cash < cash
+    for order in side.orders:  # as if the build time had passed
+        side.articles[order.programme] = side.articles.get(order.programme, 0) + 1
+    side.orders.clear()
+    stock = dict(side.articles)
+    hq.top.refresh()
     key(hq, "return")
-    assert len(side.missions) == 1
-    assert side.cash < cash
+    assert len(side.missions) == 1 and sum(side.articles.values()) < sum(stock.values())
     click(hq, button(hq, "Cancel"))
-    assert side.missions == [] and side.cash == cash
+    assert side.missions == [] and side.articles == stock
 
 
 def test_crew_training_button_sends_traincrew(tmp_path, content):

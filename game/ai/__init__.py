@@ -6,7 +6,8 @@ command line's choices) does not load the whole simulation.
 
 from __future__ import annotations
 
-AGENT_NAMES = ("ai", "ai:easy", "ai:normal", "ai:hard", "random", "history")
+AGENT_NAMES = ("ai", "ai:easy", "ai:normal", "ai:hard", "random", "history", "crude:idle", "crude:goal-once",
+               "crude:goal-max", "crude:no-tests", "crude:cheapest")
 
 
 def make_agent(name: str):
@@ -19,6 +20,10 @@ def make_agent(name: str):
         return PlanningAI(name[3:])
     if name == "random":
         return RandomAgent()
+    if name.startswith("crude:") and name in AGENT_NAMES:
+        from game.ai import crude
+
+        return crude.make(name[len("crude:"):])
     if name == "history":
         from game.ai.history import HistoryAgent
 

@@ -54,6 +54,7 @@ class HistoryAgent(PlanningAI):
             super().plan(game, side)  # history has nothing more to say: the planner plays on
             return
         self._start_programmes(game, side, history)
+        self._order_ahead(game, side, history)
         due = self._due(game, side, history)
         self._book(game, side, due)
         self._fund(game, side, self._upcoming(game, side, history))
@@ -139,6 +140,29 @@ class HistoryAgent(PlanningAI):
         # when crews or pads are short, the launches that can still win a first go first
         due.sort(key=lambda d: (not self._can_win(game, side, d.launch), d.month))
         return due
+
+    def _order_ahead(self, game: Game, side: str, history) -> None:
+        """Order the rockets and craft of history's coming launches in time for their dates."""
+        side_state = game.state.sides[side]
+        wanted: Counter[str] = Counter()
+        spares: set[str] = set()  # a launch that must succeed has its hardware built twice, as NASA did
+        for quarter, launch in self._outstanding(game, side, history):
+            hardware = game.hardware(side, game.content.missions[launch.mission], launch.rocket, launch.spacecraft)
+            flies = (launch.rocket, launch.spacecraft) if isinstance(hardware, str) else game.articles_needed(hardware)
+            for prog_id in flies:
+                prog = game.content.programmes.get(prog_id or "")
+                if prog is not None and prog_id in side_state.programmes \
+                        and quarter - game.state.quarter <= prog.build_quarters:
+                    wanted[prog_id] += 1
+                    if not launch.test and self._can_win(game, side, launch) and prog_id not in spares:
+                        spares.add(prog_id)
+                        wanted[prog_id] += 1
+        for prog_id, count in sorted(wanted.items()):
+            short = count - side_state.articles.get(prog_id, 0) - len(game.on_order(side, prog_id))
+            for _ in range(short):
+                order = commands.OrderHardware(side, prog_id)
+                if order.check(game) is not None or not game.execute(order):  # never send what is refused
+                    break
 
     def _can_win(self, game: Game, side: str, launch) -> bool:
         return any(not game.state.has_first(side, first) for first in game.content.missions[launch.mission].firsts)

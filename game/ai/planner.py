@@ -61,6 +61,9 @@ PROVEN = 3  # successful flights after which a vehicle that is reliable enough n
 TRAINING_SPREAD = 10  # skill points a crew member's training may be off its weakest before it switches
 LAST_THROW = 0.2  # the chance worth a try at an uncrewed goal in the last quarters
 CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill
+MILESTONE_SHARE = 0.2  # of a mission's worth, shared among its milestones not yet flown (tuned: 0.5 starved the goal)
+MILESTONE_DEPTH = 5  # how far back a chain of milestones is followed (capsule test ... landing)
+ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
 
 
 _NONE: frozenset[str] = frozenset()
@@ -130,7 +133,7 @@ class PlanningAI:
         # enter it: a loaded game's fresh AI must choose as the one that played on would.
         # money piling up unspent means the programme can afford to chase one more goal
         flush = state.sides[side].cash > 3 * state.sides[side].budget
-        key = (id(state), side, len(owned), sum(map(len, state.firsts.values())),
+        key = (id(state), side, len(owned), sum(map(len, state.firsts.values())), len(state.sides[side].flown),
                frozenset(state.sides[side].grounded), len(state.sides[rival_of(side)].flown), flush,
                bisect.bisect_right(_availabilities(game.content, side), soon))
         if key != self._targets_key:
@@ -164,11 +167,13 @@ class PlanningAI:
 
     def _mission_values(self, game: Game, side: str) -> dict[str, float]:
         """What flying each mission type would win: the prestige of its firsts still open
-        to the side (double if no one has them), more toward the goal. Kept while no first
-        is won and the groundings stand."""
+        to the side (double if no one has them), more toward the goal; and a share of that
+        for each milestone still to fly before it. Kept while no first is won, no new type
+        of mission is flown and the groundings stand."""
         state = game.state
         goal_path = _goal_path(game, side)
-        key = (id(state), side, sum(map(len, state.firsts.values())), goal_path)
+        flown = state.sides[side].flown
+        key = (id(state), side, sum(map(len, state.firsts.values())), len(flown), goal_path)
         if key == self._values_key:
             return self._values
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
@@ -183,6 +188,7 @@ class PlanningAI:
                 value += worth + (GOAL_BONUS if first in goal_path else 0)
             if value > 0:
                 values[mission_id] = value
+        _add_milestone_values(game.content.missions, flown, values)
         self._values_key, self._values = key, values
         return values
 
@@ -287,7 +293,7 @@ class PlanningAI:
             if mission.crew_min and side_state.stand_down_until > state.quarter:
                 continue
             hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
-            if isinstance(hardware, str):
+            if isinstance(hardware, str) or game.why_not_fly_now(side, mission, hardware):
                 continue
             if mission.crew_min and not self._tested(game, side, hardware):
                 self._test_flight(game, side, hardware, booked_types)  # no crew on untried hardware
@@ -310,13 +316,29 @@ class PlanningAI:
                 needed = min(needed, LAST_THROW if time_short else self.level.uncrewed_goal_odds)
             risk = self.level.crew_risk * (2.0 if time_short and at_stake else 1.5 if at_stake else 1.0)
             if odds.success >= needed and odds.crew_loss <= risk:
-                if side_state.cash < game.mission_cost(hardware):
-                    continue  # the money may have gone on a test flight: the AI sends only what the rules allow
+                if not self._ready_to_fly(game, side, hardware):
+                    continue  # ordered, or no pad: the AI sends only what the rules allow
                 if game.execute(commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
                                                      game.month_now(), tuple(crew or ()))):
                     booked_types.add(kit.mission)
             else:
+                if odds.success >= needed - ORDER_AHEAD and odds.crew_loss <= risk * 1.5:
+                    self._order(game, side, hardware)  # research will close the gap while it is built
                 self._test_flight(game, side, hardware, booked_types)
+
+    def _order(self, game: Game, side: str, hardware) -> None:
+        """Order what a launch of this hardware lacks, unless it is already being built."""
+        for prog in game.missing_articles(side, hardware):
+            order = commands.OrderHardware(side, prog.id)
+            if not game.on_order(side, prog.id) and order.check(game) is None:  # only what the rules allow
+                game.execute(order)
+
+    def _ready_to_fly(self, game: Game, side: str, hardware) -> bool:
+        """Whether the hardware is built and a pad is free; orders what is missing."""
+        if game.missing_articles(side, hardware):
+            self._order(game, side, hardware)
+            return False
+        return game.why_no_pad(side, hardware.rocket)[1] is None
 
     def _tested(self, game: Game, side: str, hardware) -> bool:
         owned = game.state.sides[side].programmes
@@ -370,10 +392,12 @@ class PlanningAI:
                         below_floor(rocket) or craft_id and below_floor(craft)):
                     continue
                 flown = game.hardware(side, mission, rocket.id, craft_id)
-                if isinstance(flown, str) or side_state.cash < game.mission_cost(flown):
+                if isinstance(flown, str) or game.why_not_fly_now(side, mission, flown):
                     continue  # the AI only sends what the rules allow
                 if game.odds(side, mission, flown, []).success < floor:
                     continue
+                if not self._ready_to_fly(game, side, flown):
+                    return  # its hardware is being built: the test waits for it
                 if game.execute(commands.PlanMission(side, mission_id, rocket.id, craft_id, game.month_now())):
                     booked_types.add(mission_id)
                     return
@@ -413,6 +437,21 @@ class PlanningAI:
                 continue  # near enough the weakest: it keeps at what it is training in
             if crew.training != skill:
                 game.execute(commands.TrainCrew(side, crew.id, skill))
+
+
+def _add_milestone_values(missions, flown: dict[str, int], values: dict[str, float]) -> None:
+    """A milestone is worth a share of what it opens: flying it first makes the later
+    mission likelier (the rules take points off each step for every milestone missed)."""
+    frontier = dict(values)
+    for _ in range(MILESTONE_DEPTH):
+        spread: dict[str, float] = {}
+        for mission_id, value in frontier.items():
+            missing = [m for m in missions[mission_id].after if not flown.get(m)]
+            for before in missing:
+                spread[before] = spread.get(before, 0.0) + value * MILESTONE_SHARE / len(missing)
+        for mission_id, value in spread.items():
+            values[mission_id] = values.get(mission_id, 0.0) + value
+        frontier = spread
 
 
 def _goal_missions(content, side: str, goal: str) -> frozenset[str]:

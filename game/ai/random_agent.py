@@ -16,7 +16,7 @@ class RandomAgent:
             event = game.content.events[event_id]
             game.execute(commands.AnswerEvent(side, event_id, rng.pick(event.choices).id))
         for _ in range(self.MOVES_PER_QUARTER):
-            move = rng.below(3)
+            move = rng.below(4)
             if move == 0:
                 startable = [p for p in sorted(game.content.programmes) if not game.why_not_start(side, p)]
                 if startable:
@@ -24,6 +24,11 @@ class RandomAgent:
             elif move == 1 and side_state.programmes:
                 prog = rng.pick(sorted(side_state.programmes))
                 game.execute(commands.FundProgramme(side, prog, round(rng.uniform(0, side_state.budget / 2), 1)))
+            elif move == 2:
+                built = [p for p in sorted(side_state.programmes) if game.content.programmes[p].kind != "component"]
+                order = commands.OrderHardware(side, rng.pick(built)) if built else None
+                if order is not None and order.check(game) is None:  # only legal moves
+                    game.execute(order)
             else:
                 self._random_launch(game, side)
 

@@ -31,6 +31,8 @@ from game.content.model import (
     HistorySide,
     MissionsFile,
     MissionTypeDef,
+    PadDef,
+    PadsFile,
     ProgrammeDef,
     ProgrammesFile,
     SideDef,
@@ -64,6 +66,7 @@ class Content:
     event_files: dict[str, list[str]] = field(default_factory=dict)  # file name -> event ids
     history: dict[str, HistorySide] = field(default_factory=dict)  # side -> what history did (history.yaml)
     sides: dict[str, SideDef] = field(default_factory=dict)  # each side's traits (sides.yaml)
+    pads: dict[str, PadDef] = field(default_factory=dict)  # launch pads (pads.yaml)
     _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
@@ -234,6 +237,7 @@ class _Pool:
     event_files: dict[str, list[str]] = field(default_factory=dict)
     history: dict[str, _Entry] = field(default_factory=dict)  # side -> its part of history.yaml
     sides: dict[str, _Entry] = field(default_factory=dict)
+    pads: dict[str, _Entry] = field(default_factory=dict)
     history_launches: dict[str, list[int]] = field(default_factory=dict)  # side -> each launch's index in the file
     problems: list[Problem] = field(default_factory=list)
 
@@ -261,7 +265,8 @@ def _read(path: Path, base: Path, pool: _Pool, if_empty: str):
 
 HISTORY_FILE = "history.yaml"
 _LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", MissionsFile, "missions"),
-          ("firsts.yaml", FirstsFile, "firsts"), ("sides.yaml", SidesFile, "sides"))
+          ("firsts.yaml", FirstsFile, "firsts"), ("sides.yaml", SidesFile, "sides"),
+          ("pads.yaml", PadsFile, "pads"))
 
 
 def _add_folder(folder: Path, pool: _Pool) -> None:
@@ -402,6 +407,8 @@ def _cross_check(pool: _Pool) -> None:
         for i, need in enumerate(mission.needs):
             if need not in capabilities:
                 report(entry, ("needs", i), f"no programme provides {need!r}{nearest_hint(need, capabilities)}")
+        for i, before in enumerate(mission.after):
+            ref(entry, ("after", i), before, pool.missions, "mission")
         for i, extra in enumerate(mission.second_craft):
             if extra not in mission.needs:
                 report(entry, ("second_craft", i), f"{extra!r} is not among the mission's needs")
@@ -412,7 +419,9 @@ def _cross_check(pool: _Pool) -> None:
             elif step.uses not in capabilities:
                 report(entry, ("steps", i, "uses"), f"expected rocket, spacecraft or a capability; "
                        f"no programme provides {step.uses!r}{nearest_hint(step.uses, capabilities)}")
+    _check_milestone_cycles(pool, report)
     _check_sides(pool, report, ref)
+    _check_pads(pool, report, ref)
     for first in FIRST_IDS:
         if first not in pool.firsts and not any(p.file.endswith("firsts.yaml") for p in problems):
             problems.append(Problem("firsts.yaml", 0, "firsts", f"the first {first!r} must be defined"))
@@ -431,6 +440,13 @@ def _cross_check(pool: _Pool) -> None:
                     report(entry, (side, "programmes", pid), f"{pid!r} is not a {side} programme")
             for first in start.firsts:
                 ref(entry, (side, "firsts", first), first, pool.firsts, "first")
+            for article in start.articles:
+                if article not in start.programmes:
+                    report(entry, (side, "articles", article), f"{article!r} is built but not among the side's "
+                           f"programmes at the start{nearest_hint(article, start.programmes)}")
+                elif article in pool.programmes and pool.programmes[article].value.kind == "component":
+                    report(entry, (side, "articles", article), f"{article!r} is a component: only rockets and "
+                           f"spacecraft are built for a flight")
     _check_history(pool, report)
     tables = {eventtypes.PROGRAMME: pool.programmes, eventtypes.FIRST: pool.firsts,
               eventtypes.EVENT: pool.events, eventtypes.MISSION: pool.missions}
@@ -555,6 +571,18 @@ def _check_cycles(pool: _Pool, report) -> None:
                     stack.append((child, iter(pool.programmes[child].value.requires)))
 
 
+def _check_milestone_cycles(pool: _Pool, report) -> None:
+    """Milestones may not go round in a circle: each mission's must be flyable first."""
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        for before in pool.missions[start].value.after if start in pool.missions else ():
+            if before == target or before not in seen and (seen.add(before) or reaches(before, target, seen)):
+                return True
+        return False
+    for mission_id, entry in pool.missions.items():
+        if reaches(mission_id, mission_id, set()):
+            report(entry, ("after",), f"milestones go round in a circle back to {mission_id!r}")
+
+
 def _check_sides(pool: _Pool, report, ref) -> None:
     """Both sides have their traits, and what the traits name exists."""
     missing = [side for side in SIDES if side not in pool.sides]
@@ -569,6 +597,34 @@ def _check_sides(pool: _Pool, report, ref) -> None:
         if priority.capability not in capabilities:
             report(entry, ("military_priority", "capability"), f"no programme provides {priority.capability!r}"
                    f"{nearest_hint(priority.capability, capabilities)}")
+
+
+def _check_pads(pool: _Pool, report, ref) -> None:
+    """A pad serves rockets of its own side, and every rocket has a pad to fly from."""
+    served = set()
+    for entry in pool.pads.values():
+        pad = entry.value
+        for i, rocket in enumerate(pad.serves):
+            if not ref(entry, ("serves", i), rocket, pool.programmes, "programme"):
+                continue
+            programme = pool.programmes[rocket].value
+            if programme.kind != "rocket":
+                report(entry, ("serves", i), f"{rocket!r} is a {programme.kind}, not a rocket")
+            elif programme.side not in (pad.side, "both"):
+                report(entry, ("serves", i), f"{rocket!r} is not a {pad.side} rocket")
+            served.add((pad.side, rocket))
+        if pad.ready_with is not None:
+            ref(entry, ("ready_with", "programme"), pad.ready_with.programme, pool.programmes, "programme")
+        if pad.opens and pad.closes and dates.parse_quarter(pad.closes) <= dates.parse_quarter(pad.opens):
+            report(entry, ("closes",), f"the pad closes ({pad.closes}) before it opens ({pad.opens})")
+    if not pool.pads:
+        return  # a scenario without pads.yaml flies from anywhere
+    for entry in pool.programmes.values():
+        rocket = entry.value
+        sides = SIDES if rocket.side == "both" else (rocket.side,)
+        for side in sides:
+            if rocket.kind == "rocket" and (side, rocket.id) not in served:
+                report(entry, ("id",), f"no {side} pad serves the rocket {rocket.id!r} (pads.yaml)")
 
 
 # --- the public entry points ----------------------------------------------------------------
@@ -592,6 +648,7 @@ def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Pr
         event_files=pool.event_files,
         history={side: e.value for side, e in pool.history.items()},
         sides={k: e.value for k, e in pool.sides.items()},
+        pads={k: e.value for k, e in pool.pads.items()},
     )
     return content, []
 

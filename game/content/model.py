@@ -98,6 +98,10 @@ class ProgrammeDef:
     crew: Annotated[int, Field(ge=0, le=5)] = 0  # spacecraft seats
     first_flight: str = ""  # history's date, for the chronicle
     art: str = ""  # drawing key
+    # rockets and spacecraft fly built hardware: an article ordered now is ready this many
+    # quarters later, and no more than per_year may be ordered in a calendar year
+    build_quarters: Annotated[int, Field(ge=1, le=12)] = 1
+    per_year: Annotated[int, Field(ge=1, le=100)] = 8
 
     @model_validator(mode="after")
     def _cap_above_start(self):
@@ -116,6 +120,39 @@ class ProgrammeDef:
 @record
 class ProgrammesFile:
     programmes: tuple[ProgrammeDef, ...]
+
+
+# --- launch pads ----------------------------------------------------------------------
+
+@record
+class ReadyWith:
+    """A pad built with its rocket: ready once the programme has this many funded quarters."""
+
+    programme: Id
+    quarters: Annotated[int, Field(ge=0, le=100)]
+
+
+@record
+class PadDef:
+    """A launch pad: which rockets it serves, from when, and how often it can launch."""
+
+    id: Id
+    name: str
+    site: str
+    side: Side
+    serves: tuple[Id, ...] = Field(min_length=1)
+    opens: QuarterText | None = None  # history's first launch from it; None: open from the start
+    ready_with: ReadyWith | None = None  # or sooner, once its rocket is far enough along
+    closes: QuarterText | None = None
+    per_quarter: Annotated[int, Field(ge=1, le=12)] = 1  # launches a quarter
+    turnaround: Annotated[int, Field(ge=0, le=12)] = 0  # quarters to refit it after a launch
+    wreck_chance: Annotated[float, Field(ge=0, le=1)] = 0.3  # of a loss at lift-off wrecking it
+    wreck_quarters: Annotated[int, Field(ge=0, le=40)] = 4
+
+
+@record
+class PadsFile:
+    pads: tuple[PadDef, ...]
 
 
 # --- missions -------------------------------------------------------------------------
@@ -155,6 +192,11 @@ class MissionTypeDef:
     firsts: tuple[Id, ...] = ()
     prestige: Annotated[float, Field(ge=0, le=100)] = 1  # for a success that wins no first
     expertise: Annotated[float, Field(ge=0, le=50)] = 0  # know-how gained by a success
+    # milestones: the missions that should be flown with success first; flying without them
+    # takes milestone_penalty points off the mission, shared among its steps, each
+    # milestone flown removing its share
+    after: tuple[Id, ...] = ()
+    milestone_penalty: Annotated[float, Field(ge=0, le=200)] = 15
 
 
 @record
@@ -219,6 +261,7 @@ class SideStart:
     crews: tuple[CrewDef, ...] = ()
     flags: tuple[Id, ...] = ()
     firsts: dict[Id, MonthText] = Field(default_factory=dict)  # firsts already won before the era opens
+    articles: dict[Id, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)  # built hardware in hand
 
     @field_validator("programmes", mode="before")
     @classmethod
@@ -285,6 +328,16 @@ class MilitaryPriority:
 
 
 @record
+class ReviewDef:
+    """Standing too low for too long ends the programme head's tenure: Congress or the
+    Kremlin replaces them and the game is lost. Warnings come first."""
+
+    support_below: Percent
+    quarters: Annotated[int, Field(ge=1, le=40)]  # in a row under the line
+    warn_after: Annotated[int, Field(ge=1, le=40)]
+
+
+@record
 class SideDef:
     """What makes a side itself: how its failures and deaths are seen, who it answers to.
     The rules read these traits and never a side's name (``sides.yaml``)."""
@@ -304,6 +357,10 @@ class SideDef:
     support_from_rival_first: Annotated[float, Field(ge=-10, le=10)] = 0
     leader_strain: LeaderStrain | None = None
     military_priority: MilitaryPriority | None = None
+    # repeated failures of one vehicle bring an inquiry that stands it down (Vanguard, the N1)
+    inquiry_failures: Annotated[int, Field(ge=1, le=100)] = 3  # failures in a row
+    inquiry_quarters: Annotated[int, Field(ge=0, le=40)] = 2
+    review: ReviewDef | None = None
 
 
 @record

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from game.core import dates, turn
 from game.core.eventtypes import EFFECTS
-from game.core.state import Mission
+from game.core.state import Mission, Order
 
 if TYPE_CHECKING:
     from game.core.game import Game
@@ -75,6 +75,46 @@ class FundProgramme(Command):
 
 
 @dataclass(frozen=True)
+class OrderHardware(Command):
+    """Order built rockets or spacecraft: paid now, in hand after the programme's build time."""
+
+    programme: str
+    count: int = 1
+
+    def check(self, game):
+        prog = game.content.programmes.get(self.programme)
+        if prog is None:
+            return f"no programme {self.programme!r}"
+        if prog.kind == "component":
+            return f"{prog.name} is not built for a flight: it flies as part of a rocket or spacecraft"
+        side = game.state.sides[self.side]
+        if self.programme not in side.programmes:
+            return f"{prog.name} has not been started"
+        if not isinstance(self.count, int) or isinstance(self.count, bool) or self.count < 1:
+            return "the number ordered must be a whole number, 1 or more"
+        done = side.ordered_this_year.get(self.programme, 0)
+        if done + self.count > prog.per_year:
+            return (f"{prog.name} is built at most {prog.per_year} a year, and {done} "
+                    f"{'has' if done == 1 else 'have'} been ordered this year")
+        cost = prog.unit_cost * self.count
+        if side.cash < cost:
+            return f"{self.count} {prog.name} cost{'s' if self.count == 1 else ''} {cost:g}, and only {side.cash:.0f} is in hand"
+        return None
+
+    def apply(self, game):
+        side = game.state.sides[self.side]
+        prog = game.content.programmes[self.programme]
+        cost = prog.unit_cost * self.count
+        side.cash -= cost
+        side.spent += cost
+        ready = game.state.quarter + prog.build_quarters
+        side.orders.extend(Order(self.programme, ready) for _ in range(self.count))
+        side.ordered_this_year[self.programme] = side.ordered_this_year.get(self.programme, 0) + self.count
+        game.log(self.side, "research", f"{self.count} {prog.name} ordered, ready in "
+                 f"{dates.format_quarter(ready)}.", (self.side,))
+
+
+@dataclass(frozen=True)
 class PlanMission(Command):
     """Book a launch for a month of the current quarter. The cost is paid now."""
 
@@ -99,30 +139,33 @@ class PlanMission(Command):
         hardware = game.hardware(self.side, mission, self.rocket, self.spacecraft)
         if isinstance(hardware, str):
             return hardware
-        side = game.state.sides[self.side]
-        if mission.crew_min and side.stand_down_until > game.state.quarter:
-            return f"crewed flights are stood down until {dates.format_quarter(side.stand_down_until)}"
+        reason = game.why_not_fly_now(self.side, mission, hardware)
+        if reason:
+            return reason
+        missing = game.missing_articles(self.side, hardware)
+        if missing:
+            return "no " + " or ".join(p.name for p in missing) + " built and in hand: order one first"
+        pad, reason = game.why_no_pad(self.side, hardware.rocket)
+        if reason:
+            return reason
         reason = check_crew(game, self.side, mission, hardware, self.crew, exclude_mission=None)
         if reason:
             return reason
-        cost = game.mission_cost(hardware)
-        if side.cash < cost:
-            return f"the launch costs {cost:g}, and only {side.cash:.0f} is in hand"
         # apply() follows check() at once: keep what it needs rather than work it out twice
-        object.__setattr__(self, "_cost", cost)
+        object.__setattr__(self, "_pad", pad)
         object.__setattr__(self, "_hardware", hardware)
         return None
 
     def apply(self, game):
         side = game.state.sides[self.side]
-        cost = self._cost
         crew = [side.crews[c] for c in self.crew]
         expected = game.odds(self.side, game.content.missions[self.mission], self._hardware, crew).success
-        side.cash -= cost
-        side.spent += cost
+        articles = list(game.articles_needed(self._hardware))
+        for article in articles:  # the hardware was paid for when it was ordered
+            side.articles[article] -= 1
         booked = Mission(game.state.next_mission_id, self.side, self.mission, self.rocket, self.spacecraft,
-                         self.month_or_default(game), game.state.quarter, list(self.crew), cost,
-                         round(expected, 4))
+                         self.month_or_default(game), game.state.quarter, list(self.crew), 0.0,
+                         round(expected, 4), self._pad, articles)
         game.state.next_mission_id += 1
         side.missions.append(booked)
         return booked.id
@@ -164,7 +207,9 @@ class CancelMission(Command):
         side = game.state.sides[self.side]
         mission = next(m for m in side.missions if m.id == self.mission_id)
         side.missions.remove(mission)
-        side.cash += mission.cost  # the hardware goes back to the warehouse
+        for article in mission.articles:  # the hardware goes back to the warehouse
+            side.articles[article] = side.articles.get(article, 0) + 1
+        side.cash += mission.cost  # a launch booked before hardware was built (an old save) was paid for
         side.spent -= mission.cost
 
 

@@ -99,6 +99,7 @@ class Game:
                 prog.quarters = (content.programmes[prog_id].min_quarters + start_spec.flights
                                  if start_spec.quarters is None else start_spec.quarters)
                 prog.funding = start_spec.funding
+            side_state.articles = {pid: n for pid, n in spec.articles.items() if n}
             for crew in spec.crews:
                 game.add_crew(side_state, Crew(id="", name=crew.name, piloting=crew.piloting,
                                                endurance=crew.endurance, eva=crew.eva, docking=crew.docking))
@@ -300,6 +301,96 @@ class Game:
         ids = [p.id for p in by_step]
         return Hardware(rocket, spacecraft, tuple(by_step), escape, tuple(map(ids.count, ids)))
 
+    def why_not_fly_now(self, side: str, mission: MissionTypeDef, hardware: Hardware) -> str | None:
+        """What keeps hardware that could fly a mission on the ground this quarter: a
+        stand-down after a death, an inquiry. (``hardware`` answers whether it could fly at all.)"""
+        side_state = self.state.sides[side]
+        quarter = self.state.quarter
+        if mission.crew_min and side_state.stand_down_until > quarter:
+            return f"crewed flights are stood down until {dates.format_quarter(side_state.stand_down_until)}"
+        owned = side_state.programmes
+        for prog in dict.fromkeys(hardware.by_step + (hardware.rocket,)):
+            state = owned[prog.id]
+            if state.inquiry_until > quarter:
+                return f"{prog.name} is stood down by an inquiry until {dates.format_quarter(state.inquiry_until)}"
+            if mission.crew_min and prog.kind == "spacecraft" and state.crewed_until > quarter:
+                return (f"{prog.name} carries no crew until {dates.format_quarter(state.crewed_until)}, "
+                        f"while the death of its last crew is investigated")
+        return None
+
+    def articles_needed(self, hardware: Hardware) -> tuple[str, ...]:
+        """The built hardware a launch spends: its rocket, its craft and any craft flying along."""
+        needed = [hardware.rocket.id] + [p.id for p in hardware.by_step if p.kind == "spacecraft"]
+        if hardware.spacecraft is not None:
+            needed.append(hardware.spacecraft.id)
+        return tuple(dict.fromkeys(needed))
+
+    def missing_articles(self, side: str, hardware: Hardware) -> list[ProgrammeDef]:
+        stock = self.state.sides[side].articles
+        return [self.content.programmes[p] for p in self.articles_needed(hardware) if stock.get(p, 0) < 1]
+
+    def on_order(self, side: str, prog_id: str) -> list[int]:
+        """The quarters in which the side's ordered articles of a programme will be ready."""
+        return sorted(o.ready for o in self.state.sides[side].orders if o.programme == prog_id)
+
+    def pad_open(self, side: str, pad) -> bool:
+        """Whether a pad exists for the side now: history's date, or its rocket far enough along."""
+        quarter = self.state.quarter
+        if pad.side != side or pad.closes and quarter >= dates.parse_quarter(pad.closes):
+            return False
+        if pad.opens is None or quarter >= dates.parse_quarter(pad.opens):
+            return True
+        ready = pad.ready_with
+        prog = self.state.sides[side].programmes.get(ready.programme) if ready else None
+        return prog is not None and prog.quarters >= ready.quarters
+
+    def pad_slots(self, side: str, rocket_id: str) -> list[tuple[str, int]]:
+        """The side's pads that serve a rocket, with the launches each has left this quarter
+        (0 when it is being refitted or rebuilt)."""
+        side_state = self.state.sides[side]
+        quarter = self.state.quarter
+        booked: dict[str, int] = {}
+        for mission in side_state.missions:
+            if mission.quarter == quarter and mission.pad:
+                booked[mission.pad] = booked.get(mission.pad, 0) + 1
+        slots = []
+        for pad in self.content.pads.values():
+            if rocket_id in pad.serves and self.pad_open(side, pad):
+                usable = side_state.pads.get(pad.id, 0) <= quarter
+                slots.append((pad.id, pad.per_quarter - booked.get(pad.id, 0) if usable else 0))
+        return slots
+
+    def why_no_pad(self, side: str, rocket: ProgrammeDef) -> tuple[str | None, str | None]:
+        """A free pad for the rocket this quarter, or the reason there is none."""
+        if not self.content.pads:
+            return None, None  # a scenario without pads
+        slots = self.pad_slots(side, rocket.id)
+        free = next((pad for pad, left in slots if left > 0), None)
+        if free is not None:
+            return free, None
+        if not slots:
+            later = [p for p in self.content.pads.values() if rocket.id in p.serves and p.side == side
+                     and p.opens and dates.parse_quarter(p.opens) > self.state.quarter]
+            when = f" before {min(p.opens for p in later)}" if later else ""
+            return None, f"no pad can launch {rocket.name}{when}"
+        side_state = self.state.sides[side]
+        busy = [side_state.pads.get(pad, 0) for pad, _ in slots if side_state.pads.get(pad, 0) > self.state.quarter]
+        if busy:
+            return None, f"every {rocket.name} pad is booked or being rebuilt (one is free in {dates.format_quarter(min(busy))})"
+        return None, f"every {rocket.name} pad is booked this quarter"
+
+    def milestone_penalty(self, side: str, mission: MissionTypeDef) -> tuple[float, list[str]]:
+        """Points off each step for flying a mission before its milestones, and their names.
+        The mission's penalty is shared among its steps (a long mission is not punished more
+        for being long) and among its milestones (each one flown removes its share)."""
+        if not mission.after:
+            return 0.0, []
+        flown = self.state.sides[side].flown
+        missing = [m for m in mission.after if not flown.get(m)]
+        names = [self.content.missions[m].name for m in missing if m in self.content.missions]
+        share = len(missing) / len(mission.after)
+        return mission.milestone_penalty * share / len(mission.steps), names
+
     def odds(self, side: str, mission: MissionTypeDef, hardware: Hardware, crew: list[Crew],
              believed: bool = True) -> rules.Odds:
         """The chance of success and of crew loss. ``believed``: from the side's estimates
@@ -315,7 +406,8 @@ class Game:
         for prog in hardware.by_step:
             if prog.id not in reliability:
                 reliability[prog.id] = rules.effective(prog, owned[prog.id], believed)
-        return [rules.step_chance(step, reliability[prog.id], share, crew)
+        penalty = self.milestone_penalty(side, mission)[0]
+        return [rules.step_chance(step, reliability[prog.id], share, crew, penalty)
                 for step, prog, share in zip(mission.steps, hardware.by_step, hardware.shares, strict=True)]
 
     def mission_cost(self, hardware: Hardware) -> float:

@@ -119,11 +119,12 @@ def crew_skill(crew: list[Crew], skill: str | None) -> float:
     return (best - 50) * SKILL_EFFECT + (morale - 70) * MORALE_EFFECT
 
 
-def step_chance(step: StepDef, hardware: float, share: int, crew: list[Crew]) -> float:
+def step_chance(step: StepDef, hardware: float, share: int, crew: list[Crew], penalty: float = 0.0) -> float:
     """A step's chance. A programme's reliability is its chance of working through a whole
-    flight, so a rocket used in two steps (lift-off, staging) gets the square root in each."""
+    flight, so a rocket used in two steps (lift-off, staging) gets the square root in each.
+    ``penalty``: points off for milestones not yet flown."""
     base = hardware ** (1 / share) if share > 1 else hardware
-    return min(0.999, max(0.01, base + crew_skill(crew, step.skill) - step.difficulty / 100))
+    return min(0.999, max(0.01, base + crew_skill(crew, step.skill) - (step.difficulty + penalty) / 100))
 
 
 def loss_is_fatal_share(step: StepDef) -> float:

@@ -31,6 +31,9 @@ class ProgrammeState:
     bias: float = 0.0  # how far off the estimate is, in standard deviations (fixed per programme)
     delayed_until: int = 0  # quarter index before which research stands still (events)
     invested: float = 0.0
+    failure_streak: int = 0  # flights failed in a row: enough of them bring an inquiry
+    inquiry_until: int = 0  # quarter index: stood down by an inquiry, it flies nothing before it
+    crewed_until: int = 0  # quarter index: after a death, this spacecraft carries no crew before it
 
 
 @dataclass(slots=True)
@@ -62,6 +65,14 @@ class Mission:
     crew: list[str] = field(default_factory=list)
     cost: float = 0.0
     expected: float = 0.0  # the chance of success the side believed when it booked the launch
+    pad: str | None = None  # where it launches from (None: a scenario without pads)
+    articles: list[str] = field(default_factory=list)  # the built hardware it flies, taken from stock
+
+
+@dataclass(slots=True)
+class Order:
+    programme: str
+    ready: int  # quarter index from which it is in hand
 
 
 @dataclass(slots=True)
@@ -90,6 +101,11 @@ class SideState:
     launches: int = 0
     failures: int = 0
     ready: bool = False
+    articles: dict[str, int] = field(default_factory=dict)  # built rockets and spacecraft in hand
+    orders: list[Order] = field(default_factory=list)  # hardware being built
+    ordered_this_year: dict[str, int] = field(default_factory=dict)  # for the yearly production limit
+    pads: dict[str, int] = field(default_factory=dict)  # pad -> the quarter it is usable again (refit, wreck)
+    low_support: int = 0  # quarters in a row under the leadership review's line
 
 
 @dataclass(slots=True)
@@ -181,6 +197,7 @@ class GameState:
     end_year: int = 0
     end_month: int = 0
     next_mission_id: int = 1
+    dismissed: str | None = None  # the side whose head was replaced: the game ended by review
 
     def side(self, side: str) -> SideState:
         return self.sides[side]
@@ -197,7 +214,7 @@ class GameState:
 
 _NESTED = {
     "programmes": ProgrammeState, "crews": Crew, "missions": Mission, "log": LogEntry,
-    "fired": FiredEvent, "launches": LaunchReport, "steps": StepResult,
+    "fired": FiredEvent, "launches": LaunchReport, "steps": StepResult, "orders": Order,
 }
 
 

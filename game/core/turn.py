@@ -167,8 +167,8 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     scrub_reason = None
     if isinstance(hardware, str):
         scrub_reason = hardware
-    elif mission.crew_min and side.stand_down_until > state.quarter:
-        scrub_reason = "crewed flights are stood down"
+    elif game.why_not_fly_now(booked.side, mission, hardware):
+        scrub_reason = game.why_not_fly_now(booked.side, mission, hardware)
     elif mission.crew_min and (len(crew) < mission.crew_min or any(c.status != "active" for c in crew)):
         scrub_reason = "no crew fit to fly"
     if scrub_reason:
@@ -209,6 +209,9 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     side.launches += 1
     report.outcome = outcome
     state.launches.append(report)
+    lift_off_lost = outcome in ("lost", "crew_lost") and report.steps[0].outcome in ("loss", "death")
+    _use_pad(game, booked, lift_off_lost, month)
+    _inquiries(game, booked.side, flown, month)
     who = f"{game.content.sides[booked.side].name}: {mission.name} on {hardware.rocket.name}"
     if crew:
         who += f" with {', '.join(c.name for c in crew)}"
@@ -216,6 +219,40 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
         _success(game, side, mission, booked, crew, report, month, day, who)
     else:
         _failure(game, side, mission, crew, report, month, who, outcome)
+
+
+def _use_pad(game: Game, booked: Mission, lift_off_lost: bool, month: int) -> None:
+    """A launch takes its pad out of use for its turnaround; a loss at lift-off may wreck it."""
+    pad = game.content.pads.get(booked.pad) if booked.pad else None
+    if pad is None:
+        return
+    side = game.state.sides[booked.side]
+    quarter = game.state.quarter
+    if pad.turnaround:
+        side.pads[pad.id] = max(side.pads.get(pad.id, 0), quarter + 1 + pad.turnaround)
+    if lift_off_lost and game.state.rng.chance(pad.wreck_chance):
+        side.pads[pad.id] = max(side.pads.get(pad.id, 0), quarter + 1 + pad.wreck_quarters)
+        public = game.content.sides[booked.side].public_failures
+        game.log(booked.side, "news", f"The explosion wrecked {pad.name}: it is rebuilt by "
+                 f"{dates.format_quarter(side.pads[pad.id])}.", SIDES if public else (booked.side,), month)
+
+
+def _inquiries(game: Game, side_id: str, flown: dict[str, bool], month: int) -> None:
+    """A vehicle that fails again and again is stood down while an inquiry finds out why."""
+    traits = game.content.sides[side_id]
+    owned = game.state.sides[side_id].programmes
+    for prog_id, failed in flown.items():
+        prog = game.content.programmes[prog_id]
+        if prog.kind == "component":
+            continue  # the inquiry is into the vehicle that carried the faulty part
+        state = owned[prog_id]
+        state.failure_streak = state.failure_streak + 1 if failed else 0
+        if state.failure_streak >= traits.inquiry_failures and traits.inquiry_quarters:
+            state.failure_streak = 0
+            state.inquiry_until = game.state.quarter + 1 + traits.inquiry_quarters
+            visible = SIDES if traits.public_failures else (side_id,)
+            game.log(side_id, "news", f"After {traits.inquiry_failures} failures in a row, an inquiry stands "
+                     f"{prog.name} down until {dates.format_quarter(state.inquiry_until)}.", visible, month)
 
 
 def _rebook(game: Game, booked: Mission, report: LaunchReport, reason: str) -> None:
@@ -281,9 +318,12 @@ def _failure(game, side: SideState, mission, crew, report, month, who, outcome) 
         side.prestige -= traits.death_prestige
         game.change_support(side, traits.death_support)
         side.leader_health = max(0.0, side.leader_health + traits.death_leader_health)
-        if traits.death_stand_down:
-            side.stand_down_until = max(side.stand_down_until, game.state.quarter + 1 + traits.death_stand_down)
-            game.log(side.side, "news", "Crewed flights stand down while an inquiry looks for the cause.",
+        craft = game.content.programmes.get(report.spacecraft or "")
+        if traits.death_stand_down and craft is not None:
+            craft_state = side.programmes[craft.id]
+            craft_state.crewed_until = max(craft_state.crewed_until, game.state.quarter + 1 + traits.death_stand_down)
+            game.log(side.side, "news", f"{craft.name} carries no crew until "
+                     f"{dates.format_quarter(craft_state.crewed_until)} while an inquiry looks for the cause.",
                      visible, month)
 
 
@@ -308,7 +348,9 @@ def _budget(game: Game, side: SideState) -> None:
         if not obeyed:
             game.change_support(side, priority.support)  # the military's needs come first
     side.support += (50 - side.support) * SUPPORT_DRIFT
+    _review(game, side)
     if state.quarter % 4 == 3:  # the year's end: support sets next year's budget
+        side.ordered_this_year.clear()  # the factories' new year
         side.base_budget *= 1 + side.budget_growth
         side.budget = rules.quarterly_budget(side)
         game.log(side.side, "budget", f"Next year's budget: {side.budget:.0f} a quarter "
@@ -317,6 +359,26 @@ def _budget(game: Game, side: SideState) -> None:
     state.records.setdefault(side.side, []).append(SideRecord(
         state.quarter, side.budget, round(side.prestige, 2), round(side.support, 2),
         {pid: round(p.reliability, 1) for pid, p in side.programmes.items()}))
+
+
+def _review(game: Game, side: SideState) -> None:
+    """Standing under the line quarter after quarter ends the programme head's tenure."""
+    review = game.content.sides[side.side].review
+    state = game.state
+    if review is None or state.over:
+        return
+    side.low_support = side.low_support + 1 if side.support < review.support_below else 0
+    left = review.quarters - side.low_support
+    if side.low_support >= review.quarters:
+        state.over, state.dismissed = True, side.side
+        state.winner = rival_of(side.side)
+        state.end_year, state.end_month = game.year, dates.first_month(state.quarter) + 2
+        game.log(side.side, "news", f"{side.leader} is replaced: support stayed under "
+                 f"{review.support_below:g} % for {review.quarters} quarters.", SIDES, 12)
+    elif side.low_support >= review.warn_after:
+        game.log(side.side, "news", f"Warning: support is under {review.support_below:g} %. "
+                 f"{left} more quarter{'s' if left != 1 else ''} like this and {side.leader} is replaced.",
+                 (side.side,), 12)
 
 
 # --- the end or the next quarter ---------------------------------------------------------
@@ -342,3 +404,14 @@ def _end_or_advance(game: Game) -> None:
     for side in state.sides.values():
         side.ready = False
         side.missions = [m for m in side.missions if m.quarter >= state.quarter]
+        _deliver(side, state.quarter)
+
+
+def _deliver(side: SideState, quarter: int) -> None:
+    """Ordered hardware whose build time is served joins the stock."""
+    if not any(o.ready <= quarter for o in side.orders):
+        return
+    for order in side.orders:
+        if order.ready <= quarter:
+            side.articles[order.programme] = side.articles.get(order.programme, 0) + 1
+    side.orders = [o for o in side.orders if o.ready > quarter]

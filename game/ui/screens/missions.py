@@ -320,12 +320,10 @@ class MissionPlannerScreen(Screen):
                     self.label((inner.x, y, inner.width, step_h), f"and {len(lines) - len(shown)} more steps",
                                kind="#caption", tip=steps_tip)
                     y += step_h
-                cost = self.game.mission_cost(hardware)
-                self.label((inner.x, y + 4, inner.width, 24),
-                           f"Costs {words.money(cost)} now; {words.money(self.side_state.cash)} in hand.",
-                           tip="The rocket and the spacecraft are paid for when the launch is booked; cancelling "
-                               "gives the money back.", kind="#muted")
-                y += 30
+                for line, tip in self._hardware_lines(hardware):
+                    self.label((inner.x, y + 4, inner.width, 24), line, tip=tip, kind="#muted")
+                    y += 26
+                y += 4
                 if mtype.crew_min:
                     names = ", ".join(c.name for c in crew) or "nobody yet"
                     self.label((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
@@ -344,10 +342,25 @@ class MissionPlannerScreen(Screen):
         if about and room > 30:
             self.text((inner.x, y, inner.width, room), about)
         book_y = inner.bottom - booked_h - 48
-        self.button((inner.x, book_y, inner.width, 42), "Book the launch  (Return)", self.main_action,
-                    kind="#primary", enabled=not reason,
-                    tip="Book it for the month chosen and pay now. It flies when the turn ends." if not reason
-                    else f"Cannot book: {reason}.")
+        orders = self._orders_needed()
+        if orders:
+            ready = max(self.game.state.quarter + self.content.programmes[o.programme].build_quarters for o in orders)
+            names = " and ".join(self.content.programmes[o.programme].name for o in orders)
+            refused = next((o.check(self.game) for o in orders if o.check(self.game)), None)
+            self.button((inner.x, book_y, inner.width, 42), "Order the hardware  (Return)", self.main_action,
+                        kind="#primary", enabled=not refused,
+                        tip=f"Order {names}: paid now, built by {words.quarter_long(ready)}." if not refused
+                        else f"Cannot order: {refused}.")
+        elif self._being_built() is not None:
+            when = words.quarter_short(self._being_built())
+            self.button((inner.x, book_y, inner.width, 42), f"Being built: ready {when}", self.main_action,
+                        kind="#primary", enabled=False,
+                        tip=f"The hardware this launch needs is on order and will be built by {when}.")
+        else:
+            self.button((inner.x, book_y, inner.width, 42), "Book the launch  (Return)", self.main_action,
+                        kind="#primary", enabled=not reason,
+                        tip="Book it for the month chosen. The hardware was paid for when it was ordered; "
+                            "it flies when the turn ends." if not reason else f"Cannot book: {reason}.")
         y = inner.bottom - booked_h + 6
         self.label((inner.x, y, inner.width, 26), "Booked this quarter" if booked else "Nothing booked this quarter",
                    kind="#subheading", tip="Launches booked for this quarter. Cancel gives the money back.")
@@ -359,10 +372,11 @@ class MissionPlannerScreen(Screen):
             if mission.spacecraft:
                 kit = f"{self.content.programmes[mission.spacecraft].name} on {kit}"
             crew = ", ".join(self.side_state.crews[c].name for c in mission.crew)
+            pad = self.content.pads.get(mission.pad or "")
             self.label((inner.x, y, inner.width - 100, BUTTON_H), text,
-                       tip=f"{kit}" + (f", crew: {crew}" if crew else "") + f". Paid: {words.money(mission.cost)}.")
+                       tip=f"{kit}" + (f", crew: {crew}" if crew else "") + (f", from {pad.name}" if pad else "") + ".")
             self.button((inner.right - 92, y, 92, BUTTON_H), "Cancel", lambda m=mission.id: self._cancel(m),
-                        kind="#danger", tip=f"Cancel this launch and get {words.money(mission.cost)} back.")
+                        kind="#danger", tip="Cancel this launch: its rocket and spacecraft go back to the hangar.")
             y += 38
 
     # --- actions ----------------------------------------------------------------------
@@ -394,7 +408,62 @@ class MissionPlannerScreen(Screen):
         self.month = month
         self.refresh()
 
+    def _hardware_lines(self, hardware) -> list[tuple[str, str]]:
+        """What is built of the launch's hardware and what is coming, and its pad."""
+        lines = []
+        stock = self.side_state.articles
+        for prog_id in self.game.articles_needed(hardware):
+            prog = self.content.programmes[prog_id]
+            coming = self.game.on_order(self.side, prog_id)
+            text = f"{prog.name}: {stock.get(prog_id, 0)} built"
+            if coming:
+                text += f", {len(coming)} coming (first {words.quarter_short(coming[0])})"
+            done = self.side_state.ordered_this_year.get(prog_id, 0)
+            lines.append((text, f"Each {prog.name} costs {words.money(prog.unit_cost)} and takes "
+                                f"{prog.build_quarters} quarter{'s' if prog.build_quarters != 1 else ''} to build; "
+                                f"at most {prog.per_year} a year ({done} ordered this year). A launch spends it, "
+                                f"whatever comes of the flight."))
+        pad, reason = self.game.why_no_pad(self.side, hardware.rocket)
+        if pad:
+            lines.append((f"Pad: {self.content.pads[pad].name}, free this quarter",
+                          "A pad launches so many a quarter; an explosion at lift-off can wreck it for quarters."))
+        elif reason:
+            lines.append((f"Pad: {reason}", "Pads open by history's dates, or sooner once their rocket "
+                                             "is far enough along."))
+        return lines
+
+    def _orders_needed(self) -> list[commands.OrderHardware]:
+        """The orders that would let the chosen launch fly, if building is all it lacks."""
+        if self._command() is None:
+            return []
+        hardware = self.game.hardware(self.side, self.content.missions[self.mission], self.rocket, self.spacecraft)
+        if isinstance(hardware, str):
+            return []
+        return [commands.OrderHardware(self.side, p.id) for p in self.game.missing_articles(self.side, hardware)
+                if not self.game.on_order(self.side, p.id)]
+
+    def _being_built(self) -> int | None:
+        """The quarter the chosen launch's missing hardware will all be built, if it is all on order."""
+        if self._command() is None:
+            return None
+        hardware = self.game.hardware(self.side, self.content.missions[self.mission], self.rocket, self.spacecraft)
+        missing = [] if isinstance(hardware, str) else self.game.missing_articles(self.side, hardware)
+        coming = [self.game.on_order(self.side, p.id) for p in missing]
+        return max(c[0] for c in coming) if missing and all(coming) else None
+
     def main_action(self) -> None:
+        orders = self._orders_needed()
+        if orders:
+            for order in orders:
+                result = self.game.execute(order)
+                if not result:
+                    self.app.toast(f"Cannot order: {result.reason}.", art.BAD)
+                    break
+            else:
+                self.app.toast("Ordered: " + ", ".join(self.content.programmes[o.programme].name for o in orders)
+                               + ". It can fly when it is built.", art.GOOD)
+            self.refresh()
+            return
         command = self._command()
         if command is None:
             return
