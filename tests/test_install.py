@@ -47,6 +47,26 @@ def test_a_save_names_the_release_that_wrote_it_and_older_saves_still_load(conte
     assert save.dumps(loaded) == save.dumps(state)
 
 
+def test_the_icon_is_a_disc_drawn_by_code():
+    from game.ui import icon
+
+    for size in (256, 48):
+        picture = icon.draw(size)
+        assert picture.get_size() == (size, size)
+        assert picture.get_at((0, 0)).a == 0 and picture.get_at((size - 1, size - 1)).a == 0  # round
+        assert picture.get_at((size // 2, size // 2)).a > 250  # solid inside
+    picture = icon.draw(256)
+    colours = {tuple(picture.get_at((x, y)))[:3] for x in range(0, 256, 2) for y in range(0, 256, 2)}
+    assert {icon.NIGHT, icon.RIM, icon.MOON, icon.BODY, icon.RED, icon.FLAME} <= colours  # sky, Moon, rocket
+
+
+def test_the_desktop_entry_quotes_its_command_as_the_spec_asks():
+    from game import desktop
+
+    assert desktop._quote("/usr/bin/spacerace") == "/usr/bin/spacerace"
+    assert desktop._quote('/opt/my games/$x"100%') == '"/opt/my games/\\$x\\"100%%"'
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     """A fresh environment with the wheel installed: (the command that runs its spacerace, its python,
@@ -106,6 +126,21 @@ def test_the_installed_command_runs_outside_the_checkout(installed):
     assert sim.returncode == 0, sim.stderr
     here = subprocess.run([sys.executable, "-m", "game", *SIM], cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(sim.stdout) == json.loads(here.stdout)
+
+
+@needs_build
+def test_the_installed_command_adds_itself_to_the_desktop_menu(installed):
+    import pygame
+
+    spacerace, _, outside = installed
+    data = outside / "xdg"
+    result = _run(installed, "desktop", env={"XDG_DATA_HOME": str(data)})
+    assert result.returncode == 0, result.stderr
+    entry = (data / "applications" / "spacerace.desktop").read_text(encoding="utf-8")
+    fields = dict(line.split("=", 1) for line in entry.splitlines()[1:] if "=" in line)
+    assert entry.startswith("[Desktop Entry]\n") and fields["Type"] == "Application"
+    assert fields["Exec"] == spacerace[1]  # the wheel's own script, by its full path
+    assert pygame.image.load(fields["Icon"]).get_size() == (256, 256)
 
 
 @needs_build

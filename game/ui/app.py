@@ -19,7 +19,7 @@ import pygame_gui
 
 from game import __version__, resources
 from game.core.state import SHORT
-from game.ui import art
+from game.ui import art, icon
 from game.ui.sound import Sounds
 from game.ui.storage import Storage
 
@@ -51,6 +51,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption(f"Space Race {__version__}")
+        pygame.display.set_icon(icon.draw(64))
         pygame.key.set_repeat(400, 40)
         self.window = self._open_window()
         self.manager = pygame_gui.UIManager(self.size, str(THEME), enable_live_theme_updates=False)
