@@ -49,7 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     play.add_argument("--mods", type=Path, action="append", default=[],
                       help="a mod folder over the scenarios (the data folder's mods/ are used too)")
 
+    sub.add_parser("desktop", help="add Space Race to the desktop's application menu (Linux)")
+
     args = parser.parse_args(argv)
+    if args.command == "desktop":
+        from game import desktop
+
+        for path in desktop.install():
+            print(f"wrote {path}")
+        return 0
     if args.command == "validate":
         return _validate(args.paths)
     if args.command == "sim":

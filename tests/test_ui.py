@@ -10,6 +10,7 @@ import argparse  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from game import __version__ as GAME_VERSION  # noqa: E402
 from game.content import loader  # noqa: E402
 from game.core import commands  # noqa: E402
 from game.ui import app as app_module  # noqa: E402
@@ -102,7 +103,7 @@ def hq(tmp_path, content):
 def test_title_and_new_game_open_and_close(tmp_path, content):
     app = open_window(tmp_path, content)
     assert isinstance(app.top, TitleScreen)
-    assert pygame.display.get_caption()[0] == "Space Race"
+    assert pygame.display.get_caption()[0] == f"Space Race {GAME_VERSION}"
     key(app, "return")
     assert isinstance(app.top, NewGameScreen)
     key(app, "escape")

@@ -6,10 +6,14 @@ one change to the next. Benchmarks of the window live in tools/bench_ui.py, if p
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import sysconfig
+import tempfile
 import time
+import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,9 +67,43 @@ def bench_validate() -> None:
     report("  of which loading and checking the files", statistics.median(content_times) * 1000, 500, "ms")
 
 
+def bench_installed(runs: int = 5) -> None:
+    """Issue 19: the wheel, installed in a fresh environment (as tests/test_install.py does it),
+    opens its first frame no slower than the checkout."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work), str(ROOT)],
+                       check=True, capture_output=True)
+        venv.create(work / "env", with_pip=False)
+        python = str(work / "env" / "bin" / "python")
+        site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                              check=True, capture_output=True, text=True).stdout.strip()
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", site,
+                        *work.glob("*.whl")], check=True, capture_output=True)
+        Path(site, "_project_deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+        env = dict(os.environ, SPACERACE_HOME=str(work / "home"), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+                   SPACERACE_EXIT_AFTER_FIRST_FRAME="1")
+        play = ["-m", "game", "play", "--side", "usa", "--era", "moon", "--seed", "4"]
+
+        def first_frame(command: list[str], cwd: Path) -> float:
+            start = time.time()
+            out = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout
+            return float(next(line for line in out.splitlines() if line.startswith("frame ")).split()[1]) - start
+
+        times: dict[str, list[float]] = {"wheel": [], "checkout": []}
+        for _ in range(runs):  # interleaved, so a busy moment of the machine hits both alike
+            times["wheel"].append(first_frame([python, *play], work))
+            times["checkout"].append(first_frame([sys.executable, *play], ROOT))
+    checkout = statistics.median(times["checkout"]) * 1000
+    print(f"{'launch to first frame, spacerace play from the checkout':<52} {checkout:>9.1f} ms", flush=True)
+    report("  and from the wheel in a fresh environment", statistics.median(times["wheel"]) * 1000,
+           round(checkout * 1.1), "ms")
+
+
 def main() -> int:
     bench_campaign()
     bench_validate()
+    bench_installed()
     ui = ROOT / "tools" / "bench_ui.py"
     if ui.exists():
         subprocess.run([sys.executable, str(ui)], cwd=ROOT, check=False)

@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 from pydantic.dataclasses import is_pydantic_dataclass
 
+from game import resources
 from game.content import yamlio
 from game.content.model import (
     FIRST_IDS,
@@ -41,7 +42,7 @@ from game.content.model import (
 )
 from game.core import dates, eventtypes, rules
 
-BUNDLED = Path(__file__).resolve().parents[2] / "scenarios"
+BUNDLED = resources.SCENARIOS
 
 
 @dataclass(frozen=True, order=True)

@@ -13,6 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from game import __version__
 from game.core.state import GameState, from_dict, to_dict
 
 FORMAT = "spacerace-save"
@@ -25,8 +26,10 @@ class SaveError(Exception):
 
 
 def dumps(state: GameState, meta: dict | None = None) -> str:
-    return json.dumps({"format": FORMAT, "version": VERSION, "meta": meta or {}, "state": to_dict(state)},
-                      separators=(",", ":"))
+    # "game" says which release wrote the save, for people and bug reports; only "version",
+    # the format's, decides whether a save can be read
+    return json.dumps({"format": FORMAT, "version": VERSION, "game": __version__, "meta": meta or {},
+                       "state": to_dict(state)}, separators=(",", ":"))
 
 
 def write(path: Path, state: GameState, meta: dict | None = None) -> None:

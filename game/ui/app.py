@@ -17,15 +17,16 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game import __version__, resources
 from game.core.state import SHORT
-from game.ui import art
+from game.ui import art, icon
 from game.ui.sound import Sounds
 from game.ui.storage import Storage
 
 if TYPE_CHECKING:  # the rules and the content models load only when a game starts: the title shows sooner
     from game.ui.session import Session
 
-THEME = Path(__file__).resolve().parents[2] / "assets" / "theme.json"
+THEME = resources.ASSETS / "theme.json"
 BENCH_FIRST_FRAME = bool(os.environ.get("SPACERACE_EXIT_AFTER_FIRST_FRAME"))
 MINIMUM_SIZE = (1024, 600)
 ACTIVE_AFTER_INPUT = 2.0  # seconds of full-rate frames after input: hover looks, tooltips
@@ -49,7 +50,8 @@ class App:
             self.settings.fullscreen = fullscreen
         pygame.display.init()
         pygame.font.init()
-        pygame.display.set_caption("Space Race")
+        pygame.display.set_caption(f"Space Race {__version__}")
+        pygame.display.set_icon(icon.draw(64))
         pygame.key.set_repeat(400, 40)
         self.window = self._open_window()
         self.manager = pygame_gui.UIManager(self.size, str(THEME), enable_live_theme_updates=False)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pygame
 
+from game import resources
+
 BACKGROUND = (15, 26, 46)
 PANEL = (20, 35, 64)
 TEXT = (219, 228, 241)
@@ -249,7 +251,7 @@ def _colour(text: str) -> tuple:
 def _face_file(side: str) -> tuple[dict, dict]:
     import json
 
-    path = Path(__file__).resolve().parents[2] / "assets" / f"theme_{side}.json"
+    path = resources.ASSETS / f"theme_{side}.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     drawn = {k: (_colour(v) if isinstance(v, str) and v.startswith("#") else v)
              for k, v in data.pop("drawn", {}).items()}
