@@ -21,7 +21,6 @@ from game.core import dates, eventtypes
 
 SIDES = ("usa", "ussr")
 Side = Literal["usa", "ussr"]
-SKILLS = ("piloting", "endurance", "eva", "docking")
 Skill = Literal["piloting", "endurance", "eva", "docking"]
 FIRST_IDS = (
     "first_ballistic_launch", "first_own_rocket", "first_icbm", "first_satellite",

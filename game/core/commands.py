@@ -169,26 +169,6 @@ class CancelMission(Command):
 
 
 @dataclass(frozen=True)
-class AssignCrew(Command):
-    mission_id: int
-    crew: tuple[str, ...]
-
-    def check(self, game):
-        mission = next((m for m in game.state.sides[self.side].missions if m.id == self.mission_id), None)
-        if mission is None:
-            return f"no planned mission {self.mission_id}"
-        mtype = game.content.missions[mission.type]
-        hardware = game.hardware(self.side, mtype, mission.rocket, mission.spacecraft)
-        if isinstance(hardware, str):
-            return hardware
-        return check_crew(game, self.side, mtype, hardware, tuple(self.crew), exclude_mission=self.mission_id)
-
-    def apply(self, game):
-        mission = next(m for m in game.state.sides[self.side].missions if m.id == self.mission_id)
-        mission.crew = list(self.crew)
-
-
-@dataclass(frozen=True)
 class TrainCrew(Command):
     """Set the skill a crew member trains each quarter (None: no training)."""
 

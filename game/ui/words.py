@@ -41,11 +41,6 @@ def percent(fraction: float) -> str:
     return f"{value:.0f} %"
 
 
-def quarter_title(quarter: int) -> str:
-    year, q = dates.split_quarter(quarter)
-    return f"{year}, Q{q}"
-
-
 def quarter_short(quarter: int) -> str:
     year, q = dates.split_quarter(quarter)
     first = (q - 1) * 3
