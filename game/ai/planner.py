@@ -483,21 +483,20 @@ def _effect_value(effects, wanted: frozenset[str], quarters_left: int, crewed_go
     value = 0.0
     urgency = 1.0 if quarters_left > 12 else 2.0
     for clause in effects:
-        params = clause.params if isinstance(clause.params, dict) else {}
-        sign = -1 if params.get("target") == "rival" else 1
-        amount = params.get("amount", 0)
+        sign = -1 if getattr(clause, "target", "self") == "rival" else 1
+        amount = getattr(clause, "amount", 0)
         worth = EFFECT_WORTH.get(clause.type, 0) * (FALLBACK_WEIGHT if clause.type == fallback else 1)
         value += sign * worth * amount
-        programme = params.get("programme")
+        programme = getattr(clause, "programme", None)
         if clause.type == "lose_crew":
-            value -= sign * 2 * params.get("count", 1)
+            value -= sign * 2 * clause.count
         elif clause.type == "stand_down":
             if crewed_goal:  # the share of the time left in which no crew may fly
-                value -= sign * STAND_DOWN_WORTH * params["quarters"] / max(1, quarters_left)
+                value -= sign * STAND_DOWN_WORTH * clause.quarters / max(1, quarters_left)
             else:
-                value -= sign * 0.15 * urgency * params["quarters"]
+                value -= sign * 0.15 * urgency * clause.quarters
         elif clause.type == "delay":
-            value -= sign * (0.2 if programme in wanted else 0.05) * urgency * params["quarters"]
+            value -= sign * (0.2 if programme in wanted else 0.05) * urgency * clause.quarters
         elif clause.type == "ground":
             value -= sign * (3 if programme in wanted else 0.3)
         elif clause.type == "unground":
@@ -520,14 +519,13 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
         blocked = grounded & frozenset().union(*(k.flies for k in goal_kits)) if goal_kits else frozenset()
         path = {goal}
         for event in content.events.values():
-            lifts = any(e.type == "unground" and e.params["programme"] in blocked and e.params["target"] == "self"
+            lifts = any(e.type == "unground" and e.programme in blocked and e.target == "self"
                         for choice in event.choices for e in choice.effects)
             if not lifts or side not in event.sides:
                 continue
             conditions = event.trigger.conditions + ((event.trigger.dynamic or ()) if game.state.mode == "dynamic"
                                                       else ())
-            path.update(c.params["first"] for c in conditions
-                        if c.type == "has_first" and c.params["target"] == "self")
+            path.update(c.first for c in conditions if c.type == "has_first" and c.target == "self")
         cache[key] = frozenset(path)
     return cache[key]
 
@@ -541,9 +539,9 @@ def _liftable(game: Game, side: str, programmes: frozenset[str]) -> bool:
     """Can some event of the side still lift the grounding of these programmes?"""
     cache = game.content.__dict__.setdefault("_ai_liftable", {})
     if side not in cache:
-        cache[side] = frozenset(e.params["programme"] for event in game.content.events.values()
+        cache[side] = frozenset(e.programme for event in game.content.events.values()
                                 if side in event.sides for choice in event.choices for e in choice.effects
-                                if e.type == "unground" and e.params["target"] == "self")
+                                if e.type == "unground" and e.target == "self")
     return programmes <= cache[side]
 
 

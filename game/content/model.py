@@ -11,13 +11,14 @@ costs several times a dataclass's.
 
 from __future__ import annotations
 
-import difflib
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
-from pydantic.dataclasses import dataclass
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from game.core import dates, eventtypes
+from game.content.clauses import Condition, Effect
+from game.content.fields import STRICT, Id, Money, MonthText, Percent, QuarterText, record
+from game.content.fields import nearest_hint as nearest_hint  # the loader's, from here as before
+from game.core import dates
 
 SIDES = ("usa", "ussr")
 Side = Literal["usa", "ussr"]
@@ -28,46 +29,6 @@ FIRST_IDS = (
     "first_multi_crew", "first_eva", "first_rendezvous", "first_lunar_soft_landing",
     "first_docking", "first_crewed_lunar_orbit", "first_crewed_landing",
 )
-
-
-def nearest_hint(name: str, choices) -> str:
-    """" (did you mean 'x'?)" for the valid name nearest a misspelt one, or nothing."""
-    close = difflib.get_close_matches(name, [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _check_id(value: str) -> str:
-    if not value or not value.replace("_", "").replace("-", "").isalnum() or not value[0].isalpha() \
-            or value != value.lower():
-        raise ValueError("an id is lower-case letters, digits, '_' or '-', starting with a letter")
-    return value
-
-
-def _check_quarter(value: str) -> str:
-    dates.parse_quarter(value)
-    return value
-
-
-def _check_month(value: str) -> str:
-    dates.parse_month(value)
-    return value
-
-
-Id = Annotated[str, AfterValidator(_check_id)]
-QuarterText = Annotated[str, AfterValidator(_check_quarter)]
-MonthText = Annotated[str, AfterValidator(_check_month)]
-Percent = Annotated[float, Field(ge=0, le=100)]
-Money = Annotated[float, Field(ge=0, le=1_000_000)]
-
-
-STRICT = ConfigDict(extra="forbid", strict=False)
-
-
-def record(cls=None, *, config: ConfigDict = STRICT):
-    """A frozen, keyword-only, validated record that forbids unknown keys."""
-    def wrap(cls):
-        return dataclass(frozen=True, kw_only=True, config=config)(cls)
-    return wrap(cls) if cls is not None else wrap
 
 
 # --- programmes -----------------------------------------------------------------------
@@ -260,45 +221,6 @@ class EraDef:
 
 
 # --- events ---------------------------------------------------------------------------
-
-@record
-class _Clause:
-    """A condition or effect, written in YAML as ``{type: params}`` with one key. The
-    parameters are checked against the registry in ``game.core.eventtypes`` and filled
-    out with their defaults, so the rules can read them without checking again."""
-
-    type: str
-    params: Any
-    table: ClassVar[dict] = {}
-    what: ClassVar[str] = ""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_yaml(cls, value: Any):
-        if isinstance(value, dict) and set(value) == {"type", "params"}:
-            kind, params = value["type"], value["params"]
-        elif isinstance(value, dict) and len(value) == 1:
-            (kind, params), = value.items()
-        else:
-            raise ValueError(f"expected a {cls.what} written as a one-key mapping, such as "
-                             f"{{support: 5}}")
-        spec = cls.table.get(kind)
-        if spec is None:
-            raise ValueError(f"unknown {cls.what} type {kind!r}{nearest_hint(str(kind), cls.table)}")
-        return {"type": kind, "params": eventtypes.normalise(spec, params)}
-
-
-@record
-class Condition(_Clause):
-    table: ClassVar[dict] = eventtypes.CONDITIONS
-    what: ClassVar[str] = "condition"
-
-
-@record
-class Effect(_Clause):
-    table: ClassVar[dict] = eventtypes.EFFECTS
-    what: ClassVar[str] = "effect"
-
 
 @record(config=ConfigDict(**STRICT, populate_by_name=True))  # "from" is a Python keyword: the field is from_
 class TriggerDef:

@@ -10,8 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from game.core import dates, turn
-from game.core.eventtypes import EFFECTS
+from game.core import dates, eventtypes, turn
 from game.core.state import Mission
 
 if TYPE_CHECKING:
@@ -213,7 +212,7 @@ class AnswerEvent(Command):
                 fired.choice = self.choice
                 break
         for clause in choice.effects:
-            EFFECTS[clause.type].run(game, self.side, clause.params)
+            eventtypes.apply(game, self.side, clause)
         game.log(self.side, "event", f"{event.title}: {choice.text}", (self.side,))
 
 
