@@ -11,6 +11,9 @@ costs several times a dataclass's.
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass as plain_dataclass
+from dataclasses import field
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
@@ -300,3 +303,45 @@ class HistoryFile:
 
     usa: HistorySide | None = None
     ussr: HistorySide | None = None
+
+
+# --- all of it, loaded --------------------------------------------------------------
+
+@plain_dataclass(eq=False)  # one loaded set of files: compared (and hashed) by identity
+class Content:
+    """All the scenario's definitions, checked and laid together: what ``loader.load()``
+    returns and what the rules and the AI read."""
+
+    programmes: dict[str, ProgrammeDef] = field(default_factory=dict)
+    missions: dict[str, MissionTypeDef] = field(default_factory=dict)
+    firsts: dict[str, FirstDef] = field(default_factory=dict)
+    eras: dict[str, EraDef] = field(default_factory=dict)
+    events: dict[str, EventDef] = field(default_factory=dict)
+    event_files: dict[str, list[str]] = field(default_factory=dict)  # file name -> event ids
+    history: dict[str, HistorySide] = field(default_factory=dict)  # side -> what history did (history.yaml)
+    _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def capability_kinds(self) -> dict[str, set[str]]:
+        """Each capability and the kinds of programme (rocket, spacecraft, component) that provide it."""
+        table: dict[str, set[str]] = {}
+        for programme in self.programmes.values():
+            for capability in programme.provides:
+                table.setdefault(capability, set()).add(programme.kind)
+        return table
+
+    @functools.cached_property
+    def providers(self) -> dict[str, list[ProgrammeDef]]:
+        """Each capability and the programmes that provide it, in file order."""
+        table: dict[str, list[ProgrammeDef]] = {}
+        for programme in self.programmes.values():
+            for capability in programme.provides:
+                table.setdefault(capability, []).append(programme)
+        return table
+
+    def events_for_era(self, era_id: str) -> list[EventDef]:
+        cached = self._era_events.get(era_id)
+        if cached is None:
+            ids = [e for name in self.eras[era_id].events for e in self.event_files.get(name, ())]
+            cached = self._era_events[era_id] = [self.events[e] for e in dict.fromkeys(ids)]
+        return cached
