@@ -131,7 +131,7 @@ def bench_frames(home: str) -> None:
 
 
 def bench_look(home: str) -> None:
-    """Issue 7's targets: the art is cheap to make, the launch film's frames under 16 ms."""
+    """The art's targets: it is cheap to make, the launch film's frames under 16 ms."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
