@@ -110,6 +110,8 @@ PREFIX = "events/extra.yaml:9: events[test_event].trigger.conditions[0]"
     ("- any_of: {conditions: [{flgg: x}]}", ".any_of.conditions[0]: unknown condition type 'flgg' "
                                             "(did you mean 'flag'?)"),
     ("- not: {support: {below: 400}}", ".not.support.below: input should be less than or equal to 100, got 400"),
+    ("- support_below: 400", ".support_below: input should be less than or equal to 100, got 400"),
+    ("- support_below: {value: 400}", ".support_below.value: input should be less than or equal to 100, got 400"),
     ("- era: mon", ".era: unknown era 'mon' (did you mean 'moon'?)"),
 ])
 def test_condition_mistakes_say_where_and_what(tmp_path, written, message):

@@ -479,17 +479,21 @@ def _unwrap(name: str, cls: type[Clause], value: Any) -> Any:
     return params
 
 
-def hidden_steps(what: str, name: str, params: Any) -> int:
-    """How many steps of an error's location, just under a clause's name, are not in the
-    file: the parameter a bare value fills, and the ``not`` an old name stands for."""
+def as_written(what: str, name: str, params: Any) -> tuple[int, dict[str, str]]:
+    """How an error's location just under a clause's name differs from the file: how many
+    of its steps the file leaves out (the parameter a bare value fills, the ``not`` an old
+    name stands for), and the parameters an old name calls otherwise (``value``)."""
     alias = ALIASES.get(name) if what == "condition" else None
+    if alias and alias.rename:
+        old, new = alias.rename
+        return (0, {new: old}) if isinstance(params, dict) else (1, {})
     steps = 0
     if alias and alias.negates:
         steps, name = 2, alias.negates  # "condition", then the name of the clause negated
     cls = NAMES[what].get(name)
     if cls is not None and cls.bare and (cls is Not or not isinstance(params, dict)):
         steps += 1
-    return steps
+    return steps, {}
 
 
 def _key(value: Any) -> str | None:

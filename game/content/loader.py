@@ -113,11 +113,12 @@ def validate(model: type, data):
 def _as_written(root, loc: tuple) -> tuple:
     """An error's location as the file has it: without the steps a clause's short form
     leaves out (``support: 5`` for ``support: {amount: 5}``)."""
-    out, node, skip = [], root, 0
+    out, node, skip, renamed = [], root, 0, {}
     for part in loc:
         if skip:
             skip -= 1
             continue
+        part = renamed.pop(part, part) if isinstance(part, str) else part
         out.append(part)
         parent = node
         if isinstance(part, int):
@@ -125,7 +126,7 @@ def _as_written(root, loc: tuple) -> tuple:
         else:
             node = node.get(part) if isinstance(node, dict) else None
         if isinstance(parent, dict) and len(parent) == 1 and isinstance(part, str):
-            skip = clauses.hidden_steps("effect" if "effects" in out else "condition", part, node)
+            skip, renamed = clauses.as_written("effect" if "effects" in out else "condition", part, node)
     return tuple(out)
 
 
