@@ -112,6 +112,9 @@ PREFIX = "events/extra.yaml:9: events[test_event].trigger.conditions[0]"
     ("- not: {support: {below: 400}}", ".not.support.below: input should be less than or equal to 100, got 400"),
     ("- support_below: 400", ".support_below: input should be less than or equal to 100, got 400"),
     ("- support_below: {value: 400}", ".support_below.value: input should be less than or equal to 100, got 400"),
+    ("- choice_made: {event: apollo_1_fire, choice: full_redesing}",
+     ".choice_made: the event 'apollo_1_fire' has no choice 'full_redesing' (did you mean 'full_redesign'?)"),
+    ("- {type: [flag], params: x}", ": expected a condition written as a one-key mapping, such as {support: 5}"),
     ("- era: mon", ".era: unknown era 'mon' (did you mean 'moon'?)"),
 ])
 def test_condition_mistakes_say_where_and_what(tmp_path, written, message):

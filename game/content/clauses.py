@@ -460,7 +460,8 @@ NAMES = {"condition": {**CONDITIONS, **{old: CONDITIONS[a.means] for old, a in A
 
 def _one_key(what: str, value: Any) -> Any:
     """Check the clause is a one-key mapping with a known name (with the nearest name if not)."""
-    if isinstance(value, dict) and set(value) == {"type", "params"}:  # the long form, {type: x, params: y}
+    if isinstance(value, dict) and set(value) == {"type", "params"} and isinstance(value["type"], str):
+        # the long form, {type: x, params: y}
         value = {value["type"]: value["params"]}
     if not (isinstance(value, dict) and len(value) == 1):
         raise ValueError(f"expected a {what} written as a one-key mapping, such as {{support: 5}}")

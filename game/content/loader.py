@@ -414,11 +414,12 @@ def _cross_check(pool: _Pool) -> None:
             for first in start.firsts:
                 ref(entry, (side, "firsts", first), first, pool.firsts, "first")
     _check_history(pool, report)
-    _check_clauses(pool, ref)
+    _check_clauses(pool, ref, report)
 
 
-def _check_clauses(pool: _Pool, ref) -> None:
-    """Every programme, first, event, mission and era an event's clauses name must exist."""
+def _check_clauses(pool: _Pool, ref, report) -> None:
+    """Every programme, first, event, mission and era an event's clauses name must exist,
+    and so must the choice a ``choice_made`` names."""
     tables = {"programme": pool.programmes, "first": pool.firsts, "event": pool.events, "mission": pool.missions,
               "era": pool.eras}
     for entry in pool.events.values():
@@ -432,6 +433,11 @@ def _check_clauses(pool: _Pool, ref) -> None:
             written = _written_name(entry, sub) or clause.type
             for kind, value in clauses.references(clause):
                 ref(entry, sub + (written,), value, tables[kind], kind)
+            if clause.type == "choice_made" and clause.event in pool.events:
+                choices = [c.id for c in pool.events[clause.event].value.choices]
+                if clause.choice not in choices:
+                    report(entry, sub + (written,), f"the event {clause.event!r} has no choice {clause.choice!r}"
+                           f"{nearest_hint(clause.choice, choices)}")
             parts = clause.parts()
             if written == "not":
                 todo += [(sub + ("not",), part) for part in parts]
