@@ -14,7 +14,7 @@ from pathlib import Path
 
 from game.ai import make_agent
 from game.content import loader
-from game.content.loader import Content
+from game.content.model import Content
 from game.core import dates
 from game.core.commands import EndTurn
 from game.core.game import Game

@@ -1,8 +1,11 @@
 """The planning AI's judgement: it reads the way to the goal, the rival's record and the
 events, proves a vehicle before it carries a crew, and beats a random player."""
 
+import gc
+
 from game import sim
-from game.ai import make_agent, planner
+from game.ai import analysis, make_agent, planner
+from game.content import loader
 from game.core import commands
 from game.core.commands import EndTurn
 from game.core.game import Game
@@ -104,3 +107,14 @@ def test_a_programme_in_development_at_the_eras_start_is_still_rushed(content):
     assert n1.quarters < content.programmes["n1"].min_quarters
     r7 = game.state.sides["ussr"].programmes["r7"]
     assert r7.quarters >= content.programmes["r7"].min_quarters  # flown for years: not rushed
+
+
+def test_the_planner_keeps_its_analysis_beside_the_content_not_in_it():
+    content = loader.load()
+    sim.play(content, "survival", 1, {"usa": make_agent("ai"), "ussr": make_agent("ai")})
+    assert analysis.of(content).kits and analysis.of(content) is analysis.of(content)
+    assert not [key for key in vars(content) if key.startswith("_ai")]
+    held = len(analysis._ANALYSES)
+    del content
+    gc.collect()
+    assert len(analysis._ANALYSES) == held - 1  # it went with its content

@@ -28,7 +28,7 @@ CREW_LOSS_LIMIT = 0.3  # a believed chance of losing the crew above this grounds
 
 # The planner's "normal" judgement, with history's priorities: most of the money into the
 # programmes history's next launches need, until they are about as good as they can be.
-HISTORY_LEVEL = Level("history", "Follows the real programme's decisions and dates.",
+HISTORY_LEVEL = Level(name="history", description="Follows the real programme's decisions and dates.",
                       research_share=0.85, success_needed=0.6, crew_risk=0.12, tests_before_crew=1, focus=2,
                       reads_events=True, reliability_goal=99, uncrewed_goal_odds=0.45, test_odds=0.1)
 

@@ -19,13 +19,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 
+from game.ai import analysis
 from game.core import commands, dates, rules
 from game.core.game import Game
 from game.core.state import rival_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Level:
+    """How one level of the planner judges: each figure named, none by its place."""
+
     name: str
     description: str
     research_share: float  # of the cash in hand, put into research each quarter
@@ -42,12 +45,20 @@ class Level:
 
 
 LEVELS = {
-    "easy": Level("easy", "Funds too many things at once, gambles on poor odds and answers events on a whim.",
-                  0.55, 0.45, 0.25, 0, 4, False, 80, 0.45, 0.1),
-    "normal": Level("normal", "Works toward the era's goal, tests before it flies crews, and takes fair risks.",
-                    0.8, 0.6, 0.12, 1, 2, True, 88, 0.45, 0.1),
-    "hard": Level("hard", "Funds its goals to the limit, reads events well, test-flies early to learn from failures, and dares most when a first is at stake.",
-                  0.95, 0.45, 0.18, 1, 2, True, 95, 0.3, 0.0, daring=0.3, crewed_success_needed=0.6),
+    "easy": Level(
+        name="easy", description="Funds too many things at once, gambles on poor odds and answers events on a whim.",
+        research_share=0.55, success_needed=0.45, crew_risk=0.25, tests_before_crew=0, focus=4,
+        reads_events=False, reliability_goal=80, uncrewed_goal_odds=0.45, test_odds=0.1),
+    "normal": Level(
+        name="normal", description="Works toward the era's goal, tests before it flies crews, and takes fair risks.",
+        research_share=0.8, success_needed=0.6, crew_risk=0.12, tests_before_crew=1, focus=2,
+        reads_events=True, reliability_goal=88, uncrewed_goal_odds=0.45, test_odds=0.1),
+    "hard": Level(
+        name="hard", description="Funds its goals to the limit, reads events well, test-flies early to learn from "
+        "failures, and dares most when a first is at stake.",
+        research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
+        reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
+        daring=0.3, crewed_success_needed=0.6),
 }
 
 
@@ -456,7 +467,7 @@ def _add_milestone_values(missions, flown: dict[str, int], values: dict[str, flo
 
 def _goal_missions(content, side: str, goal: str) -> frozenset[str]:
     """The mission types a side can fly that win the goal (cached)."""
-    cache = content.__dict__.setdefault("_ai_goal_missions", {})
+    cache = analysis.of(content).goal_missions
     if (side, goal) not in cache:
         cache[side, goal] = frozenset(m for m in _kits(content, side) if goal in content.missions[m].firsts)
     return cache[side, goal]
@@ -465,7 +476,7 @@ def _goal_missions(content, side: str, goal: str) -> frozenset[str]:
 def _goal_kits(content, side: str, goal: str) -> tuple[frozenset[str], bool]:
     """What the kits for the goal fly (any of them may be the way, once others are grounded),
     and whether the goal needs a crew (cached)."""
-    cache = content.__dict__.setdefault("_ai_goal_kits", {})
+    cache = analysis.of(content).goal_kits
     if (side, goal) not in cache:
         missions = _goal_missions(content, side, goal)
         flies = frozenset().union(*(k.flies for m in missions for k in _kits(content, side)[m]))
@@ -475,7 +486,7 @@ def _goal_kits(content, side: str, goal: str) -> tuple[frozenset[str], bool]:
 
 def _skill_counts(content, mission) -> dict[str, int]:
     """Each skill a mission's steps call on, and how many of them do (cached)."""
-    cache = content.__dict__.setdefault("_ai_skill_counts", {})
+    cache = analysis.of(content).skill_counts
     if mission.id not in cache:
         cache[mission.id] = dict(Counter(s.skill for s in mission.steps if s.skill))
     return cache[mission.id]
@@ -522,21 +533,20 @@ def _effect_value(effects, wanted: frozenset[str], quarters_left: int, crewed_go
     value = 0.0
     urgency = 1.0 if quarters_left > 12 else 2.0
     for clause in effects:
-        params = clause.params if isinstance(clause.params, dict) else {}
-        sign = -1 if params.get("target") == "rival" else 1
-        amount = params.get("amount", 0)
+        sign = -1 if getattr(clause, "target", "self") == "rival" else 1
+        amount = getattr(clause, "amount", 0)
         worth = EFFECT_WORTH.get(clause.type, 0) * (FALLBACK_WEIGHT if clause.type == fallback else 1)
         value += sign * worth * amount
-        programme = params.get("programme")
+        programme = getattr(clause, "programme", None)
         if clause.type == "lose_crew":
-            value -= sign * 2 * params.get("count", 1)
+            value -= sign * 2 * clause.count
         elif clause.type == "stand_down":
             if crewed_goal:  # the share of the time left in which no crew may fly
-                value -= sign * STAND_DOWN_WORTH * params["quarters"] / max(1, quarters_left)
+                value -= sign * STAND_DOWN_WORTH * clause.quarters / max(1, quarters_left)
             else:
-                value -= sign * 0.15 * urgency * params["quarters"]
+                value -= sign * 0.15 * urgency * clause.quarters
         elif clause.type == "delay":
-            value -= sign * (0.2 if programme in wanted else 0.05) * urgency * params["quarters"]
+            value -= sign * (0.2 if programme in wanted else 0.05) * urgency * clause.quarters
         elif clause.type == "ground":
             value -= sign * (3 if programme in wanted else 0.3)
         elif clause.type == "unground":
@@ -553,20 +563,19 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
     content, grounded = game.content, game.state.sides[side].grounded
     goal = game.era.goal.first
     key = (side, goal, game.state.mode, frozenset(grounded))
-    cache = content.__dict__.setdefault("_ai_goal_paths", {})
+    cache = analysis.of(content).goal_paths
     if key not in cache:
         goal_kits = [k for m in _goal_missions(content, side, goal) for k in _kits(content, side)[m]]
         blocked = grounded & frozenset().union(*(k.flies for k in goal_kits)) if goal_kits else frozenset()
         path = {goal}
         for event in content.events.values():
-            lifts = any(e.type == "unground" and e.params["programme"] in blocked and e.params["target"] == "self"
+            lifts = any(e.type == "unground" and e.programme in blocked and e.target == "self"
                         for choice in event.choices for e in choice.effects)
             if not lifts or side not in event.sides:
                 continue
             conditions = event.trigger.conditions + ((event.trigger.dynamic or ()) if game.state.mode == "dynamic"
                                                       else ())
-            path.update(c.params["first"] for c in conditions
-                        if c.type == "has_first" and c.params["target"] == "self")
+            path.update(c.first for c in conditions if c.type == "has_first" and c.target == "self")
         cache[key] = frozenset(path)
     return cache[key]
 
@@ -578,17 +587,17 @@ def _readiness(owned, kit: Kit) -> float:
 
 def _liftable(game: Game, side: str, programmes: frozenset[str]) -> bool:
     """Can some event of the side still lift the grounding of these programmes?"""
-    cache = game.content.__dict__.setdefault("_ai_liftable", {})
+    cache = analysis.of(game.content).liftable
     if side not in cache:
-        cache[side] = frozenset(e.params["programme"] for event in game.content.events.values()
+        cache[side] = frozenset(e.programme for event in game.content.events.values()
                                 if side in event.sides for choice in event.choices for e in choice.effects
-                                if e.type == "unground" and e.params["target"] == "self")
+                                if e.type == "unground" and e.target == "self")
     return programmes <= cache[side]
 
 
 def _demands(content, mission_id: str) -> frozenset[str]:
     """What flying a mission type shows a side can do: where it goes, with what, with a crew or not."""
-    cache = content.__dict__.setdefault("_ai_demands", {})
+    cache = analysis.of(content).demands
     if mission_id not in cache:
         mission = content.missions[mission_id]
         shown = {mission.destination, *mission.needs, *(s.uses for s in mission.steps)}
@@ -602,7 +611,7 @@ def _demonstrated(content, flown: dict[str, int]) -> frozenset[str]:
     """All a side has shown it can do, from the kinds of mission it has flown with success
     (public knowledge: both sides announce their successes)."""
     kinds = frozenset(flown)
-    cache = content.__dict__.setdefault("_ai_demonstrated", {})
+    cache = analysis.of(content).demonstrated
     if kinds not in cache:
         cache[kinds] = frozenset().union(*(_demands(content, m) for m in kinds if m in content.missions))
     return cache[kinds]
@@ -611,7 +620,7 @@ def _demonstrated(content, flown: dict[str, int]) -> frozenset[str]:
 def _races(content, flown: dict[str, int]) -> frozenset[str]:
     """The mission types a side with this record is likely to fly soon (cached)."""
     kinds = frozenset(flown)
-    cache = content.__dict__.setdefault("_ai_races", {})
+    cache = analysis.of(content).races
     if kinds not in cache:
         demonstrated = _demonstrated(content, flown)
         cache[kinds] = frozenset(m for m in content.missions if _within_reach(content, m, demonstrated))
@@ -626,7 +635,7 @@ def _within_reach(content, mission_id: str, demonstrated: frozenset[str]) -> boo
 
 def _kits(content, side: str) -> dict[str, list[Kit]]:
     """Every way each mission type can be flown by a side, cheapest first (cached per content)."""
-    cache = content.__dict__.setdefault("_ai_kits", {})
+    cache = analysis.of(content).kits
     if side not in cache:
         cache[side] = _find_kits(content, side)
     return cache[side]
@@ -634,17 +643,17 @@ def _kits(content, side: str) -> dict[str, list[Kit]]:
 
 def _availabilities(content, side: str) -> list[int]:
     """The sorted quarters at which some kit of the side becomes available."""
-    cache = content.__dict__.setdefault("_ai_availabilities", {})
+    cache = analysis.of(content).availabilities
     if side not in cache:
         cache[side] = sorted({k.available for kits in _kits(content, side).values() for k in kits})
     return cache[side]
 
 
 def _start_costs(content) -> dict[str, float]:
-    cache = content.__dict__.get("_ai_start_costs")
-    if cache is None:
-        cache = content.__dict__["_ai_start_costs"] = {p.id: p.start_cost for p in content.programmes.values()}
-    return cache
+    known = analysis.of(content)
+    if known.start_costs is None:
+        known.start_costs = {p.id: p.start_cost for p in content.programmes.values()}
+    return known.start_costs
 
 
 def _find_kits(content, side: str) -> dict[str, list[Kit]]:

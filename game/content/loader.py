@@ -18,29 +18,24 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic.dataclasses import is_pydantic_dataclass
 
 from game import resources
-from game.content import yamlio
+from game.content import clauses, yamlio
 from game.content.model import (
     FIRST_IDS,
     SIDES,
+    Content,
     EraDef,
-    EventDef,
     EventsFile,
-    FirstDef,
     FirstsFile,
     HistoryFile,
     HistoryLaunch,
     HistorySide,
     MissionsFile,
-    MissionTypeDef,
-    PadDef,
     PadsFile,
-    ProgrammeDef,
     ProgrammesFile,
-    SideDef,
     SidesFile,
     nearest_hint,
 )
-from game.core import dates, eventtypes, rules
+from game.core import dates, rules
 
 BUNDLED = resources.SCENARIOS
 
@@ -55,45 +50,6 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
         return f"{self.file}:{self.line}: {where}{self.message}"
-
-
-@dataclass
-class Content:
-    programmes: dict[str, ProgrammeDef] = field(default_factory=dict)
-    missions: dict[str, MissionTypeDef] = field(default_factory=dict)
-    firsts: dict[str, FirstDef] = field(default_factory=dict)
-    eras: dict[str, EraDef] = field(default_factory=dict)
-    events: dict[str, EventDef] = field(default_factory=dict)
-    event_files: dict[str, list[str]] = field(default_factory=dict)  # file name -> event ids
-    history: dict[str, HistorySide] = field(default_factory=dict)  # side -> what history did (history.yaml)
-    sides: dict[str, SideDef] = field(default_factory=dict)  # each side's traits (sides.yaml)
-    pads: dict[str, PadDef] = field(default_factory=dict)  # launch pads (pads.yaml)
-    _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
-
-    @functools.cached_property
-    def capability_kinds(self) -> dict[str, set[str]]:
-        """Each capability and the kinds of programme (rocket, spacecraft, component) that provide it."""
-        table: dict[str, set[str]] = {}
-        for programme in self.programmes.values():
-            for capability in programme.provides:
-                table.setdefault(capability, set()).add(programme.kind)
-        return table
-
-    @functools.cached_property
-    def providers(self) -> dict[str, list[ProgrammeDef]]:
-        """Each capability and the programmes that provide it, in file order."""
-        table: dict[str, list[ProgrammeDef]] = {}
-        for programme in self.programmes.values():
-            for capability in programme.provides:
-                table.setdefault(capability, []).append(programme)
-        return table
-
-    def events_for_era(self, era_id: str) -> list[EventDef]:
-        cached = self._era_events.get(era_id)
-        if cached is None:
-            ids = [e for name in self.eras[era_id].events for e in self.event_files.get(name, ())]
-            cached = self._era_events[era_id] = [self.events[e] for e in dict.fromkeys(ids)]
-        return cached
 
 
 class ContentError(Exception):
@@ -112,13 +68,17 @@ def _model_at(model: type, loc: tuple) -> type | None:
     for part in loc:
         if isinstance(part, int):
             continue
+        if isinstance(current, clauses.Slot):  # a clause's name: the model it is read into
+            current = clauses.NAMES[current.what].get(part)
+            continue
         if not _is_model(current):
             return None
         fields = current.__pydantic_fields__
         info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
         if info is None:
             return current
-        current = _inner_model(info.annotation)
+        slot = next((m for m in info.metadata if isinstance(m, clauses.Slot)), None)
+        current = slot or _inner_model(info.annotation)
     return current if _is_model(current) else None
 
 
@@ -129,6 +89,9 @@ def _is_model(value) -> bool:
 def _inner_model(annotation):
     if _is_model(annotation):
         return annotation
+    slot = next((m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, clauses.Slot)), None)
+    if slot is not None:
+        return slot
     for arg in typing.get_args(annotation):
         found = _inner_model(arg)
         if found is not None:
@@ -148,6 +111,26 @@ def _adapter(model: type) -> TypeAdapter:
 def validate(model: type, data):
     """Build a content model from parsed YAML, or raise pydantic's ValidationError."""
     return _adapter(model).validate_python(data)
+
+
+def _as_written(root, loc: tuple) -> tuple:
+    """An error's location as the file has it: without the steps a clause's short form
+    leaves out (``support: 5`` for ``support: {amount: 5}``)."""
+    out, node, skip, renamed = [], root, 0, {}
+    for part in loc:
+        if skip:
+            skip -= 1
+            continue
+        part = renamed.pop(part, part) if isinstance(part, str) else part
+        out.append(part)
+        parent = node
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(parent, dict) and len(parent) == 1 and isinstance(part, str):
+            skip, renamed = clauses.as_written("effect" if "effects" in out else "condition", part, node)
+    return tuple(out)
 
 
 def _readable_path(root, loc: tuple) -> str:
@@ -206,7 +189,7 @@ def _validate(model: type, root, file: str) -> tuple[typing.Any, list[Problem]]:
         errors = err.errors(include_url=False)
         failed = [e["loc"] for e in errors]
         for error in errors:
-            loc = tuple(p for p in error["loc"] if p not in ("function-after", "function-before"))
+            loc = _as_written(root, tuple(p for p in error["loc"] if p not in ("function-after", "function-before")))
             if error["type"] == "too_short" and any(f[:len(error["loc"])] == error["loc"] and f != error["loc"]
                                                     for f in failed):
                 continue  # a list "too short" only because its items failed: those errors say why
@@ -449,26 +432,48 @@ def _cross_check(pool: _Pool) -> None:
                     report(entry, (side, "articles", article), f"{article!r} is a component: only rockets and "
                            f"spacecraft are built for a flight")
     _check_history(pool, report)
-    tables = {eventtypes.PROGRAMME: pool.programmes, eventtypes.FIRST: pool.firsts,
-              eventtypes.EVENT: pool.events, eventtypes.MISSION: pool.missions}
+    _check_clauses(pool, ref, report)
+
+
+def _check_clauses(pool: _Pool, ref, report) -> None:
+    """Every programme, first, event, mission and era an event's clauses name must exist,
+    and so must the choice a ``choice_made`` names."""
+    tables = {"programme": pool.programmes, "first": pool.firsts, "event": pool.events, "mission": pool.missions,
+              "era": pool.eras}
     for entry in pool.events.values():
         event = entry.value
-        clauses = [(("trigger", "conditions", i), c, eventtypes.CONDITIONS)
-                   for i, c in enumerate(event.trigger.conditions)]
-        clauses += [(("trigger", "dynamic", i), c, eventtypes.CONDITIONS)
-                    for i, c in enumerate(event.trigger.dynamic or ())]
-        clauses += [(("choices", j, "effects", i), c, eventtypes.EFFECTS)
-                    for j, choice in enumerate(event.choices) for i, c in enumerate(choice.effects)]
-        while clauses:
-            sub, clause, registry = clauses.pop()
-            kind, params = (clause["type"], clause["params"]) if isinstance(clause, dict) else (clause.type,
-                                                                                                clause.params)
-            for pname, param in registry[kind].params.items():
-                if param.kind in tables:
-                    ref(entry, sub + (kind,), params[pname], tables[param.kind], param.kind)
-                elif param.kind == eventtypes.CLAUSES:  # any_of: check the conditions inside
-                    clauses += [(sub + (kind, i), inner, eventtypes.CONDITIONS)
-                                for i, inner in enumerate(params[pname])]
+        todo = [(("trigger", "conditions", i), c) for i, c in enumerate(event.trigger.conditions)]
+        todo += [(("trigger", "dynamic", i), c) for i, c in enumerate(event.trigger.dynamic or ())]
+        todo += [(("choices", j, "effects", i), c) for j, choice in enumerate(event.choices)
+                 for i, c in enumerate(choice.effects)]
+        while todo:
+            sub, clause = todo.pop()
+            written = _written_name(entry, sub) or clause.type
+            for kind, value in clauses.references(clause):
+                ref(entry, sub + (written,), value, tables[kind], kind)
+            if clause.type == "choice_made" and clause.event in pool.events:
+                choices = [c.id for c in pool.events[clause.event].value.choices]
+                if clause.choice not in choices:
+                    report(entry, sub + (written,), f"the event {clause.event!r} has no choice {clause.choice!r}"
+                           f"{nearest_hint(clause.choice, choices)}")
+            parts = clause.parts()
+            if written == "not":
+                todo += [(sub + ("not",), part) for part in parts]
+            elif written in ("all_of", "any_of"):
+                todo += [(sub + (written, i), part) for i, part in enumerate(parts)]
+            else:  # an old name read as a "not": its condition is written in the same place
+                todo += [(sub, part) for part in parts]
+
+
+def _written_name(entry: _Entry, sub: tuple) -> str | None:
+    """The name a clause is written under in its file (an old name, say, for its model's)."""
+    node = entry.root
+    for part in entry.loc + sub:
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+    return next(iter(node)) if isinstance(node, dict) and len(node) == 1 else None
 
 
 def _check_history(pool: _Pool, report) -> None:

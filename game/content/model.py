@@ -11,17 +11,20 @@ costs several times a dataclass's.
 
 from __future__ import annotations
 
-import difflib
-from typing import Annotated, Any, ClassVar, Literal
+import functools
+from dataclasses import dataclass as plain_dataclass
+from dataclasses import field
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
-from pydantic.dataclasses import dataclass
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from game.core import dates, eventtypes
+from game.content.clauses import Condition, Effect
+from game.content.fields import STRICT, Id, Money, MonthText, Percent, QuarterText, record
+from game.content.fields import nearest_hint as nearest_hint  # the loader's, from here as before
+from game.core import dates
 
 SIDES = ("usa", "ussr")
 Side = Literal["usa", "ussr"]
-SKILLS = ("piloting", "endurance", "eva", "docking")
 Skill = Literal["piloting", "endurance", "eva", "docking"]
 FIRST_IDS = (
     "first_ballistic_launch", "first_own_rocket", "first_icbm", "first_satellite",
@@ -29,46 +32,6 @@ FIRST_IDS = (
     "first_multi_crew", "first_eva", "first_rendezvous", "first_lunar_soft_landing",
     "first_docking", "first_crewed_lunar_orbit", "first_crewed_landing",
 )
-
-
-def nearest_hint(name: str, choices) -> str:
-    """" (did you mean 'x'?)" for the valid name nearest a misspelt one, or nothing."""
-    close = difflib.get_close_matches(name, [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _check_id(value: str) -> str:
-    if not value or not value.replace("_", "").replace("-", "").isalnum() or not value[0].isalpha() \
-            or value != value.lower():
-        raise ValueError("an id is lower-case letters, digits, '_' or '-', starting with a letter")
-    return value
-
-
-def _check_quarter(value: str) -> str:
-    dates.parse_quarter(value)
-    return value
-
-
-def _check_month(value: str) -> str:
-    dates.parse_month(value)
-    return value
-
-
-Id = Annotated[str, AfterValidator(_check_id)]
-QuarterText = Annotated[str, AfterValidator(_check_quarter)]
-MonthText = Annotated[str, AfterValidator(_check_month)]
-Percent = Annotated[float, Field(ge=0, le=100)]
-Money = Annotated[float, Field(ge=0, le=1_000_000)]
-
-
-STRICT = ConfigDict(extra="forbid", strict=False)
-
-
-def record(cls=None, *, config: ConfigDict = STRICT):
-    """A frozen, keyword-only, validated record that forbids unknown keys."""
-    def wrap(cls):
-        return dataclass(frozen=True, kw_only=True, config=config)(cls)
-    return wrap(cls) if cls is not None else wrap
 
 
 # --- programmes -----------------------------------------------------------------------
@@ -370,45 +333,6 @@ class SidesFile:
 
 # --- events ---------------------------------------------------------------------------
 
-@record
-class _Clause:
-    """A condition or effect, written in YAML as ``{type: params}`` with one key. The
-    parameters are checked against the registry in ``game.core.eventtypes`` and filled
-    out with their defaults, so the rules can read them without checking again."""
-
-    type: str
-    params: Any
-    table: ClassVar[dict] = {}
-    what: ClassVar[str] = ""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_yaml(cls, value: Any):
-        if isinstance(value, dict) and set(value) == {"type", "params"}:
-            kind, params = value["type"], value["params"]
-        elif isinstance(value, dict) and len(value) == 1:
-            (kind, params), = value.items()
-        else:
-            raise ValueError(f"expected a {cls.what} written as a one-key mapping, such as "
-                             f"{{support: 5}}")
-        spec = cls.table.get(kind)
-        if spec is None:
-            raise ValueError(f"unknown {cls.what} type {kind!r}{nearest_hint(str(kind), cls.table)}")
-        return {"type": kind, "params": eventtypes.normalise(spec, params)}
-
-
-@record
-class Condition(_Clause):
-    table: ClassVar[dict] = eventtypes.CONDITIONS
-    what: ClassVar[str] = "condition"
-
-
-@record
-class Effect(_Clause):
-    table: ClassVar[dict] = eventtypes.EFFECTS
-    what: ClassVar[str] = "effect"
-
-
 @record(config=ConfigDict(**STRICT, populate_by_name=True))  # "from" is a Python keyword: the field is from_
 class TriggerDef:
     from_: QuarterText | None = Field(default=None, alias="from")
@@ -487,3 +411,47 @@ class HistoryFile:
 
     usa: HistorySide | None = None
     ussr: HistorySide | None = None
+
+
+# --- all of it, loaded --------------------------------------------------------------
+
+@plain_dataclass(eq=False)  # one loaded set of files: compared (and hashed) by identity
+class Content:
+    """All the scenario's definitions, checked and laid together: what ``loader.load()``
+    returns and what the rules and the AI read."""
+
+    programmes: dict[str, ProgrammeDef] = field(default_factory=dict)
+    missions: dict[str, MissionTypeDef] = field(default_factory=dict)
+    firsts: dict[str, FirstDef] = field(default_factory=dict)
+    eras: dict[str, EraDef] = field(default_factory=dict)
+    events: dict[str, EventDef] = field(default_factory=dict)
+    event_files: dict[str, list[str]] = field(default_factory=dict)  # file name -> event ids
+    history: dict[str, HistorySide] = field(default_factory=dict)  # side -> what history did (history.yaml)
+    sides: dict[str, SideDef] = field(default_factory=dict)  # each side's traits (sides.yaml)
+    pads: dict[str, PadDef] = field(default_factory=dict)  # launch pads (pads.yaml)
+    _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def capability_kinds(self) -> dict[str, set[str]]:
+        """Each capability and the kinds of programme (rocket, spacecraft, component) that provide it."""
+        table: dict[str, set[str]] = {}
+        for programme in self.programmes.values():
+            for capability in programme.provides:
+                table.setdefault(capability, set()).add(programme.kind)
+        return table
+
+    @functools.cached_property
+    def providers(self) -> dict[str, list[ProgrammeDef]]:
+        """Each capability and the programmes that provide it, in file order."""
+        table: dict[str, list[ProgrammeDef]] = {}
+        for programme in self.programmes.values():
+            for capability in programme.provides:
+                table.setdefault(capability, []).append(programme)
+        return table
+
+    def events_for_era(self, era_id: str) -> list[EventDef]:
+        cached = self._era_events.get(era_id)
+        if cached is None:
+            ids = [e for name in self.eras[era_id].events for e in self.event_files.get(name, ())]
+            cached = self._era_events[era_id] = [self.events[e] for e in dict.fromkeys(ids)]
+        return cached

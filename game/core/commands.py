@@ -10,8 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from game.core import dates, turn
-from game.core.eventtypes import EFFECTS
+from game.core import dates, eventtypes, turn
 from game.core.state import Mission, Order
 
 if TYPE_CHECKING:
@@ -142,13 +141,13 @@ class PlanMission(Command):
         reason = game.why_not_fly_now(self.side, mission, hardware)
         if reason:
             return reason
+        reason = check_crew(game, self.side, mission, hardware, self.crew, exclude_mission=None)
+        if reason:
+            return reason
         missing = game.missing_articles(self.side, hardware)
         if missing:
             return "no " + " or ".join(p.name for p in missing) + " built and in hand: order one first"
         pad, reason = game.why_no_pad(self.side, hardware.rocket)
-        if reason:
-            return reason
-        reason = check_crew(game, self.side, mission, hardware, self.crew, exclude_mission=None)
         if reason:
             return reason
         # apply() follows check() at once: keep what it needs rather than work it out twice
@@ -214,26 +213,6 @@ class CancelMission(Command):
 
 
 @dataclass(frozen=True)
-class AssignCrew(Command):
-    mission_id: int
-    crew: tuple[str, ...]
-
-    def check(self, game):
-        mission = next((m for m in game.state.sides[self.side].missions if m.id == self.mission_id), None)
-        if mission is None:
-            return f"no planned mission {self.mission_id}"
-        mtype = game.content.missions[mission.type]
-        hardware = game.hardware(self.side, mtype, mission.rocket, mission.spacecraft)
-        if isinstance(hardware, str):
-            return hardware
-        return check_crew(game, self.side, mtype, hardware, tuple(self.crew), exclude_mission=self.mission_id)
-
-    def apply(self, game):
-        mission = next(m for m in game.state.sides[self.side].missions if m.id == self.mission_id)
-        mission.crew = list(self.crew)
-
-
-@dataclass(frozen=True)
 class TrainCrew(Command):
     """Set the skill a crew member trains each quarter (None: no training)."""
 
@@ -278,7 +257,7 @@ class AnswerEvent(Command):
                 fired.choice = self.choice
                 break
         for clause in choice.effects:
-            EFFECTS[clause.type].run(game, self.side, clause.params)
+            eventtypes.apply(game, self.side, clause)
         game.log(self.side, "event", f"{event.title}: {choice.text}", (self.side,))
 
 

@@ -1,459 +1,321 @@
-"""The registry of event conditions and effects.
+"""What each event condition and effect does to a game.
 
-A scenario writes each as a one-key mapping, ``- support: -5`` or
-``- reliability: {programme: r7, amount: 10}``. Each type declares its parameters here
-(the loader checks them and the ids they name) and a function on the game. A type not
-in the registry is an error when the file loads, never a surprise in play.
-
-Parameters called ``target`` choose whose state is read or changed: ``self`` (the side
-the event is for, the default) or ``rival``.
+The clauses themselves, their parameters and the names scenarios write them under, are
+typed models in ``game.content.clauses``; here each model gets its rule: a condition's
+test, ``(game, side, clause) -> bool``, or an effect's change, ``(game, side, clause)``.
+``holds`` and ``apply`` are how the turn and ``AnswerEvent`` run them. A model without a
+rule is an error when this module loads, never a surprise in play.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from game.content import clauses as c
 from game.core import dates
 from game.core.state import Crew, LogEntry, rival_of
 
 if TYPE_CHECKING:
     from game.core.game import Game
 
-REQUIRED = object()
 
-# What a parameter holds; id kinds are checked against the loaded content.
-NUMBER, INT, TEXT, BOOL, QUARTER, TARGET, NAMES = "number", "int", "text", "bool", "quarter", "target", "names"
-PROGRAMME, FIRST, FLAG, EVENT, MISSION = "programme", "first", "flag", "event", "mission"
-CLAUSES = "conditions"  # a list of conditions, each checked like a top-level one
-ID_KINDS = (PROGRAMME, FIRST, EVENT, MISSION)
+class Rule(NamedTuple):
+    run: Callable[..., Any]  # (game, side, clause)
 
 
-@dataclass(frozen=True)
-class Param:
-    kind: str
-    default: Any = REQUIRED
+CONDITIONS: dict[str, Rule] = {}  # by the clause's type name
+EFFECTS: dict[str, Rule] = {}
 
 
-@dataclass(frozen=True)
-class ClauseType:
-    name: str
-    params: dict[str, Param]
-    shorthand: str | None  # the parameter a bare scalar fills
-    run: Callable[..., Any]  # (game, side, params) -> bool for a condition, None for an effect
-    doc: str
+def holds(game: Game, side: str, clause: c.Clause) -> bool:
+    return CONDITIONS[clause.type].run(game, side, clause)
 
 
-CONDITIONS: dict[str, ClauseType] = {}
-EFFECTS: dict[str, ClauseType] = {}
+def apply(game: Game, side: str, clause: c.Clause) -> None:
+    EFFECTS[clause.type].run(game, side, clause)
 
 
-def _register(table, type_name, doc, shorthand=None, **params):
+def _rule(table: dict[str, Rule], model: type[c.Clause]):
     def wrap(fn):
-        table[type_name] = ClauseType(type_name, params, shorthand, fn, doc)
+        table[model.type] = Rule(fn)
         return fn
     return wrap
 
 
-def condition(type_name, doc, shorthand=None, **params):
-    return _register(CONDITIONS, type_name, doc, shorthand, **params)
+def condition(model: type[c.Clause]):
+    return _rule(CONDITIONS, model)
 
 
-def effect(type_name, doc, shorthand=None, **params):
-    return _register(EFFECTS, type_name, doc, shorthand, **params)
+def effect(model: type[c.Clause]):
+    return _rule(EFFECTS, model)
 
 
-def _whose(game: Game, side: str, p: dict):
-    return game.state.sides[rival_of(side) if p.get("target") == "rival" else side]
+def _whose(game: Game, side: str, clause):
+    return game.state.sides[rival_of(side) if clause.target == "rival" else side]
 
-
-_T = Param(TARGET, "self")
 
 # --- conditions ------------------------------------------------------------------------
 
 
-@condition("date_from", "the date is this quarter or later", "quarter", quarter=Param(QUARTER))
-def _date_from(game, side, p):
-    return game.state.quarter >= dates.parse_quarter(p["quarter"])
+@condition(c.AllOf)
+def _all_of(game, side, clause):
+    return all(holds(game, side, part) for part in clause.conditions)
 
 
-@condition("date_before", "the date is before this quarter", "quarter", quarter=Param(QUARTER))
-def _date_before(game, side, p):
-    return game.state.quarter < dates.parse_quarter(p["quarter"])
+@condition(c.AnyOf)
+def _any_of(game, side, clause):
+    return any(holds(game, side, part) for part in clause.conditions)
 
 
-@condition("first_won", "someone has won this first", "first", first=Param(FIRST))
-def _first_won(game, side, p):
-    return bool(game.state.firsts.get(p["first"]))
+@condition(c.Not)
+def _not(game, side, clause):
+    return not holds(game, side, clause.condition)
 
 
-@condition("first_open", "nobody has won this first yet", "first", first=Param(FIRST))
-def _first_open(game, side, p):
-    return not game.state.firsts.get(p["first"])
+@condition(c.Date)
+def _date(game, side, clause):
+    quarter = game.state.quarter
+    return (clause.from_ is None or quarter >= dates.parse_quarter(clause.from_)) \
+        and (clause.before is None or quarter < dates.parse_quarter(clause.before))
 
 
-@condition("has_first", "the side (or its rival) has achieved this first", "first", first=Param(FIRST), target=_T)
-def _has_first(game, side, p):
-    whose = rival_of(side) if p["target"] == "rival" else side
-    return game.state.has_first(whose, p["first"])
+@condition(c.Era)
+def _era(game, side, clause):
+    return game.state.era == clause.era
 
 
-@condition("lacks_first", "the side (or its rival) has not achieved this first", "first",
-           first=Param(FIRST), target=_T)
-def _lacks_first(game, side, p):
-    return not _has_first(game, side, p)
+@condition(c.Mode)
+def _mode(game, side, clause):
+    return game.state.mode == clause.mode
 
 
-@condition("first_ever", "the side (or its rival) won this first before anyone else", "first",
-           first=Param(FIRST), target=_T)
-def _first_ever(game, side, p):
-    whose = rival_of(side) if p["target"] == "rival" else side
-    return game.state.first_holder(p["first"]) == whose
+@condition(c.FirstWon)
+def _first_won(game, side, clause):
+    return bool(game.state.firsts.get(clause.first))
 
 
-@condition("failures_at_least", "the programme has failed in flight at least this many times",
-           programme=Param(PROGRAMME), value=Param(INT), target=_T)
-def _failures(game, side, p):
-    prog = _whose(game, side, p).programmes.get(p["programme"])
-    return prog is not None and prog.failures >= p["value"]
+@condition(c.HasFirst)
+def _has_first(game, side, clause):
+    return game.state.has_first(rival_of(side) if clause.target == "rival" else side, clause.first)
 
 
-@condition("fired_within", "this event happened to the side within the last few quarters",
-           event=Param(EVENT), quarters=Param(INT))
-def _fired_within(game, side, p):
-    last = game.last_fired(p["event"], side)
-    return last is not None and game.state.quarter - last <= p["quarters"]
+@condition(c.FirstEver)
+def _first_ever(game, side, clause):
+    return game.state.first_holder(clause.first) == (rival_of(side) if clause.target == "rival" else side)
 
 
-@condition("era", "the game is this era (rockets, satellites, survival, moon or campaign)", "era",
-           era=Param(TEXT))
-def _era(game, side, p):
-    return game.state.era == p["era"]
+@condition(c.MissionFlown)
+def _flown(game, side, clause):
+    return _whose(game, side, clause).flown.get(clause.mission, 0) > 0
 
 
-@condition("any_of", "at least one of the listed conditions holds", "conditions",
-           conditions=Param(CLAUSES))
-def _any_of(game, side, p):
-    return any(CONDITIONS[c["type"]].run(game, side, c["params"]) for c in p["conditions"])
+@condition(c.ProgrammeStarted)
+def _started(game, side, clause):
+    return clause.programme in _whose(game, side, clause).programmes
 
 
-@condition("flag", "the flag is set", "flag", flag=Param(FLAG), target=_T)
-def _flag(game, side, p):
-    return p["flag"] in _whose(game, side, p).flags
-
-
-@condition("not_flag", "the flag is not set", "flag", flag=Param(FLAG), target=_T)
-def _not_flag(game, side, p):
-    return p["flag"] not in _whose(game, side, p).flags
-
-
-@condition("programme_started", "the programme has been started", "programme",
-           programme=Param(PROGRAMME), target=_T)
-def _started(game, side, p):
-    return p["programme"] in _whose(game, side, p).programmes
-
-
-@condition("programme_not_started", "the programme has not been started", "programme",
-           programme=Param(PROGRAMME), target=_T)
-def _not_started(game, side, p):
-    return p["programme"] not in _whose(game, side, p).programmes
-
-
-@condition("reliability_below", "the started programme's true reliability is below the value",
-           programme=Param(PROGRAMME), value=Param(NUMBER), target=_T)
-def _rel_below(game, side, p):
-    prog = _whose(game, side, p).programmes.get(p["programme"])
-    return prog is not None and prog.reliability < p["value"]
-
-
-@condition("reliability_at_least", "the started programme's true reliability is at least the value",
-           programme=Param(PROGRAMME), value=Param(NUMBER), target=_T)
-def _rel_at_least(game, side, p):
-    prog = _whose(game, side, p).programmes.get(p["programme"])
-    return prog is not None and prog.reliability >= p["value"]
-
-
-@condition("rushed", "the programme has flown before its development time was up", "programme",
-           programme=Param(PROGRAMME), target=_T)
-def _rushed(game, side, p):
-    state = _whose(game, side, p).programmes.get(p["programme"])
+@condition(c.Rushed)
+def _rushed(game, side, clause):
+    state = _whose(game, side, clause).programmes.get(clause.programme)
     if state is None or state.flights == 0:
         return False
-    return state.quarters < game.content.programmes[p["programme"]].min_quarters + 2
+    return state.quarters < game.content.programmes[clause.programme].min_quarters + 2
 
 
-@condition("mission_flown", "the side has flown this mission type successfully", "mission",
-           mission=Param(MISSION), target=_T)
-def _flown(game, side, p):
-    return _whose(game, side, p).flown.get(p["mission"], 0) > 0
+@condition(c.EventFired)
+def _fired(game, side, clause):
+    return game.last_fired(clause.event, side) is not None
 
 
-@condition("support_below", "support is below the value", "value", value=Param(NUMBER), target=_T)
-def _support_below(game, side, p):
-    return _whose(game, side, p).support < p["value"]
+@condition(c.FiredWithin)
+def _fired_within(game, side, clause):
+    last = game.last_fired(clause.event, side)
+    return last is not None and game.state.quarter - last <= clause.quarters
 
 
-@condition("support_at_least", "support is at least the value", "value", value=Param(NUMBER), target=_T)
-def _support_at_least(game, side, p):
-    return _whose(game, side, p).support >= p["value"]
+@condition(c.ChoiceMade)
+def _choice(game, side, clause):
+    return any(f.event == clause.event and f.side == side and f.choice == clause.choice for f in game.state.fired)
 
 
-@condition("prestige_behind", "the rival leads in prestige by at least the value", "value", value=Param(NUMBER))
-def _behind(game, side, p):
-    s = game.state.sides
-    return s[rival_of(side)].prestige - s[side].prestige >= p["value"]
+@condition(c.FlagSet)
+def _flag(game, side, clause):
+    return clause.flag in _whose(game, side, clause).flags
 
 
-@condition("cash_at_least", "the side has at least this much money", "value", value=Param(NUMBER), target=_T)
-def _cash(game, side, p):
-    return _whose(game, side, p).cash >= p["value"]
+@condition(c.Support)
+def _support_is(game, side, clause):
+    return clause.compare(_whose(game, side, clause).support)
 
 
-@condition("deaths_at_least", "at least this many of the side's crew have died", "value",
-           value=Param(INT), target=_T)
-def _deaths(game, side, p):
-    return _whose(game, side, p).deaths >= p["value"]
+@condition(c.Cash)
+def _cash(game, side, clause):
+    return clause.compare(_whose(game, side, clause).cash)
 
 
-@condition("crew_below", "the side has fewer active crew members than the value", "value",
-           value=Param(INT), target=_T)
-def _crew_below(game, side, p):
-    return sum(1 for c in _whose(game, side, p).crews.values() if c.status == "active") < p["value"]
+@condition(c.PrestigeGap)
+def _prestige_gap(game, side, clause):
+    sides = game.state.sides
+    return clause.compare(sides[rival_of(side)].prestige - sides[side].prestige)
 
 
-@condition("leader_health_below", "the chief designer's health is below the value", "value",
-           value=Param(NUMBER), target=_T)
-def _health(game, side, p):
-    return _whose(game, side, p).leader_health < p["value"]
+@condition(c.LeaderHealth)
+def _health(game, side, clause):
+    return clause.compare(_whose(game, side, clause).leader_health)
 
 
-@condition("event_fired", "this event has already happened to the side", "event", event=Param(EVENT))
-def _fired(game, side, p):
-    return game.last_fired(p["event"], side) is not None
+@condition(c.Deaths)
+def _deaths(game, side, clause):
+    return clause.compare(_whose(game, side, clause).deaths)
 
 
-@condition("event_not_fired", "this event has not happened to the side", "event", event=Param(EVENT))
-def _not_fired(game, side, p):
-    return not _fired(game, side, p)
+@condition(c.CrewCount)
+def _crew(game, side, clause):
+    return clause.compare(sum(1 for crew in _whose(game, side, clause).crews.values() if crew.status == "active"))
 
 
-@condition("choice_made", "the side chose this choice in this event", event=Param(EVENT), choice=Param(TEXT))
-def _choice(game, side, p):
-    return any(f.event == p["event"] and f.side == side and f.choice == p["choice"] for f in game.state.fired)
+@condition(c.Reliability)
+def _reliability_is(game, side, clause):
+    prog = _whose(game, side, clause).programmes.get(clause.programme)
+    return prog is not None and clause.compare(prog.reliability)
 
 
-@condition("mode", "the game is played in this mode (historical or dynamic)", "mode", mode=Param(TEXT))
-def _mode(game, side, p):
-    return game.state.mode == p["mode"]
+@condition(c.Failures)
+def _failures(game, side, clause):
+    prog = _whose(game, side, clause).programmes.get(clause.programme)
+    return prog is not None and clause.compare(prog.failures)
 
 
 # --- effects ---------------------------------------------------------------------------
 
 
-@effect("money", "adds money now (negative: takes it)", "amount", amount=Param(NUMBER), target=_T)
-def _money(game, side, p):
-    whose = _whose(game, side, p)
-    whose.cash = max(0.0, whose.cash + p["amount"])
+@effect(c.Money)
+def _money(game, side, clause):
+    whose = _whose(game, side, clause)
+    whose.cash = max(0.0, whose.cash + clause.amount)
 
 
-@effect("budget", "changes the quarterly budget at 50 % support, for good", "amount",
-        amount=Param(NUMBER), target=_T)
-def _budget(game, side, p):
-    whose = _whose(game, side, p)
-    whose.base_budget = max(1.0, whose.base_budget + p["amount"])
+@effect(c.Budget)
+def _budget(game, side, clause):
+    whose = _whose(game, side, clause)
+    whose.base_budget = max(1.0, whose.base_budget + clause.amount)
 
 
-@effect("support", "moves support (0-100)", "amount", amount=Param(NUMBER), target=_T)
-def _support(game, side, p):
-    game.change_support(_whose(game, side, p), p["amount"])
+@effect(c.SupportChange)
+def _support(game, side, clause):
+    game.change_support(_whose(game, side, clause), clause.amount)
 
 
-@effect("prestige", "adds prestige", "amount", amount=Param(NUMBER), target=_T)
-def _prestige(game, side, p):
-    _whose(game, side, p).prestige += p["amount"]
+@effect(c.Prestige)
+def _prestige(game, side, clause):
+    _whose(game, side, clause).prestige += clause.amount
 
 
-@effect("expertise", "adds V-2 expertise (0-100)", "amount", amount=Param(NUMBER), target=_T)
-def _expertise(game, side, p):
-    whose = _whose(game, side, p)
-    whose.expertise = min(100.0, max(0.0, whose.expertise + p["amount"]))
+@effect(c.Expertise)
+def _expertise(game, side, clause):
+    whose = _whose(game, side, clause)
+    whose.expertise = min(100.0, max(0.0, whose.expertise + clause.amount))
 
 
-@effect("leader_health", "changes the chief designer's health (0-100)", "amount", amount=Param(NUMBER), target=_T)
-def _leader_health(game, side, p):
-    whose = _whose(game, side, p)
-    whose.leader_health = min(100.0, max(0.0, whose.leader_health + p["amount"]))
+@effect(c.LeaderHealthChange)
+def _leader_health(game, side, clause):
+    whose = _whose(game, side, clause)
+    whose.leader_health = min(100.0, max(0.0, whose.leader_health + clause.amount))
 
 
-@effect("leader", "a new leader takes over the programme", "name", name=Param(TEXT), target=_T)
-def _leader(game, side, p):
-    whose = _whose(game, side, p)
-    whose.leader = p["name"]
+@effect(c.Leader)
+def _leader(game, side, clause):
+    whose = _whose(game, side, clause)
+    whose.leader = clause.name
     whose.leader_health = 100.0
 
 
-@effect("bureau_share", "changes the share of the budget lost to rival bureaus", "amount",
-        amount=Param(NUMBER), target=_T)
-def _bureau(game, side, p):
-    whose = _whose(game, side, p)
-    whose.bureau_share = min(0.5, max(0.0, whose.bureau_share + p["amount"]))
+@effect(c.BureauShare)
+def _bureau(game, side, clause):
+    whose = _whose(game, side, clause)
+    whose.bureau_share = min(0.5, max(0.0, whose.bureau_share + clause.amount))
 
 
-@effect("reliability", "changes a started programme's reliability (within 1 and its cap)",
-        programme=Param(PROGRAMME), amount=Param(NUMBER), target=_T)
-def _reliability(game, side, p):
-    state = _whose(game, side, p).programmes.get(p["programme"])
+@effect(c.ReliabilityChange)
+def _reliability(game, side, clause):
+    state = _whose(game, side, clause).programmes.get(clause.programme)
     if state is not None:
-        cap = game.content.programmes[p["programme"]].cap
-        state.reliability = min(cap, max(1.0, state.reliability + p["amount"]))
+        cap = game.content.programmes[clause.programme].cap
+        state.reliability = min(cap, max(1.0, state.reliability + clause.amount))
 
 
-@effect("start_programme", "starts a programme at no cost, its requirements and date notwithstanding",
-        "programme",
-        programme=Param(PROGRAMME), target=_T)
-def _start(game, side, p):
-    whose = _whose(game, side, p)
-    game.open_programme(whose, p["programme"])
+@effect(c.StartProgramme)
+def _start(game, side, clause):
+    game.open_programme(_whose(game, side, clause), clause.programme)
 
 
-@effect("delay", "research on a programme stands still for some quarters",
-        programme=Param(PROGRAMME), quarters=Param(INT), target=_T)
-def _delay(game, side, p):
-    state = _whose(game, side, p).programmes.get(p["programme"])
+@effect(c.Delay)
+def _delay(game, side, clause):
+    state = _whose(game, side, clause).programmes.get(clause.programme)
     if state is not None:
-        state.delayed_until = max(state.delayed_until, game.state.quarter + p["quarters"])
+        state.delayed_until = max(state.delayed_until, game.state.quarter + clause.quarters)
 
 
-@effect("ground", "politics keeps a programme from flying (until unground)", "programme",
-        programme=Param(PROGRAMME), target=_T)
-def _ground(game, side, p):
-    _whose(game, side, p).grounded.add(p["programme"])
+@effect(c.Ground)
+def _ground(game, side, clause):
+    _whose(game, side, clause).grounded.add(clause.programme)
 
 
-@effect("unground", "lets a grounded programme fly again", "programme", programme=Param(PROGRAMME), target=_T)
-def _unground(game, side, p):
-    _whose(game, side, p).grounded.discard(p["programme"])
+@effect(c.Unground)
+def _unground(game, side, clause):
+    _whose(game, side, clause).grounded.discard(clause.programme)
 
 
-@effect("set_flag", "sets a flag", "flag", flag=Param(FLAG), target=_T)
-def _set_flag(game, side, p):
-    _whose(game, side, p).flags.add(p["flag"])
+@effect(c.SetFlag)
+def _set_flag(game, side, clause):
+    _whose(game, side, clause).flags.add(clause.flag)
 
 
-@effect("clear_flag", "clears a flag", "flag", flag=Param(FLAG), target=_T)
-def _clear_flag(game, side, p):
-    _whose(game, side, p).flags.discard(p["flag"])
+@effect(c.ClearFlag)
+def _clear_flag(game, side, clause):
+    _whose(game, side, clause).flags.discard(clause.flag)
 
 
-@effect("recruit", "a group of crew joins (names already on the roster are skipped)", names=Param(NAMES),
-        piloting=Param(NUMBER, 55), endurance=Param(NUMBER, 50), eva=Param(NUMBER, 30), docking=Param(NUMBER, 30),
-        target=_T)
-def _recruit(game, side, p):
-    whose = _whose(game, side, p)
-    known = {c.name for c in whose.crews.values()}
-    for name in p["names"]:
+@effect(c.Recruit)
+def _recruit(game, side, clause):
+    whose = _whose(game, side, clause)
+    known = {crew.name for crew in whose.crews.values()}
+    for name in clause.names:
         if name in known:
             continue
-        game.add_crew(whose, Crew(id="", name=name, piloting=p["piloting"], endurance=p["endurance"],
-                                  eva=p["eva"], docking=p["docking"]))
+        game.add_crew(whose, Crew(id="", name=name, piloting=clause.piloting, endurance=clause.endurance,
+                                  eva=clause.eva, docking=clause.docking))
 
 
-@effect("lose_crew", "crew members die in training or an accident: the one named, else the least flown "
-        "(the newest first)", "count", count=Param(INT, 1), name=Param(TEXT, ""), target=_T)
-def _lose_crew(game, side, p):
-    whose = _whose(game, side, p)
-    active = [c for c in whose.crews.values() if c.status == "active"]
-    named = [c for c in active if c.name == p["name"]]
-    order = sorted(active, key=lambda c: (c.flights, -int(c.id.rsplit("-", 1)[1])))
-    for crew in (named or order)[: p["count"]]:
+@effect(c.LoseCrew)
+def _lose_crew(game, side, clause):
+    whose = _whose(game, side, clause)
+    active = [crew for crew in whose.crews.values() if crew.status == "active"]
+    named = [crew for crew in active if crew.name == clause.name]
+    order = sorted(active, key=lambda crew: (crew.flights, -int(crew.id.rsplit("-", 1)[1])))
+    for crew in (named or order)[: clause.count]:
         game.kill_crew(whose, crew, public=False)
 
 
-@effect("crew_morale", "changes every active crew member's morale", "amount", amount=Param(NUMBER), target=_T)
-def _morale(game, side, p):
-    for crew in _whose(game, side, p).crews.values():
-        crew.morale = min(100.0, max(0.0, crew.morale + p["amount"]))
+@effect(c.CrewMorale)
+def _morale(game, side, clause):
+    for crew in _whose(game, side, clause).crews.values():
+        crew.morale = min(100.0, max(0.0, crew.morale + clause.amount))
 
 
-@effect("stand_down", "no crewed flights for some quarters", "quarters", quarters=Param(INT), target=_T)
-def _stand_down(game, side, p):
-    whose = _whose(game, side, p)
-    whose.stand_down_until = max(whose.stand_down_until, game.state.quarter + p["quarters"])
+@effect(c.StandDown)
+def _stand_down(game, side, clause):
+    whose = _whose(game, side, clause)
+    whose.stand_down_until = max(whose.stand_down_until, game.state.quarter + clause.quarters)
 
 
-@effect("news", "a line in the news; the rival sees it only if public", "text",
-        text=Param(TEXT), public=Param(BOOL, True))
-def _news(game, side, p):
-    visible = ("usa", "ussr") if p["public"] else (side,)
-    game.state.log.append(LogEntry(game.state.quarter, game.month_now(), "news", side, p["text"], visible))
+@effect(c.News)
+def _news(game, side, clause):
+    visible = ("usa", "ussr") if clause.public else (side,)
+    game.state.log.append(LogEntry(game.state.quarter, game.month_now(), "news", side, clause.text, visible))
 
 
-# --- checking parameters (used by the content loader) -------------------------------------
-
-def _check_param(name: str, param: Param, value: Any) -> Any:
-    kind = param.kind
-    if kind in (NUMBER, INT):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value \
-                or abs(value) > 1e6 or (kind == INT and not float(value).is_integer()):
-            raise ValueError(f"{name}: expected {'a whole number' if kind == INT else 'a number'}, got {value!r}")
-        return int(value) if kind == INT else float(value)
-    if kind == BOOL:
-        if not isinstance(value, bool):
-            raise ValueError(f"{name}: expected true or false, got {value!r}")
-        return value
-    if kind == TARGET:
-        if value not in ("self", "rival"):
-            raise ValueError(f"{name}: expected self or rival, got {value!r}")
-        return value
-    if kind == QUARTER:
-        try:
-            dates.parse_quarter(value if isinstance(value, str) else "")
-        except ValueError:
-            raise ValueError(f"{name}: expected a quarter like 1957-Q4, got {value!r}") from None
-        return value
-    if kind == CLAUSES:
-        if not isinstance(value, list) or not value:
-            raise ValueError(f"{name}: expected a list of conditions, got {value!r}")
-        out = []
-        for item in value:
-            if not isinstance(item, dict) or len(item) != 1:
-                raise ValueError(f"{name}: each condition is a one-key mapping, such as {{flag: x}}")
-            (kind_name, params), = item.items()
-            spec = CONDITIONS.get(kind_name)
-            if spec is None:
-                close = difflib.get_close_matches(str(kind_name), list(CONDITIONS), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise ValueError(f"{name}: unknown condition type {kind_name!r}{hint}")
-            out.append({"type": kind_name, "params": normalise(spec, params)})
-        return tuple(out)
-    if kind == NAMES:
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-            raise ValueError(f"{name}: expected a list of names, got {value!r}")
-        return tuple(value)
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{name}: expected {'an id' if kind in ID_KINDS + (FLAG,) else 'text'}, got {value!r}")
-    return value
-
-
-def normalise(spec: ClauseType, params: Any) -> dict:
-    """Check a clause's parameters against its type; fill in defaults. Raises ValueError."""
-    if not isinstance(params, dict):
-        if spec.shorthand is None:
-            raise ValueError(f"{spec.name} takes a mapping of {', '.join(spec.params)}")
-        params = {spec.shorthand: params}
-    out = {}
-    for key in params:
-        if key not in spec.params:
-            close = difflib.get_close_matches(str(key), list(spec.params), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"{spec.name} has no parameter {key!r}{hint}; it takes {', '.join(spec.params)}")
-    for name, param in spec.params.items():
-        if name in params:
-            out[name] = _check_param(name, param, params[name])
-        elif param.default is REQUIRED:
-            raise ValueError(f"{spec.name} needs {name!r}")
-        else:
-            out[name] = param.default
-    return out
+_missing = sorted((set(c.CONDITIONS) - set(CONDITIONS)) | (set(c.EFFECTS) - set(EFFECTS)))
+if _missing:
+    raise ImportError(f"event clauses without a rule: {', '.join(_missing)}")

@@ -24,8 +24,7 @@ from game.core.state import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from game.content.loader import Content
-    from game.content.model import MissionTypeDef, ProgrammeDef
+    from game.content.model import Content, MissionTypeDef, ProgrammeDef
     from game.core.commands import Command
 
 MAX_LAUNCHES_PER_QUARTER = 4  # pads and launch crews, roughly what either side managed by 1965

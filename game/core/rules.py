@@ -1,7 +1,7 @@
 """The rules' numbers and formulas: research, reliability estimates, mission odds.
 
-The numbers start from DESIGN.md's ranges and were tuned with ``spacerace sim``; each
-says where it came from. Nothing here changes state except where a function says so.
+The numbers were tuned with ``spacerace sim`` (docs/balance.md has the runs); each says
+where it came from. Nothing here changes state except where a function says so.
 """
 
 from __future__ import annotations

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.core import dates, rules
-from game.core.eventtypes import CONDITIONS
+from game.core import dates, eventtypes, rules
 from game.core.state import (
     SIDES,
     FiredEvent,
@@ -89,7 +88,7 @@ def triggered(game: Game, event, side: str) -> bool:
         if trigger.to and quarter > dates.parse_quarter(trigger.to):
             return False
     clauses = trigger.conditions + (trigger.dynamic if dynamic else ())
-    return all(CONDITIONS[c.type].run(game, side, c.params) for c in clauses)
+    return all(eventtypes.holds(game, side, c) for c in clauses)
 
 
 def eligible(game: Game, event, side: str) -> bool:

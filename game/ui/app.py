@@ -64,7 +64,6 @@ class App:
         self.screens: list = []
         self.session: Session | None = None
         self._content = None
-        self.content_problem: Exception | None = None
         self.mods: list[Path] = []  # mod folders laid over the bundled scenarios
         self.mod_problems: list = []  # why the mods were refused, if they were
         self.running = True
@@ -179,7 +178,6 @@ class App:
         except ContentError as err:
             from game.ui.screens.dialogs import ContentErrorScreen
 
-            self.content_problem = err
             self.reset(ContentErrorScreen(self, err))
             return None
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import random
-import zlib
 from pathlib import Path
 
 import pygame
@@ -54,10 +53,6 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
     if not pygame.font.get_init():  # a picture drawn before the window (a tool, a test) still gets its text
         pygame.font.init()
     return pygame.font.Font(str(_font_dir() / f"{name}.ttf"), size)
-
-
-def seeded(key: str) -> random.Random:
-    return random.Random(zlib.crc32(key.encode("utf-8")))
 
 
 # --- text ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The window's speed targets (issue 3), printed like ``tools/bench.py`` prints its own.
+"""The window's speed targets, printed like ``tools/bench.py`` prints its own.
 
     python -m game.ui.bench
 
@@ -6,7 +6,7 @@
 - a headquarters frame at 1280x720;
 - idle CPU while nothing happens (Linux: read from /proc);
 - ending a turn: the rival's planning and the quarter's resolution;
-- issue 7: drawing every machine (cold), a frame of the launch film at 1280x720 (a success
+- drawing every machine (cold), a frame of the launch film at 1280x720 (a success
   and a failure, the whole film), the launch screen's frame with its widgets.
 
 Runs under SDL's dummy video driver unless a display is set, so it works headless.
@@ -131,7 +131,7 @@ def bench_frames(home: str) -> None:
 
 
 def bench_look(home: str) -> None:
-    """Issue 7's targets: the art is cheap to make, the launch film's frames under 16 ms."""
+    """The art's targets: it is cheap to make, the launch film's frames under 16 ms."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame

@@ -115,7 +115,6 @@ class LaunchFilm:
         self._earth = self._make_limb(size, (40, 96, 170), (150, 200, 255), 1.6)
         self._moon = self._make_moon(max(24, height // 5))
         self._font = art.font(max(18, height // 16), True)
-        self._small = art.font(15, True)
 
     # --- when things happen ------------------------------------------------------------------
 

@@ -54,10 +54,6 @@ def _noise(seconds: float, smooth: float, seed: int) -> list[float]:
     return [v / peak for v in out]
 
 
-def _silence(seconds: float) -> list[float]:
-    return [0.0] * int(RATE * seconds)
-
-
 def _mix(*tracks: tuple[list[float], float, float]) -> list[float]:
     """(samples, start in seconds, gain) each, laid over one another."""
     length = max(int(RATE * start) + len(samples) for samples, start, _ in tracks)

@@ -53,7 +53,6 @@ class Vehicle:
     craft: str | None = None  # the spacecraft it is drawn with when alone (Saturn V with Apollo)
     shrouded: bool = False  # a spacecraft that rides inside a fairing
     tower: float = 0.0  # a spacecraft's escape tower, in metres (drawn when stacked)
-    side_parts: tuple = field(default=())  # strap-ons: the first stage beside the core
 
     @property
     def length(self) -> float:

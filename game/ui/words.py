@@ -41,11 +41,6 @@ def percent(fraction: float) -> str:
     return f"{value:.0f} %"
 
 
-def quarter_title(quarter: int) -> str:
-    year, q = dates.split_quarter(quarter)
-    return f"{year}, Q{q}"
-
-
 def quarter_short(quarter: int) -> str:
     year, q = dates.split_quarter(quarter)
     first = (q - 1) * 3
@@ -134,31 +129,30 @@ EFFECT_WORDS = {
 
 def describe_effect(clause, content, side: str) -> str | None:
     """One effect of an event choice in words, or None for bookkeeping a player need not see."""
-    p = clause.params
-    whose = "" if p.get("target", "self") == "self" else f"the {SHORT['ussr' if side == 'usa' else 'usa']}'s "
-    prog = content.programmes[p["programme"]].name if "programme" in p and p["programme"] in content.programmes \
-        else p.get("programme", "")
-    amount = p.get("amount", 0)
+    whose = "" if getattr(clause, "target", "self") == "self" else f"the {SHORT['ussr' if side == 'usa' else 'usa']}'s "
+    programme = getattr(clause, "programme", "")
+    prog = content.programmes[programme].name if programme in content.programmes else programme
+    amount = getattr(clause, "amount", 0)
     kind = clause.type
     if kind == "money":
         if whose:
             return f"{whose}cash {signed(amount)} M"
         return f"costs {money(-amount)} now" if amount < 0 else f"brings {money(amount)} now"
     if kind in EFFECT_WORDS:
-        return EFFECT_WORDS[kind].format(whose=whose, prog=prog, amount=signed(amount), quarters=p.get("quarters"))
+        return EFFECT_WORDS[kind].format(whose=whose, prog=prog, amount=signed(amount), quarters=getattr(clause, "quarters", None))
     if kind == "leader":
-        return f"{p['name']} takes over {whose or 'the programme'}".rstrip()
+        return f"{clause.name} takes over {whose or 'the programme'}".rstrip()
     if kind == "bureau_share":
         return f"rival bureaus take {signed(amount * 100)} % of {whose or 'your '}budget"
     if kind == "delay":
-        return f"{whose}{prog} research stands still for {p['quarters']} quarter{'s' if p['quarters'] != 1 else ''}"
+        return f"{whose}{prog} research stands still for {clause.quarters} quarter{'s' if clause.quarters != 1 else ''}"
     if kind == "recruit":
-        names = p["names"]
+        names = clause.names
         return f"{len(names)} new crew member{'s' if len(names) != 1 else ''} join{'s' if len(names) == 1 else ''}"
     if kind == "lose_crew":
-        return f"{p['count']} of {whose or 'your '}crew die{'s' if p['count'] == 1 else ''}"
+        return f"{clause.count} of {whose or 'your '}crew die{'s' if clause.count == 1 else ''}"
     if kind == "news":
-        return "the world hears of it" if p.get("public", True) else None
+        return "the world hears of it" if clause.public else None
     return None  # flags: they only shape what comes later
 
 

@@ -1,0 +1,43 @@
+"""What the planner works out from a scenario's content once and keeps: the ways to fly
+each mission, what each mission shows a side can do, which events lift a grounding ...
+
+Each is a pure function of the content (and of its key), so a loaded game played on by a
+fresh AI is the same game. One ``Analysis`` belongs to each loaded content, held by a weak
+reference: it goes when the content goes, and the content itself carries nothing of the
+AI's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from game.content.model import Content
+
+
+@dataclass
+class Analysis:
+    kits: dict[str, Any] = field(default_factory=dict)  # side -> mission -> its kits, cheapest first
+    availabilities: dict[str, list[int]] = field(default_factory=dict)  # side -> the quarters kits open
+    start_costs: dict[str, float] | None = None  # programme -> its start cost
+    goal_missions: dict[tuple, frozenset[str]] = field(default_factory=dict)  # (side, goal) -> missions
+    goal_kits: dict[tuple, tuple] = field(default_factory=dict)  # (side, goal) -> (what flies, crewed?)
+    goal_paths: dict[tuple, frozenset[str]] = field(default_factory=dict)  # the goal and the firsts toward it
+    skill_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # mission -> skill -> steps
+    liftable: dict[str, frozenset[str]] = field(default_factory=dict)  # side -> programmes an event ungrounds
+    demands: dict[str, frozenset[str]] = field(default_factory=dict)  # mission -> what flying it shows
+    demonstrated: dict[frozenset, frozenset[str]] = field(default_factory=dict)  # missions flown -> shown
+    races: dict[frozenset, frozenset[str]] = field(default_factory=dict)  # missions flown -> likely next
+
+
+_ANALYSES: WeakKeyDictionary[Content, Analysis] = WeakKeyDictionary()
+
+
+def of(content: Content) -> Analysis:
+    """The content's analysis, made empty the first time it is asked for and filled as used."""
+    found = _ANALYSES.get(content)
+    if found is None:
+        found = _ANALYSES[content] = Analysis()
+    return found
