@@ -107,7 +107,7 @@ def _sim_one(args, content) -> int:
     if args.load:
         try:
             state, _ = save.read(args.load)
-            save.check_against(content, state)
+            save.check_against(content, state, str(args.load))
         except save.SaveError as err:
             print(f"cannot load: {err}", file=sys.stderr)
             return 2
