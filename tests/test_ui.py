@@ -286,6 +286,29 @@ def test_named_save_then_load_from_the_title(tmp_path, content):
     assert app.session is not None and app.session.player == "ussr"
 
 
+def test_saving_over_a_named_save_asks_first(tmp_path, content):
+    from game.ui.screens.dialogs import ConfirmScreen
+
+    app = open_window(tmp_path, content, era="satellites", side="usa", seed=5)
+
+    def save_with_return():
+        app.escape_to_menu()
+        pump(app)
+        click(app, button(app, "Save game"))
+        key(app, "return")
+
+    save_with_return()
+    (path,) = [i.path for i in app.storage.list_saves() if i.kind == "named"]
+    os.utime(path, ns=(1, 1))
+    for answer, replaced in (("escape", False), ("return", True)):
+        save_with_return()
+        assert isinstance(app.top, ConfirmScreen)
+        key(app, answer)
+        assert not isinstance(app.top, ConfirmScreen)
+        assert (path.stat().st_mtime_ns != 1) == replaced
+    assert [i.path for i in app.storage.list_saves() if i.kind == "named"] == [path]
+
+
 def test_a_bad_save_shows_its_error_and_the_game_goes_on(hq):
     bad = hq.storage.saves / "broken.json"
     bad.write_text('{"format": "spacerace-save", "version": 99, "state": {}}')

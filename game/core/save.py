@@ -81,10 +81,12 @@ def read(path: Path) -> tuple[GameState, dict]:
     return loads(raw, str(path))
 
 
-def read_regular(path: Path, limit: int, whole: bool = True) -> bytes:
+def read_regular(path: Path, limit: int, whole: bool = True, follow: bool = True) -> bytes:
     """The bytes of a regular file (at most ``limit``, or ValueError if larger and
-    ``whole``), opened without blocking so that a FIFO is never waited on."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    ``whole``), opened without blocking so that a FIFO is never waited on; with
+    ``follow=False`` a symbolic link is not followed either."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags if follow else flags | getattr(os, "O_NOFOLLOW", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -136,12 +138,12 @@ HEADER_BYTES = 16_384  # the most of a save the list of saves reads
 _PREFIX = f'{{"format":"{FORMAT}","version":'
 
 
-def read_header(path: Path) -> dict:
+def read_header(path: Path, follow: bool = True) -> dict:
     """A save's meta from its first bytes, without reading or building the game: ``dumps``
     writes the format, version and meta first. A save written some other way (by hand)
     is read whole if it is small. Raises SaveError with a short reason."""
     try:
-        head = read_regular(Path(path), HEADER_BYTES, whole=False)
+        head = read_regular(Path(path), HEADER_BYTES, whole=False, follow=follow)
         text = head.decode("utf-8", errors="replace")
         if text.startswith(_PREFIX):
             decoder = json.JSONDecoder()
@@ -150,7 +152,7 @@ def read_header(path: Path) -> dict:
                 raise ValueError("no meta")
             meta, _ = decoder.raw_decode(text, end + len(',"meta":'))
         else:
-            data = json.loads(read_regular(Path(path), 1_000_000))
+            data = json.loads(read_regular(Path(path), 1_000_000, follow=follow))
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise SaveError("not a Space Race save")
             version, meta = data.get("version"), data.get("meta", {})
