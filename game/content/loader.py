@@ -262,7 +262,14 @@ _LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", M
 
 def _add_folder(folder: Path, pool: _Pool) -> None:
     if not folder.is_dir():
-        pool.problems.append(Problem(str(folder), 0, "", "not a scenario folder (no such directory)"))
+        if folder.exists():
+            message = (f"a file, not a scenario folder: give the mod's folder, the one that holds "
+                       f"programmes.yaml, eras/ and events/ (perhaps {folder.resolve().parent.parent})"
+                       if folder.parent.name in ("eras", "events") else
+                       f"a file, not a scenario folder: give the mod's folder (perhaps {folder.resolve().parent})")
+        else:
+            message = "not a scenario folder (no such directory)"
+        pool.problems.append(Problem(str(folder), 0, "", message))
         return
     known = {n for n, _, _ in _LISTS} | {"eras", "events", HISTORY_FILE}
     for child in sorted(folder.iterdir()):
