@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,7 +281,7 @@ def _add_folder(folder: Path, pool: _Pool) -> None:
                                      f"not part of a scenario folder{hint}; expected {', '.join(sorted(known))}"))
     for filename, model, key in _LISTS:
         path = folder / filename
-        if path.exists():
+        if os.path.lexists(path):  # a broken link is reported, not skipped
             _add_list_file(path, folder, model, key, pool)
     for path in sorted((folder / "eras").glob("*.y*ml")):
         root, name = _read(path, folder, pool, "the file is empty")
@@ -295,7 +296,7 @@ def _add_folder(folder: Path, pool: _Pool) -> None:
             pool.eras[era.id] = _Entry(era, name, root, ())
     for path in sorted((folder / "events").glob("*.y*ml")):
         _add_list_file(path, folder, EventsFile, "events", pool, group=path.stem)
-    if (folder / HISTORY_FILE).exists():
+    if os.path.lexists(folder / HISTORY_FILE):
         _add_history(folder / HISTORY_FILE, folder, pool)
 
 

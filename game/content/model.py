@@ -12,6 +12,8 @@ costs several times a dataclass's.
 from __future__ import annotations
 
 import difflib
+import string
+import unicodedata
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
@@ -37,31 +39,103 @@ def nearest_hint(name: str, choices) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+MAX_ID = 64
+
+
 def _check_id(value: str) -> str:
+    if not value.isascii():
+        odd = next(c for c in value if not c.isascii())
+        raise ValueError(f"an id is ASCII only (one script, so no look-alikes); {value!r} holds {odd!r} "
+                         f"({unicodedata.name(odd, f'U+{ord(odd):04X}')})")
     if not value or not value.replace("_", "").replace("-", "").isalnum() or not value[0].isalpha() \
             or value != value.lower():
         raise ValueError("an id is lower-case letters, digits, '_' or '-', starting with a letter")
+    if len(value) > MAX_ID:
+        raise ValueError(f"an id is at most {MAX_ID} characters, this one {len(value)}")
     return value
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the game's calendar; a date outside it is a typo
+
+
+def _in_calendar(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}")
+
+
 def _check_quarter(value: str) -> str:
-    dates.parse_quarter(value)
+    _in_calendar(dates.split_quarter(dates.parse_quarter(value))[0], value)
     return value
 
 
 def _check_month(value: str) -> str:
-    dates.parse_month(value)
+    _in_calendar(dates.parse_month(value)[0], value)
+    return value
+
+
+def _percent(value: float) -> float:
+    if 0 < value < 1:
+        raise ValueError(f"expected a percentage from 0 to 100; {value} looks like a fraction "
+                         f"(write {value * 100:g} for {value * 100:g} %)")
+    return value
+
+
+def _text(limit: int, lines: bool):
+    """Text shown in the window: within ``limit`` characters and free of control
+    characters (a NUL takes the text renderer down); ``lines`` allows line breaks."""
+    allowed = "\n\t" if lines else ""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(f"expected at most {limit:,} characters, got {len(value):,}")
+        bad = next((c for c in value if (unicodedata.category(c) == "Cc" and c not in allowed)
+                    or c in "\u2028\u2029"), None)
+        if bad is not None:
+            where = "a control character" if lines or bad not in "\n\t" else "a line break"
+            raise ValueError(f"expected {'text' if lines else 'one line of text'} without control characters, "
+                             f"got {where} ({bad!r}) at character {value.index(bad) + 1}")
+        return value
+    return check
+
+
+HEADLINE_FIELDS = ("nation", "mission")
+
+
+def _headline(value: str) -> str:
+    """A headline is filled in with ``str.format``: only {nation} and {mission}, as plain
+    names (``{nation.__class__}`` would reach into the game's objects, ``{nation:>999999999}``
+    would take its memory)."""
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError as err:
+        raise ValueError(f"a headline's braces do not match ({err}); write {{{{ and }}}} for a brace itself") \
+            from None
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        if field not in HEADLINE_FIELDS:
+            plain = field.split(".")[0].split("[")[0]
+            why = "only plain names are filled in, with no '.' or '[...]'" if plain in HEADLINE_FIELDS \
+                else f"unknown field {{{field}}}{nearest_hint(field, HEADLINE_FIELDS)}"
+            raise ValueError(f"{why}; a headline may use {{nation}} and {{mission}}")
+        if spec or conversion:
+            raise ValueError(f"{{{field}}} takes no format or conversion; write {{{field}}} alone")
     return value
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
 QuarterText = Annotated[str, AfterValidator(_check_quarter)]
 MonthText = Annotated[str, AfterValidator(_check_month)]
-Percent = Annotated[float, Field(ge=0, le=100)]
+Percent = Annotated[float, Field(ge=0, le=100), AfterValidator(_percent)]
 Money = Annotated[float, Field(ge=0, le=1_000_000)]
+Tonnes = Annotated[float, Field(ge=0, le=1_000)]
+Label = Annotated[str, AfterValidator(_text(120, lines=False))]  # names, titles: one line
+Prose = Annotated[str, AfterValidator(_text(4_000, lines=True))]  # descriptions, event texts
+Headline = Annotated[str, AfterValidator(_text(300, lines=False)), AfterValidator(_headline)]
+MAX_ERA_QUARTERS = 160  # forty years; the campaign is 102 quarters
 
 
-STRICT = ConfigDict(extra="forbid", strict=False)
+STRICT = ConfigDict(extra="forbid", strict=False, allow_inf_nan=False)
 
 
 def record(cls=None, *, config: ConfigDict = STRICT):
@@ -78,10 +152,10 @@ class ProgrammeDef:
     """A rocket, spacecraft or component that a side researches and flies."""
 
     id: Id
-    name: str
+    name: Label
     side: Literal["usa", "ussr", "both"]
     kind: Literal["rocket", "spacecraft", "component"]
-    description: str = ""
+    description: Prose = ""
     requires: tuple[Id, ...] = ()
     available: QuarterText | None = None  # earliest quarter it may be started
     start_cost: Money
@@ -91,13 +165,13 @@ class ProgrammeDef:
     research_rate: Annotated[float, Field(gt=0, le=5)] = 1.0
     min_quarters: Annotated[int, Field(ge=0, le=40)] = 2  # flying sooner is rushing
     provides: tuple[Id, ...] = ()  # capabilities that missions need
-    payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: tonnes to low orbit
-    suborbital_payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: a hop; 0 means 4 x payload_t
-    lunar_payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: tonnes to the Moon
-    mass_t: Annotated[float, Field(ge=0)] = 0  # spacecraft
+    payload_t: Tonnes = 0  # rockets: tonnes to low orbit
+    suborbital_payload_t: Tonnes = 0  # rockets: a hop; 0 means 4 x payload_t
+    lunar_payload_t: Tonnes = 0  # rockets: tonnes to the Moon
+    mass_t: Tonnes = 0  # spacecraft
     crew: Annotated[int, Field(ge=0, le=5)] = 0  # spacecraft seats
-    first_flight: str = ""  # history's date, for the chronicle
-    art: str = ""  # drawing key
+    first_flight: Label = ""  # history's date, for the chronicle
+    art: Label = ""  # drawing key
 
     @model_validator(mode="after")
     def _cap_above_start(self):
@@ -125,7 +199,7 @@ class StepDef:
     """One step of a mission. ``uses`` is ``rocket``, ``spacecraft`` or a capability."""
 
     id: Id
-    name: str
+    name: Label
     uses: Id
     skill: Skill | None = None
     difficulty: Annotated[float, Field(ge=-50, le=90)] = 0  # points off the hardware's reliability
@@ -143,8 +217,8 @@ class StepDef:
 @record
 class MissionTypeDef:
     id: Id
-    name: str
-    description: str = ""
+    name: Label
+    description: Prose = ""
     crew_min: Annotated[int, Field(ge=0, le=5)] = 0
     animal: bool = False
     spacecraft: bool = True  # False: the rocket flies alone (missile tests)
@@ -173,11 +247,11 @@ class FirstHistory:
 @record
 class FirstDef:
     id: Id
-    name: str
-    description: str = ""
+    name: Label
+    description: Prose = ""
     prestige: Annotated[float, Field(ge=0, le=100)]
     history: FirstHistory
-    headline: str = ""  # "{nation}" and "{mission}" are filled in
+    headline: Headline = ""  # "{nation}" and "{mission}" are filled in
 
 
 @record
@@ -189,7 +263,7 @@ class FirstsFile:
 
 @record
 class CrewDef:
-    name: str
+    name: Label
     piloting: Percent = 50
     endurance: Percent = 50
     eva: Percent = 30
@@ -207,7 +281,7 @@ class ProgrammeStart:
 
 @record
 class SideStart:
-    leader: str
+    leader: Label
     budget: Money  # per quarter, in the side's normalised millions
     cash: Money = 0
     prestige: Annotated[float, Field(ge=-1000, le=1000)] = 0
@@ -234,15 +308,15 @@ class SideStart:
 class GoalDef:
     first: Id  # the first that wins the era
     fallback: Literal["prestige", "expertise", "none"] = "prestige"  # who wins at the end date
-    description: str
+    description: Prose
 
 
 @record
 class EraDef:
     id: Id
-    name: str
-    years: str
-    description: str
+    name: Label
+    years: Label
+    description: Prose
     start: QuarterText
     end: QuarterText
     goal: GoalDef
@@ -252,8 +326,16 @@ class EraDef:
 
     @model_validator(mode="after")
     def _dates(self):
-        if dates.parse_quarter(self.end) < dates.parse_quarter(self.start):
+        start, end = dates.parse_quarter(self.start), dates.parse_quarter(self.end)
+        if end < start:
             raise ValueError(f"the era ends ({self.end}) before it starts ({self.start})")
+        if end - start >= MAX_ERA_QUARTERS:
+            raise ValueError(f"the era runs {end - start + 1} quarters, from {self.start} to {self.end}; "
+                             f"an era is at most {MAX_ERA_QUARTERS} quarters ({MAX_ERA_QUARTERS // 4} years)")
+        for side in SIDES:
+            if self.goal.first in self.side(side).firsts:
+                raise ValueError(f"the goal, {self.goal.first!r}, is already won at the start "
+                                 f"({side}.firsts): the era would be over before it began")
         return self
 
     def side(self, side: str) -> SideStart:
@@ -308,11 +390,17 @@ class TriggerDef:
     conditions: tuple[Condition, ...] = ()
     dynamic: tuple[Condition, ...] | None = None  # in dynamic play, these replace the date window
 
+    @model_validator(mode="after")
+    def _window_in_order(self):
+        if self.from_ and self.to and dates.parse_quarter(self.to) < dates.parse_quarter(self.from_):
+            raise ValueError(f"the window closes ({self.to}) before it opens ({self.from_}): 'from' comes first")
+        return self
+
 
 @record
 class ChoiceDef:
     id: Id
-    text: str
+    text: Prose
     effects: tuple[Effect, ...] = ()
     ai_weight: Annotated[float, Field(ge=0, le=100)] = 1
     history: bool = False  # the choice history made
@@ -321,8 +409,8 @@ class ChoiceDef:
 @record
 class EventDef:
     id: Id
-    title: str
-    text: str
+    title: Label
+    text: Prose
     illustration: Id
     sides: tuple[Side, ...] = Field(min_length=1)
     trigger: TriggerDef = Field(default_factory=TriggerDef)
@@ -361,7 +449,7 @@ class HistoryLaunch:
     rocket: Id
     spacecraft: Id | None = None
     test: bool = False  # flown once, whatever comes of it; otherwise tried again until it succeeds
-    note: str = ""  # what flew, for the reader: "Sputnik 1"
+    note: Label = ""  # what flew, for the reader: "Sputnik 1"
 
 
 @record
