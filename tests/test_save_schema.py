@@ -140,7 +140,7 @@ def test_mutated_real_saves_load_and_play_or_are_refused(content, real_save, dat
                 node[path[-1]] = data.draw(hostile_values)
         except (KeyError, IndexError, TypeError):
             continue  # an earlier edit took this path away
-    text = json.dumps(document, allow_nan=data.draw(st.booleans()))
+    text = json.dumps(document)  # NaN and Infinity written as JavaScript would: the loader must refuse them
     try:
         state, _ = _load(text, content)
     except save.SaveError as err:

@@ -309,6 +309,21 @@ def test_saving_over_a_named_save_asks_first(tmp_path, content):
     assert [i.path for i in app.storage.list_saves() if i.kind == "named"] == [path]
 
 
+@pytest.mark.parametrize("edit, expected", [('"cash":', '"cash":NaN,"x":'), ('"grounded":[]', '"grounded":"abc"'),
+                                           ('"winner":null', '"winner":"martians"')])
+def test_an_edited_save_is_refused_in_a_dialog_and_left_alone(hq, edit, expected):
+    from game.core import save
+
+    path = hq.storage.saves / "edited.json"
+    text = save.dumps(hq.session.game.state, hq.session.meta()).replace(edit, expected, 1)
+    path.write_text(text)
+    game = hq.session.game
+    assert not hq.load_game(path)
+    assert isinstance(hq.top, MessageScreen) and "edited.json" in hq.top.message
+    key(hq, "return")
+    assert hq.session.game is game and path.read_text() == text
+
+
 def test_a_bad_save_shows_its_error_and_the_game_goes_on(hq):
     bad = hq.storage.saves / "broken.json"
     bad.write_text('{"format": "spacerace-save", "version": 99, "state": {}}')

@@ -154,6 +154,10 @@ def one_of(*allowed):
     return check
 
 
+def text_of(limit: int):
+    return lambda value: plain_text(value, limit) if isinstance(value, str) else f"expected text, got {_short(value)}"
+
+
 PERCENT = between(0, 100, "a percentage")
 MONEY = between(-1e9, 1e9, "an amount of money")
 COUNT = between(0, 1_000_000, "a count")
@@ -196,6 +200,8 @@ LIMITS: dict[str, Any] = {
     "rank": between(0, 1, "a rank (0 or 1)"),
     "mission_id": between(1, 10**9, "a mission number"),
     "visible_to": SIDE,
+    # names drawn in the window: a line, not a page
+    "leader": text_of(120), "name": text_of(120), "mission": text_of(200),
 }
 # Outcomes differ between a step and a launch; the class name picks the list.
 CLASS_LIMITS: dict[tuple[str, str], Any] = {
