@@ -195,3 +195,14 @@ def test_workers_end_with_the_parent(signal_name, code, line):
     while any(_running(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_running(w) for w in workers), "a worker outlived its parent"
+
+
+def test_sim_load_refuses_what_is_not_a_save_file(tmp_path, capsys):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.json")
+    (tmp_path / "folder.json").mkdir()
+    for path in (tmp_path / "fifo.json", tmp_path / "folder.json", Path("/dev/zero"), tmp_path / "missing.json"):
+        assert main(["sim", "--load", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"cannot load: {path}: ") and err.count("\n") == 1
