@@ -152,3 +152,32 @@ def test_mutated_real_saves_load_and_play_or_are_refused(content, real_save, dat
             make_agent("ai").plan(game, side)
             game.execute(EndTurn(side))
     save.dumps(game.state)
+
+
+def _leaves(node, prefix=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaves(value, prefix + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node[:2]):
+            yield from _leaves(value, prefix + (index,))
+    else:
+        yield prefix, node
+
+
+def test_every_number_and_text_in_a_save_has_a_limit(content, real_save):
+    """Whatever field state.py gains, an absurd number or a NUL in it is refused: the
+    limits come from the type when LIMITS does not name the field."""
+    leaves = [(path, value) for path, value in _leaves(real_save["state"]) if path[0] not in ("seed", "rng")]
+    assert len(leaves) > 500
+    for path, value in leaves:
+        if isinstance(value, bool) or value is None:
+            continue
+        absurd = 10**15 if isinstance(value, int) else 1e15 if isinstance(value, float) else "\x00"
+        document = json.loads(json.dumps(real_save))
+        node = document["state"]
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = absurd
+        with pytest.raises(save.SaveError):
+            _load(json.dumps(document), content)

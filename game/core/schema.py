@@ -22,6 +22,7 @@ from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
 from pydantic_core import SchemaValidator, core_schema
 from typing_extensions import TypedDict
 
+from game.core import dates
 from game.core.state import SIDES, GameState
 
 FORMAT = "spacerace-save"
@@ -314,8 +315,12 @@ def check(state: GameState) -> None:
 
 def check_content(content, state: GameState) -> None:
     """Hold every id in the save to the loaded scenarios: it exists, and it is the side's."""
-    if state.era not in content.eras:
+    era = content.eras.get(state.era)
+    if era is None:
         raise SchemaProblem(f"state.era: the save is for era {state.era!r}, which the scenarios do not have")
+    if (state.start, state.end) != (dates.parse_quarter(era.start), dates.parse_quarter(era.end)):
+        raise SchemaProblem(f"state.start, state.end: the save's era runs {dates.format_quarter(state.start)} to "
+                            f"{dates.format_quarter(state.end)}, the scenarios' {era.id!r} {era.start} to {era.end}")
 
     def programme(where: str, pid: str, side: str) -> None:
         found = content.programmes.get(pid)
