@@ -324,6 +324,22 @@ def test_an_edited_save_is_refused_in_a_dialog_and_left_alone(hq, edit, expected
     assert hq.session.game is game and path.read_text() == text
 
 
+@pytest.mark.parametrize("screen", ["Save game", "Load game"])
+def test_the_save_and_load_screens_open_over_a_hostile_saves_folder(hq, screen):
+    from test_save_list import _hostile_folder
+
+    from game.core import save
+
+    expect = _hostile_folder(hq.storage, save.dumps(hq.session.game.state, hq.session.meta()))
+    hq.escape_to_menu()
+    pump(hq)
+    click(hq, button(hq, screen))
+    assert isinstance(hq.top, SaveLoadScreen)
+    pump(hq)
+    if screen == "Load game":
+        assert len([b for b in hq.top.actions if b.text == "Load"]) >= len(expect)
+
+
 def test_a_bad_save_shows_its_error_and_the_game_goes_on(hq):
     bad = hq.storage.saves / "broken.json"
     bad.write_text('{"format": "spacerace-save", "version": 99, "state": {}}')
