@@ -122,6 +122,27 @@ def test_settings_survive_a_broken_file(tmp_path):
     assert storage.load_settings().width == 1600
 
 
+@pytest.mark.parametrize("text", ['{"width": 1e999}', '{"width": NaN}', '{"volume": -Infinity}', '{"palette": [1]}',
+                                  '{"palette": {"a": 1}}', "[" * 100_000, '{"width": "wide"}', "\x00", ""])
+def test_hostile_settings_files_give_the_defaults(tmp_path, text):
+    storage = Storage(tmp_path)
+    storage.root.mkdir(exist_ok=True)
+    storage.settings_file.write_text(text)
+    settings = storage.load_settings()
+    assert isinstance(settings.palette, str) and 1024 <= settings.width <= 7680 and 0 <= settings.volume <= 1
+
+
+def test_a_settings_fifo_or_folder_is_never_opened(tmp_path):
+    import os
+
+    storage = Storage(tmp_path)
+    os.mkfifo(storage.settings_file)
+    assert storage.load_settings() == Settings()
+    storage.settings_file.unlink()
+    storage.settings_file.mkdir()
+    assert storage.load_settings() == Settings()
+
+
 @pytest.mark.parametrize("name, expected", [("", "save-"), ("autosave-1", "save-autosave-1-"), ("Ünïcode!", "Ünïcode!"),
                                             ("Луна", "Луна"), ("a/b", "a-b-"), ("CON", "save-CON-"),
                                             ("../../etc", "-..-etc-")])

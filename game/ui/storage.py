@@ -55,6 +55,8 @@ class Settings:
         settings.fullscreen = bool(settings.fullscreen)
         settings.muted = bool(settings.muted)
         settings.guide = bool(settings.guide)
+        if not isinstance(settings.palette, str):
+            settings.palette = "navy"
         return settings
 
 
@@ -89,10 +91,10 @@ class Storage:
     # --- settings -------------------------------------------------------------------
 
     def load_settings(self) -> Settings:
-        try:
-            data = json.loads(self.settings_file.read_text(encoding="utf-8"))
+        try:  # a regular file only (a FIFO would hang the start), and a small one
+            data = json.loads(save.read_regular(self.settings_file, 65_536))
             return Settings.from_dict(data if isinstance(data, dict) else {})
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, ArithmeticError, RecursionError):
             return Settings()  # a missing or broken settings file means the defaults
 
     def save_settings(self, settings: Settings) -> None:
