@@ -50,7 +50,13 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}: {where}{self.message}"
+        return _printable(f"{self.file}:{self.line}: {where}{self.message}")
+
+
+def _printable(text: str) -> str:
+    """A message for a terminal or the window: a control character from a file (an escape
+    sequence in a key, say) is shown as its escape, never sent as it is."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 @dataclass

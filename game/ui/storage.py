@@ -84,9 +84,10 @@ class Storage:
 
     def mod_folders(self) -> list[Path]:
         """Each folder under mods/ is a mod, laid over the scenarios in name order."""
-        if not self.mods.is_dir():
+        try:
+            return sorted(p for p in self.mods.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except OSError:  # no mods folder, or one that cannot be read
             return []
-        return sorted(p for p in self.mods.iterdir() if p.is_dir() and not p.name.startswith("."))
 
     # --- settings -------------------------------------------------------------------
 
