@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return _validate(args.paths)
+        return _interruptible(lambda a: _validate(a.paths), args)
     if args.command == "sim":
         return _interruptible(_sim, args)
     return _play(args)
