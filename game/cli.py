@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -59,10 +61,35 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path}")
         return 0
     if args.command == "validate":
-        return _validate(args.paths)
+        return _interruptible(lambda a: _validate(a.paths), args)
     if args.command == "sim":
-        return _sim(args)
+        return _interruptible(_sim, args)
     return _play(args)
+
+
+class Stopped(BaseException):
+    """SIGTERM, turned into an exception so that worker processes are ended on the way out."""
+
+
+def _interruptible(run, args) -> int:
+    """Ctrl-C prints one line and exits 130, SIGTERM 143; no traceback, and (as the
+    exception passes through ``sim.run``) no worker process left behind."""
+    import signal
+
+    def stop(_number, _frame):
+        raise Stopped
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print("spacerace: interrupted", file=sys.stderr)
+        return 130
+    except Stopped:
+        print("spacerace: terminated", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _validate(paths: list[Path]) -> int:
@@ -83,9 +110,14 @@ def _sim(args) -> int:
     from game import sim
     from game.content import loader
 
-    if args.games < 1 or args.workers < 1 or (args.turns is not None and args.turns < 0):
-        print("--games and --workers must be at least 1, --turns at least 0", file=sys.stderr)
+    for problem in _sim_limits(args):
+        print(problem, file=sys.stderr)
         return 2
+    wanted = args.workers
+    args.workers = min(args.workers, args.games, os.cpu_count() or 1)
+    if args.workers < wanted:
+        print(f"--workers {wanted}: using {args.workers} (no more than the games and the machine's cores)",
+              file=sys.stderr)
     if (args.save or args.load) and args.games != 1:
         print("--save and --load play one game: leave out --games", file=sys.stderr)
         return 2
@@ -105,6 +137,31 @@ def _sim(args) -> int:
     return 0
 
 
+def _sim_limits(args):
+    """What is wrong with sim's numbers, each as one line: bounds keep a typo from taking
+    the machine's memory (--games 1000000000) or its processes (--workers 999)."""
+    from game import sim
+
+    if not 1 <= args.games <= sim.MAX_GAMES:
+        yield f"--games must be from 1 to {sim.MAX_GAMES:,}, got {args.games:,}"
+    if args.turns is not None and not 0 <= args.turns <= sim.MAX_TURNS:
+        yield f"--turns must be from 0 to {sim.MAX_TURNS} (a whole campaign is about 100), got {args.turns:,}"
+    if args.workers < 1:
+        yield f"--workers must be at least 1, got {args.workers}"
+    if not -2**63 <= args.seed < 2**63 - sim.MAX_GAMES:
+        yield "--seed must fit in 64 bits"
+    if args.save is not None:
+        try:
+            mode = os.lstat(args.save).st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as err:
+            mode = None
+            yield f"cannot save to {args.save}: {err.strerror or err}"
+        if mode is not None and not stat.S_ISREG(mode):
+            yield f"cannot save to {args.save}: something other than a file is there (a link, folder, device or pipe)"
+
+
 def _sim_one(args, content) -> int:
     """One game that may start from a save and may end in one: resuming is exact."""
     from game import sim
@@ -115,7 +172,7 @@ def _sim_one(args, content) -> int:
     if args.load:
         try:
             state, _ = save.read(args.load)
-            save.check_against(content, state)
+            save.check_against(content, state, str(args.load))
         except save.SaveError as err:
             print(f"cannot load: {err}", file=sys.stderr)
             return 2
@@ -125,10 +182,14 @@ def _sim_one(args, content) -> int:
     agents = {"usa": make_agent(args.usa), "ussr": make_agent(args.ussr)}
     sim.advance(game, agents, args.turns)
     if args.save:
+        problems = list(_sim_limits(args))  # still a file, or nothing, after the game
+        if problems:
+            print(problems[0], file=sys.stderr)
+            return 2
         try:
             save.write(args.save, game.state, {"agents": {"usa": args.usa, "ussr": args.ussr}})
-        except OSError as err:
-            print(f"cannot save to {args.save}: {err.strerror or err}", file=sys.stderr)
+        except (OSError, save.SaveError) as err:
+            print(f"cannot save to {args.save}: {getattr(err, 'strerror', None) or err}", file=sys.stderr)
             return 2
     result = sim.summarise(game)
     report = {"era": game.state.era, "seed": game.state.seed, "games": [result],

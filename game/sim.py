@@ -7,8 +7,14 @@ spread over worker processes and still come out the same.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import signal
 import statistics
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -21,6 +27,7 @@ from game.core.game import Game
 from game.core.state import SIDES
 
 MAX_TURNS = 200  # a campaign is 102; this only guards against a rule that never ends a game
+MAX_GAMES = 20_000  # a run keeps every game's summary: about 1 kB each
 
 
 def play(content: Content, era: str, seed: int, agents: dict, mode: str = "historical",
@@ -75,8 +82,42 @@ def summarise(game: Game) -> dict:
 _WORKER: dict = {}
 
 
-def _worker_start(mods: Sequence[str]) -> None:
+def _worker_start(mods: Sequence[str], parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent alone answers it and ends the pool
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent(parent)
     _WORKER["content"] = loader.load(*(Path(m) for m in mods))
+
+
+@contextlib.contextmanager
+def _quiet_sigint():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker never outlives the run: killed with its parent where Linux can say so
+    (PR_SET_PDEATHSIG), and everywhere a watch that exits once the parent is gone."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _one_game(job: tuple) -> dict:
@@ -92,8 +133,14 @@ def run(content: Content, era: str, usa: str = "ai", ussr: str = "ai", games: in
     if workers > 1 and games > 1:
         import multiprocessing
 
-        with multiprocessing.get_context("spawn").Pool(workers, _worker_start, (list(mods),)) as pool:
-            results = pool.map(_one_game, jobs, chunksize=max(1, games // (workers * 4)))
+        with _quiet_sigint():  # workers start with Ctrl-C ignored, so none prints a traceback while starting
+            pool = multiprocessing.get_context("spawn").Pool(workers, _worker_start, (list(mods), os.getpid()))
+        with pool:
+            pending = pool.map_async(_one_game, jobs, chunksize=max(1, games // (workers * 4)))
+            while not pending.ready():  # waiting in short steps lets SIGTERM and Ctrl-C through
+                pending.wait(0.2)
+            results = pending.get()
+        # leaving the with block on an exception (Ctrl-C, SIGTERM) terminates the workers
     else:
         _WORKER["content"] = content
         results = [_one_game(job) for job in jobs]

@@ -151,3 +151,49 @@ def test_the_event_type_reference_is_current():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.OUT.read_text(encoding="utf-8") == module.render(), "run python tools/event_reference.py"
+
+
+def test_a_fifo_in_a_mod_is_never_opened(tmp_path):
+    import os
+    import threading
+
+    (tmp_path / "events").mkdir()
+    os.mkfifo(tmp_path / "events" / "extra.yaml")  # reading it would wait for a writer for ever
+    os.mkfifo(tmp_path / "programmes.yaml")
+    result = {}
+    worker = threading.Thread(target=lambda: result.setdefault("check", loader.check(tmp_path)), daemon=True)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive(), "validate hangs on a FIFO"
+    _, problems = result["check"]
+    assert [p.message for p in problems] == ["not a regular file (a folder, device or pipe); a scenario file "
+                                             "is plain text"] * 2
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    (tmp_path / "events").mkdir()
+    with open(tmp_path / "events" / "extra.yaml", "wb") as handle:
+        handle.truncate(yamlio.MAX_FILE_BYTES * 50)  # sparse: large, yet no disk
+    import os
+
+    opened = []
+    real_fdopen = os.fdopen
+
+    def fdopen(fd, *args, **kwargs):
+        opened.append(os.fstat(fd).st_size)
+        return real_fdopen(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    _, problems = loader.check(tmp_path)
+    assert opened and max(opened) <= yamlio.MAX_FILE_BYTES  # the large one was never read
+    assert [p.message for p in problems] == [f"the file is {yamlio.MAX_FILE_BYTES * 50:,} bytes; scenario files "
+                                             f"may be at most {yamlio.MAX_FILE_BYTES:,}"]
+
+
+@pytest.mark.parametrize("headline", ["{nation} flies {mission}.", "{mission}: a first for {nation}",
+                                      "No fields at all.", "{{braces}} kept for {nation}."])
+def test_good_headlines_pass(headline):
+    from game.content.fields import _headline
+
+    assert _headline(headline) == headline
+    headline.format(nation="the United States", mission="Mercury")

@@ -295,6 +295,60 @@ def test_named_save_then_load_from_the_title(tmp_path, content):
     assert app.session is not None and app.session.player == "ussr"
 
 
+def test_saving_over_a_named_save_asks_first(tmp_path, content):
+    from game.ui.screens.dialogs import ConfirmScreen
+
+    app = open_window(tmp_path, content, era="satellites", side="usa", seed=5)
+
+    def save_with_return():
+        app.escape_to_menu()
+        pump(app)
+        click(app, button(app, "Save game"))
+        key(app, "return")
+
+    save_with_return()
+    (path,) = [i.path for i in app.storage.list_saves() if i.kind == "named"]
+    os.utime(path, ns=(1, 1))
+    for answer, replaced in (("escape", False), ("return", True)):
+        save_with_return()
+        assert isinstance(app.top, ConfirmScreen)
+        key(app, answer)
+        assert not isinstance(app.top, ConfirmScreen)
+        assert (path.stat().st_mtime_ns != 1) == replaced
+    assert [i.path for i in app.storage.list_saves() if i.kind == "named"] == [path]
+
+
+@pytest.mark.parametrize("edit, expected", [('"cash":', '"cash":NaN,"x":'), ('"grounded":[]', '"grounded":"abc"'),
+                                           ('"winner":null', '"winner":"martians"')])
+def test_an_edited_save_is_refused_in_a_dialog_and_left_alone(hq, edit, expected):
+    from game.core import save
+
+    path = hq.storage.saves / "edited.json"
+    text = save.dumps(hq.session.game.state, hq.session.meta()).replace(edit, expected, 1)
+    path.write_text(text)
+    game = hq.session.game
+    assert not hq.load_game(path)
+    assert isinstance(hq.top, MessageScreen) and "edited.json" in hq.top.message
+    key(hq, "return")
+    assert hq.session.game is game and path.read_text() == text
+
+
+@pytest.mark.parametrize("screen", ["Save game", "Load game"])
+def test_the_save_and_load_screens_open_over_a_hostile_saves_folder(hq, screen):
+    from test_save_list import _hostile_folder
+
+    from game.core import save
+
+    expect = _hostile_folder(hq.storage, save.dumps(hq.session.game.state, hq.session.meta()))
+    hq.escape_to_menu()
+    pump(hq)
+    click(hq, button(hq, screen))
+    assert isinstance(hq.top, SaveLoadScreen)
+    pump(hq)
+    if screen == "Load game":
+        assert len([b for b in hq.top.actions if b.text == "Load"]) >= len(expect)
+
+
 def test_a_bad_save_shows_its_error_and_the_game_goes_on(hq):
     bad = hq.storage.saves / "broken.json"
     bad.write_text('{"format": "spacerace-save", "version": 99, "state": {}}')

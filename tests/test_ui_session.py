@@ -96,7 +96,7 @@ def test_saves_round_trip_with_who_plays(tmp_path, content):
     storage = Storage(tmp_path)
     session = Session.new(content, "moon", "ussr", "ai:hard", seed=2)
     path = storage.named_save("My race / 1", session.game.state, session.meta())
-    assert path.name == "My-race-1.json"
+    assert path.name.startswith("My race - 1-") and path.suffix == ".json"
     loaded = Session.load(content, path)
     assert (loaded.player, loaded.rival, loaded.difficulty) == ("ussr", "ai", "hard")
     assert loaded.game.state.quarter == session.game.state.quarter
@@ -122,9 +122,33 @@ def test_settings_survive_a_broken_file(tmp_path):
     assert storage.load_settings().width == 1600
 
 
-@pytest.mark.parametrize("name, expected", [("", "save"), ("autosave-1", "save-autosave-1"), ("Ünïcode!", "n-code")])
+@pytest.mark.parametrize("text", ['{"width": 1e999}', '{"width": NaN}', '{"volume": -Infinity}', '{"palette": [1]}',
+                                  '{"palette": {"a": 1}}', "[" * 100_000, '{"width": "wide"}', "\x00", ""])
+def test_hostile_settings_files_give_the_defaults(tmp_path, text):
+    storage = Storage(tmp_path)
+    storage.root.mkdir(exist_ok=True)
+    storage.settings_file.write_text(text)
+    settings = storage.load_settings()
+    assert isinstance(settings.palette, str) and 1024 <= settings.width <= 7680 and 0 <= settings.volume <= 1
+
+
+def test_a_settings_fifo_or_folder_is_never_opened(tmp_path):
+    import os
+
+    storage = Storage(tmp_path)
+    os.mkfifo(storage.settings_file)
+    assert storage.load_settings() == Settings()
+    storage.settings_file.unlink()
+    storage.settings_file.mkdir()
+    assert storage.load_settings() == Settings()
+
+
+@pytest.mark.parametrize("name, expected", [("", "save-"), ("autosave-1", "save-autosave-1-"), ("Ünïcode!", "Ünïcode!"),
+                                            ("Луна", "Луна"), ("a/b", "a-b-"), ("CON", "save-CON-"),
+                                            ("../../etc", "-..-etc-")])
 def test_safe_names(name, expected):
-    assert safe_name(name) == expected
+    assert safe_name(name) == expected or (expected.endswith("-") and safe_name(name).startswith(expected)
+                                           and len(safe_name(name)) == len(expected) + 8)
 
 
 def test_every_event_choice_is_put_into_words(content):

@@ -100,10 +100,36 @@ def bench_installed(runs: int = 5) -> None:
            round(checkout * 1.1), "ms")
 
 
+def bench_save_list(count: int = 10_000) -> None:
+    """The Load screen's list over a folder of 10,000 campaign saves: each is read only to
+    its header, so the list does not grow with the size of the games."""
+    import tempfile
+
+    from game.core import save
+    from game.ui.storage import Storage
+
+    content = loader.load()
+    game = sim.play(content, "campaign", 1, {"usa": make_agent("ai"), "ussr": make_agent("ai")}, turns=60)
+    with tempfile.TemporaryDirectory() as folder:
+        storage = Storage(Path(folder))
+        storage.saves.mkdir()
+        text = save.dumps(game.state, {"label": "bench", "turn": 60, "era_name": "Campaign"})
+        for number in range(count):
+            (storage.saves / f"save-{number:05d}.json").write_text(text, encoding="utf-8")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            listed = storage.list_saves()
+            times.append(time.perf_counter() - start)
+        assert len(listed) == count and not any(i.problem for i in listed)
+    report(f"list {count:,} saves of {len(text) // 1000} kB (Load screen)", min(times) * 1000, 1000, "ms")
+
+
 def main() -> int:
     bench_campaign()
     bench_validate()
     bench_installed()
+    bench_save_list()
     ui = ROOT / "tools" / "bench_ui.py"
     if ui.exists():
         subprocess.run([sys.executable, str(ui)], cwd=ROOT, check=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,13 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}: {where}{self.message}"
+        return _printable(f"{self.file}:{self.line}: {where}{self.message}")
+
+
+def _printable(text: str) -> str:
+    """A message for a terminal or the window: a control character from a file (an escape
+    sequence in a key, say) is shown as its escape, never sent as it is."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 class ContentError(Exception):
@@ -255,7 +262,14 @@ _LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", M
 
 def _add_folder(folder: Path, pool: _Pool) -> None:
     if not folder.is_dir():
-        pool.problems.append(Problem(str(folder), 0, "", "not a scenario folder (no such directory)"))
+        if folder.exists():
+            message = (f"a file, not a scenario folder: give the mod's folder, the one that holds "
+                       f"programmes.yaml, eras/ and events/ (perhaps {folder.resolve().parent.parent})"
+                       if folder.parent.name in ("eras", "events") else
+                       f"a file, not a scenario folder: give the mod's folder (perhaps {folder.resolve().parent})")
+        else:
+            message = "not a scenario folder (no such directory)"
+        pool.problems.append(Problem(str(folder), 0, "", message))
         return
     known = {n for n, _, _ in _LISTS} | {"eras", "events", HISTORY_FILE}
     for child in sorted(folder.iterdir()):
@@ -266,7 +280,7 @@ def _add_folder(folder: Path, pool: _Pool) -> None:
                                      f"not part of a scenario folder{hint}; expected {', '.join(sorted(known))}"))
     for filename, model, key in _LISTS:
         path = folder / filename
-        if path.exists():
+        if os.path.lexists(path):  # a broken link is reported, not skipped
             _add_list_file(path, folder, model, key, pool)
     for path in sorted((folder / "eras").glob("*.y*ml")):
         root, name = _read(path, folder, pool, "the file is empty")
@@ -281,7 +295,7 @@ def _add_folder(folder: Path, pool: _Pool) -> None:
             pool.eras[era.id] = _Entry(era, name, root, ())
     for path in sorted((folder / "events").glob("*.y*ml")):
         _add_list_file(path, folder, EventsFile, "events", pool, group=path.stem)
-    if (folder / HISTORY_FILE).exists():
+    if os.path.lexists(folder / HISTORY_FILE):
         _add_history(folder / HISTORY_FILE, folder, pool)
 
 

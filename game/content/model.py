@@ -19,7 +19,20 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from game.content.clauses import Condition, Effect
-from game.content.fields import STRICT, Id, Money, MonthText, Percent, QuarterText, record
+from game.content.fields import (
+    MAX_ERA_QUARTERS,
+    STRICT,
+    Headline,
+    Id,
+    Label,
+    Money,
+    MonthText,
+    Percent,
+    Prose,
+    QuarterText,
+    Tonnes,
+    record,
+)
 from game.content.fields import nearest_hint as nearest_hint  # the loader's, from here as before
 from game.core import dates
 
@@ -41,10 +54,10 @@ class ProgrammeDef:
     """A rocket, spacecraft or component that a side researches and flies."""
 
     id: Id
-    name: str
+    name: Label
     side: Literal["usa", "ussr", "both"]
     kind: Literal["rocket", "spacecraft", "component"]
-    description: str = ""
+    description: Prose = ""
     requires: tuple[Id, ...] = ()
     available: QuarterText | None = None  # earliest quarter it may be started
     start_cost: Money
@@ -54,13 +67,13 @@ class ProgrammeDef:
     research_rate: Annotated[float, Field(gt=0, le=5)] = 1.0
     min_quarters: Annotated[int, Field(ge=0, le=40)] = 2  # flying sooner is rushing
     provides: tuple[Id, ...] = ()  # capabilities that missions need
-    payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: tonnes to low orbit
-    suborbital_payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: a hop; 0 means 4 x payload_t
-    lunar_payload_t: Annotated[float, Field(ge=0)] = 0  # rockets: tonnes to the Moon
-    mass_t: Annotated[float, Field(ge=0)] = 0  # spacecraft
+    payload_t: Tonnes = 0  # rockets: tonnes to low orbit
+    suborbital_payload_t: Tonnes = 0  # rockets: a hop; 0 means 4 x payload_t
+    lunar_payload_t: Tonnes = 0  # rockets: tonnes to the Moon
+    mass_t: Tonnes = 0  # spacecraft
     crew: Annotated[int, Field(ge=0, le=5)] = 0  # spacecraft seats
-    first_flight: str = ""  # history's date, for the chronicle
-    art: str = ""  # drawing key
+    first_flight: Label = ""  # history's date, for the chronicle
+    art: Label = ""  # drawing key
     # rockets and spacecraft fly built hardware: an article ordered now is ready this many
     # quarters later, and no more than per_year may be ordered in a calendar year
     build_quarters: Annotated[int, Field(ge=1, le=12)] = 1
@@ -125,7 +138,7 @@ class StepDef:
     """One step of a mission. ``uses`` is ``rocket``, ``spacecraft`` or a capability."""
 
     id: Id
-    name: str
+    name: Label
     uses: Id
     skill: Skill | None = None
     difficulty: Annotated[float, Field(ge=-50, le=90)] = 0  # points off the hardware's reliability
@@ -143,8 +156,8 @@ class StepDef:
 @record
 class MissionTypeDef:
     id: Id
-    name: str
-    description: str = ""
+    name: Label
+    description: Prose = ""
     crew_min: Annotated[int, Field(ge=0, le=5)] = 0
     animal: bool = False
     spacecraft: bool = True  # False: the rocket flies alone (missile tests)
@@ -178,11 +191,11 @@ class FirstHistory:
 @record
 class FirstDef:
     id: Id
-    name: str
-    description: str = ""
+    name: Label
+    description: Prose = ""
     prestige: Annotated[float, Field(ge=0, le=100)]
     history: FirstHistory
-    headline: str = ""  # "{nation}" and "{mission}" are filled in
+    headline: Headline = ""  # "{nation}" and "{mission}" are filled in
 
 
 @record
@@ -194,7 +207,7 @@ class FirstsFile:
 
 @record
 class CrewDef:
-    name: str
+    name: Label
     piloting: Percent = 50
     endurance: Percent = 50
     eva: Percent = 30
@@ -212,7 +225,7 @@ class ProgrammeStart:
 
 @record
 class SideStart:
-    leader: str
+    leader: Label
     budget: Money  # per quarter, in the side's normalised millions
     cash: Money = 0
     prestige: Annotated[float, Field(ge=-1000, le=1000)] = 0
@@ -240,15 +253,15 @@ class SideStart:
 class GoalDef:
     first: Id  # the first that wins the era
     fallback: Literal["prestige", "expertise", "none"] = "prestige"  # who wins at the end date
-    description: str
+    description: Prose
 
 
 @record
 class EraDef:
     id: Id
-    name: str
-    years: str
-    description: str
+    name: Label
+    years: Label
+    description: Prose
     start: QuarterText
     end: QuarterText
     goal: GoalDef
@@ -258,8 +271,16 @@ class EraDef:
 
     @model_validator(mode="after")
     def _dates(self):
-        if dates.parse_quarter(self.end) < dates.parse_quarter(self.start):
+        start, end = dates.parse_quarter(self.start), dates.parse_quarter(self.end)
+        if end < start:
             raise ValueError(f"the era ends ({self.end}) before it starts ({self.start})")
+        if end - start >= MAX_ERA_QUARTERS:
+            raise ValueError(f"the era runs {end - start + 1} quarters, from {self.start} to {self.end}; "
+                             f"an era is at most {MAX_ERA_QUARTERS} quarters ({MAX_ERA_QUARTERS // 4} years)")
+        for side in SIDES:
+            if self.goal.first in self.side(side).firsts:
+                raise ValueError(f"the goal, {self.goal.first!r}, is already won at the start "
+                                 f"({side}.firsts): the era would be over before it began")
         return self
 
     def side(self, side: str) -> SideStart:
@@ -340,11 +361,17 @@ class TriggerDef:
     conditions: tuple[Condition, ...] = ()
     dynamic: tuple[Condition, ...] | None = None  # in dynamic play, these replace the date window
 
+    @model_validator(mode="after")
+    def _window_in_order(self):
+        if self.from_ and self.to and dates.parse_quarter(self.to) < dates.parse_quarter(self.from_):
+            raise ValueError(f"the window closes ({self.to}) before it opens ({self.from_}): 'from' comes first")
+        return self
+
 
 @record
 class ChoiceDef:
     id: Id
-    text: str
+    text: Prose
     effects: tuple[Effect, ...] = ()
     ai_weight: Annotated[float, Field(ge=0, le=100)] = 1
     history: bool = False  # the choice history made
@@ -353,8 +380,8 @@ class ChoiceDef:
 @record
 class EventDef:
     id: Id
-    title: str
-    text: str
+    title: Label
+    text: Prose
     illustration: Id
     sides: tuple[Side, ...] = Field(min_length=1)
     trigger: TriggerDef = Field(default_factory=TriggerDef)
@@ -393,7 +420,7 @@ class HistoryLaunch:
     rocket: Id
     spacecraft: Id | None = None
     test: bool = False  # flown once, whatever comes of it; otherwise tried again until it succeeds
-    note: str = ""  # what flew, for the reader: "Sputnik 1"
+    note: Label = ""  # what flew, for the reader: "Sputnik 1"
 
 
 @record

@@ -10,7 +10,9 @@ hostile file might hold: aliases (the "billion laughs"), explicit tags
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,11 +186,27 @@ def _add(top: _Open, value, line: int) -> None:
 
 
 def load_file(path: Path):
-    """Read and parse one file. Raises YamlProblem (line 0 for a file that cannot be read)."""
+    """Read and parse one file. Raises YamlProblem (line 0 for a file that cannot be read).
+
+    Only a regular file is read (a link to /dev/zero would never end, a FIFO never
+    answer), opened without blocking, and its size is checked before reading."""
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as err:
         raise YamlProblem(0, f"cannot read the file: {err.strerror or err}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem(0, "not a regular file (a folder, device or pipe); a scenario file is plain text")
+        if info.st_size > MAX_FILE_BYTES:
+            raise YamlProblem(1, f"the file is {info.st_size:,} bytes; scenario files may be at most "
+                                 f"{MAX_FILE_BYTES:,}")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise YamlProblem(0, f"cannot read the file: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
     return loads(data)
 
 

@@ -64,3 +64,24 @@ class Rng:
         rng = cls()
         rng.set_state(state)
         return rng
+
+    @classmethod
+    def from_saved(cls, state: tuple) -> Rng:
+        """``from_state`` for a state read from a file: refuses one the Mersenne Twister
+        cannot have reached (an all-zero state, say, gives zeros for ever)."""
+        version, internal, gauss_next = state
+        if version != 3 or len(internal) != 625:
+            raise ValueError("expected a random generator's state: version 3 and 625 numbers")
+        if not all(0 <= word < 2**32 for word in internal) or not 0 <= internal[-1] <= 624:
+            raise ValueError("expected a random generator's state: numbers from 0 to 2**32-1, the last at most 624")
+        if not any(internal[:-1]):
+            raise ValueError("expected a random generator's state, got an all-zero one")
+        return cls.from_state([version, list(internal), gauss_next])
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, _source, handler):
+        """Saves are read by pydantic (``game.core.schema``): an Rng is its state's list."""
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(
+            cls.from_saved, handler(tuple[int, list[int], float | None]))

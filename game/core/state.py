@@ -1,7 +1,9 @@
 """The game state: plain data, nothing else. Rules live in ``rules.py`` and ``turn.py``.
 
-Everything here turns into JSON and back (``to_dict`` / ``from_dict``), the RNG's state
-included, so a saved game resumes exactly.
+Everything here turns into JSON (``to_dict``), the RNG's state included, so a saved game
+resumes exactly. Reading it back is ``game.core.schema``: pydantic builds these very
+dataclasses from the JSON, checking each field by its type, so a new field here needs
+nothing more to be saved and loaded (a range for it is one line in ``schema.LIMITS``).
 """
 
 from __future__ import annotations
@@ -212,12 +214,6 @@ class GameState:
 
 # --- serialisation ---------------------------------------------------------------------
 
-_NESTED = {
-    "programmes": ProgrammeState, "crews": Crew, "missions": Mission, "log": LogEntry,
-    "fired": FiredEvent, "launches": LaunchReport, "steps": StepResult, "orders": Order,
-}
-
-
 def _plain(value):
     if isinstance(value, Rng):
         return value.get_state()
@@ -236,33 +232,3 @@ def _plain(value):
 
 def to_dict(state: GameState) -> dict:
     return _plain(state)
-
-
-def _build(cls, data: dict):
-    kwargs = {}
-    for f in fields(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if f.name in _NESTED and isinstance(value, list):
-            value = [_build(_NESTED[f.name], v) for v in value]
-        elif f.name in _NESTED and isinstance(value, dict):
-            value = {k: _build(_NESTED[f.name], v) for k, v in value.items()}
-        elif f.name in ("flags", "grounded"):
-            value = set(value)
-        elif f.name == "visible_to":
-            value = tuple(value)
-        kwargs[f.name] = value
-    return cls(**kwargs)
-
-
-def from_dict(data: dict) -> GameState:
-    """Rebuild a state from ``to_dict``'s output. The caller checks the format first."""
-    sides = {name: _build(SideState, s) for name, s in data["sides"].items()}
-    firsts = {k: [FirstWon(**w) for w in v] for k, v in data.get("firsts", {}).items()}
-    records = {k: [SideRecord(**r) for r in v] for k, v in data.get("records", {}).items()}
-    rest = {k: v for k, v in data.items() if k not in ("sides", "firsts", "records", "rng")}
-    state = _build(GameState, {**rest, "sides": sides, "rng": Rng.from_state(data["rng"])})
-    state.firsts = firsts
-    state.records = records
-    return state

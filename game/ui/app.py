@@ -18,6 +18,7 @@ import pygame
 import pygame_gui
 
 from game import __version__, resources
+from game.core import save
 from game.core.state import SHORT
 from game.ui import art, icon
 from game.ui.sound import Sounds
@@ -528,7 +529,7 @@ class App:
     def autosave(self) -> None:
         try:
             self.storage.autosave(self.session.game.state, self.session.meta())
-        except OSError as err:
+        except (OSError, save.SaveError) as err:
             self.toast(f"Autosave failed: {err}", art.BAD)
 
     def quick_save(self) -> None:
@@ -537,7 +538,7 @@ class App:
             return
         try:
             path = self.storage.quicksave(self.session.game.state, self.session.meta())
-        except OSError as err:
+        except (OSError, save.SaveError) as err:
             self.toast(f"Quick save failed: {err}", art.BAD)
             return
         self.toast(f"Saved to {path.name} (F9 loads it).", art.GOOD)

@@ -72,7 +72,7 @@ class Session:
     def load(cls, content, path: Path) -> Session:
         """Raises ``save.SaveError`` with a message to show."""
         state, meta = save.read(path)
-        save.check_against(content, state)
+        save.check_against(content, state, str(path))
         side = meta.get("side") if meta.get("side") in SIDES else "usa"
         rival, difficulty = parse_rival(str(meta.get("rival", "ai")), str(meta.get("difficulty", "normal")))
         at_keyboard = meta.get("at_keyboard") if meta.get("at_keyboard") in SIDES else side

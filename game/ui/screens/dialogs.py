@@ -37,6 +37,33 @@ class MessageScreen(Screen):
         return True
 
 
+class ConfirmScreen(MessageScreen):
+    """A question with two answers: ``on_yes`` runs after the dialog closes."""
+
+    def __init__(self, app, title: str, text: str, yes: str, on_yes):
+        super().__init__(app, title, text)
+        self.yes = yes
+        self.on_yes = on_yes
+
+    def compose(self, rect: pygame.Rect) -> None:
+        width = min(720, rect.width - 80)
+        block = art.text_block([(self.message, art.TEXT, 15, False)], width - 60)
+        height = min(rect.height - 80, 150 + block.get_height())
+        card = pygame.Rect(0, 0, width, height)
+        card.center = rect.center
+        self.panel(card, "#modal")
+        self.label((card.x + 30, card.y + 16, width - 60, 32), self.heading, kind="#heading")
+        self.text((card.x + 30, card.y + 56, width - 60, height - 130), [(self.message, art.TEXT)])
+        self.button((card.right - 190, card.bottom - 60, 160, 42), f"{self.yes}  (Return)", self.main_action,
+                    kind="#danger", tip="Go ahead.")
+        self.button((card.right - 360, card.bottom - 60, 160, 42), "Cancel  (Esc)", self.app.pop,
+                    tip="Leave things as they are.")
+
+    def main_action(self) -> None:
+        self.app.pop()
+        self.on_yes()
+
+
 class HandOverScreen(Screen):
     """Hot-seat: the keyboard passes to the other side; nothing of either side's plans shows."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import dates
+from game.core import dates, save
 from game.core.state import SHORT
 from game.ui import art, words
+from game.ui.storage import display_text
 from game.ui.widgets import Screen
 
 ROW = 44
@@ -57,8 +58,8 @@ class SaveLoadScreen(Screen):
             self.label((10 + int(width * 0.75), y, int(width * 0.12), ROW - 6), info.when, parent=box,
                        kind="#caption")
             if saving:
-                if info.kind == "named":
-                    self.button((width - 120, y + 3, 112, ROW - 10), "Replace", lambda n=info.name: self._save_as(n),
+                if info.kind == "named" and not info.problem:
+                    self.button((width - 120, y + 3, 112, ROW - 10), "Replace", lambda i=info: self._replace(i),
                                 parent=box, tip=f"Save over \u201c{info.name}\u201d.")
             else:
                 self.button((width - 120, y + 3, 112, ROW - 10), "Load", lambda p=info.path: self._load(p),
@@ -73,16 +74,33 @@ class SaveLoadScreen(Screen):
             text = self.name_entry.get_text() if self.name_entry is not None else self.name
             self._save_as(text)
 
-    def _save_as(self, name: str) -> None:
+    def _save_as(self, name: str, overwrite: bool = False) -> None:
+        from game.ui.screens.dialogs import ConfirmScreen
+        from game.ui.storage import SaveExists
+
         if not name.strip():
             self.app.toast("Type a name for the save first.", art.WARN)
             return
         try:
-            path = self.app.storage.named_save(name, self.game.state, self.session.meta())
-        except OSError as err:
+            path = self.app.storage.named_save(name, self.game.state, self.session.meta(), overwrite=overwrite)
+        except SaveExists as taken:
+            self.app.push(ConfirmScreen(self.app, "Replace the save?",
+                                        f"A save is already kept as {taken.path.name}. Replace it with this game?",
+                                        "Replace", lambda: self._save_as(name, overwrite=True)))
+            return
+        except (OSError, save.SaveError) as err:
             self.app.toast(f"Not saved: {err}", art.BAD)
             return
         self.app.toast(f"Saved as {path.name}.", art.GOOD)
+        self.escape_now()
+
+    def _replace(self, info) -> None:
+        try:
+            self.app.storage.replace(info.path, self.game.state, self.session.meta(), info.name)
+        except (OSError, save.SaveError) as err:
+            self.app.toast(f"Not saved: {err}", art.BAD)
+            return
+        self.app.toast(f"Saved over {info.path.name}.", art.GOOD)
         self.escape_now()
 
     def _load(self, path) -> None:
@@ -107,5 +125,5 @@ def describe(meta: dict) -> str:
         when = "?"
     rival = {"human": "two players", "history": "against history"}.get(
         meta.get("rival"), f"against the computer ({meta.get('difficulty', 'normal')})")
-    return (f"{SHORT.get(meta.get('side'), '?')}  \u00b7  {meta.get('era_name', '?')}  \u00b7  {when}  \u00b7  "
-            f"{rival}")
+    return display_text(f"{SHORT.get(meta.get('side'), '?')}  \u00b7  {meta.get('era_name', '?')}  \u00b7  {when}  \u00b7  "
+            f"{rival}", 200)
