@@ -1,4 +1,4 @@
-"""Fingerprint the game's rules: one sha over the saves of seeded AI-vs-AI games.
+"""Fingerprint the game's rules: one sha over the final states of seeded AI-vs-AI games.
 
 A refactor that should change nothing must print the same sha before and after; a rule
 change prints a new one and its commit says so. Every era, both modes and every planner
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from game import sim  # noqa: E402
 from game.ai import make_agent  # noqa: E402
 from game.content import loader  # noqa: E402
-from game.core import save  # noqa: E402
+from game.core.state import to_dict  # noqa: E402
 
 LEVELS = (("ai", "ai"), ("ai:hard", "ai"), ("ai", "ai:easy"), ("history", "history"), ("random", "ai"))
 
@@ -33,7 +34,8 @@ def games(seeds: int):
                 for seed in range(1, seeds + 1):
                     agents = {"usa": make_agent(usa), "ussr": make_agent(ussr)}
                     game = sim.play(content, era, seed, agents, mode)
-                    yield f"{era} {mode} {usa}-{ussr} seed {seed}", save.dumps(game.state)
+                    # the state alone, not the save's header: a new release number is not a new game
+                    yield f"{era} {mode} {usa}-{ussr} seed {seed}", json.dumps(to_dict(game.state), sort_keys=True)
 
 
 def main() -> None:
