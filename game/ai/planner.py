@@ -112,7 +112,46 @@ class PlanningAI:
         targets = self._targets(game, side)
         self._research(game, side, targets)
         self._launch(game, side, targets)
+        self._fly_what_is_built(game, side)
         self._train(game, side, targets)
+
+    def _fly_what_is_built(self, game: Game, side: str) -> None:
+        """With nothing booked, fly the best mission the hardware in hand allows at fair odds:
+        a built rocket in the hangar wins nothing, and a programme that flies nothing for
+        years is seen to be losing (Voskhod, Luna 9 and the Zonds filled the Soviet years)."""
+        side_state = game.state.sides[side]
+        if any(m.quarter == game.state.quarter for m in side_state.missions):
+            return
+        owned = sorted(side_state.programmes)
+        rockets = [p for p in owned if game.content.programmes[p].kind == "rocket"]
+        craft = [p for p in owned if game.content.programmes[p].kind == "spacecraft"] + [None]
+        values = self._mission_values(game, side)
+        share = game.content.sides[side].success_prestige_share
+        best = None
+        for mission_id, mission in game.content.missions.items():
+            worth = values.get(mission_id, mission.prestige * share)
+            for rocket in rockets:
+                for spacecraft in craft:
+                    if (spacecraft is None) == mission.spacecraft:
+                        continue
+                    hardware = game.hardware(side, mission, rocket, spacecraft)
+                    if isinstance(hardware, str) or game.why_not_fly_now(side, mission, hardware):
+                        continue
+                    crew = self._pick_crew(game, side, mission, hardware)
+                    if crew is None:
+                        continue
+                    odds = game.odds(side, mission, hardware, [side_state.crews[c] for c in crew])
+                    if odds.success < self.level.success_needed or odds.crew_loss > self.level.crew_risk:
+                        continue
+                    score = (worth * odds.success, mission_id, rocket, spacecraft or "")
+                    if best is None or score > best[0]:
+                        best = (score, hardware, commands.PlanMission(side, mission_id, rocket, spacecraft,
+                                                                      game.month_now(), tuple(crew)))
+        if best is None:
+            return
+        _, hardware, booking = best
+        if self._ready_to_fly(game, side, hardware) and booking.check(game) is None:  # else ordered for later
+            game.execute(booking)
 
     def _answer_events(self, game: Game, side: str) -> None:
         pending = list(game.state.sides[side].pending_events)
