@@ -74,6 +74,7 @@ LAST_THROW = 0.2  # the chance worth a try at an uncrewed goal in the last quart
 CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill
 MILESTONE_SHARE = 0.2  # of a mission's worth, shared among its milestones not yet flown (tuned: 0.5 starved the goal)
 MILESTONE_DEPTH = 5  # how far back a chain of milestones is followed (capsule test ... landing)
+PIPELINE = 2  # of each vehicle of a kit it flies toward, built or being built
 ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
 
 
@@ -112,17 +113,19 @@ class PlanningAI:
         targets = self._targets(game, side)
         self._research(game, side, targets)
         self._launch(game, side, targets)
-        self._fly_what_is_built(game, side)
+        self._fly_what_is_built(game, side, targets)
         self._train(game, side, targets)
 
-    def _fly_what_is_built(self, game: Game, side: str) -> None:
+    def _fly_what_is_built(self, game: Game, side: str, targets) -> None:
         """With nothing booked, fly the best mission the hardware in hand allows at fair odds:
         a built rocket in the hangar wins nothing, and a programme that flies nothing for
         years is seen to be losing (Voskhod, Luna 9 and the Zonds filled the Soviet years)."""
         side_state = game.state.sides[side]
         if any(m.quarter == game.state.quarter for m in side_state.missions):
             return
-        owned = sorted(side_state.programmes)
+        # the hardware its targets fly is kept for them: a spare flight must not delay the race
+        reserved = frozenset().union(*(k.flies for _, k in targets)) if targets else frozenset()
+        owned = sorted(p for p in side_state.programmes if p not in reserved)
         rockets = [p for p in owned if game.content.programmes[p].kind == "rocket"]
         craft = [p for p in owned if game.content.programmes[p].kind == "spacecraft"] + [None]
         values = self._mission_values(game, side)
@@ -266,7 +269,7 @@ class PlanningAI:
             if held and not (mission_id in _goal_missions(game.content, side, game.era.goal.first)
                              and _liftable(game, side, held)):
                 continue
-            rank = (bool(held), kit.cost - sum(map(start_costs.__getitem__, kit.programmes & started)))
+            rank = (bool(held), sum(map(start_costs.__getitem__, _to_start(game.content, kit, started))))
             if best is None or rank < best:
                 best, tied = rank, [kit]
             elif rank == best:
@@ -276,7 +279,7 @@ class PlanningAI:
     def _research(self, game: Game, side: str, targets) -> None:
         side_state = game.state.sides[side]
         owned = side_state.programmes
-        needed = frozenset().union(*(k.programmes for _, k in targets)) if targets else frozenset()
+        needed = frozenset().union(*(_to_start(game.content, k, owned) for _, k in targets))
         wanted = frozenset().union(*(k.flies for _, k in targets)) if targets else frozenset()
         # a programme's clock (its min_quarters before it flies unrushed) starts when it is
         # started, so the slowest are started first; toward the goal no money is held back
@@ -284,7 +287,8 @@ class PlanningAI:
         to_start = needed.difference(owned)
         if to_start:
             goal_missions = _goal_missions(game.content, side, game.era.goal.first)
-            toward_goal = frozenset().union(*(k.programmes for _, k in targets if k.mission in goal_missions))
+            toward_goal = frozenset().union(*(_to_start(game.content, k, owned) for _, k in targets
+                                              if k.mission in goal_missions))
             started = True
             while started:  # again after a start, for what needed it first
                 started = False
@@ -316,7 +320,8 @@ class PlanningAI:
                     continue
             if prog.funding:
                 game.execute(commands.FundProgramme(side, prog_id, 0))
-        pot = max(0.0, side_state.cash) * self.level.research_share
+        # the hardware its targets will fly is bought from the same cash: keep it back
+        pot = max(0.0, side_state.cash - _hardware_reserve(game, side, targets)) * self.level.research_share
         weight = sum(need * scale for _, need, scale in needing)
         for prog_id, need, scale in needing:
             share = pot * need * scale / weight if weight else 0.0
@@ -337,7 +342,7 @@ class PlanningAI:
         for _, kit in targets:
             if game.launches_booked(side) >= game.MAX_LAUNCHES or side_state.cash <= 0:
                 return
-            if kit.mission in booked_types or not kit.programmes <= side_state.programmes.keys():
+            if kit.mission in booked_types or _to_start(game.content, kit, side_state.programmes):
                 continue
             mission = game.content.missions[kit.mission]
             if mission.crew_min and side_state.stand_down_until > state.quarter:
@@ -371,17 +376,22 @@ class PlanningAI:
                 if game.execute(commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
                                                      game.month_now(), tuple(crew or ()))):
                     booked_types.add(kit.mission)
+                    self._order(game, side, hardware)  # the next one is built while this one flies
             else:
-                if odds.success >= needed - ORDER_AHEAD and odds.crew_loss <= risk * 1.5:
+                ahead = ORDER_AHEAD * (2 if game.era.goal.first in mission.firsts else 1)  # the race is won there
+                if odds.success >= needed - ahead and odds.crew_loss <= risk * 1.5:
                     self._order(game, side, hardware)  # research will close the gap while it is built
                 self._test_flight(game, side, hardware, booked_types)
 
     def _order(self, game: Game, side: str, hardware) -> None:
-        """Order what a launch of this hardware lacks, unless it is already being built."""
-        for prog in game.missing_articles(side, hardware):
-            order = commands.OrderHardware(side, prog.id)
-            if not game.on_order(side, prog.id) and order.check(game) is None:  # only what the rules allow
-                game.execute(order)
+        """Keep a kit's hardware coming: PIPELINE of each built or being built, so that a test
+        and the flight it proves (or a second try) do not wait a build time each."""
+        stock = game.state.sides[side].articles
+        for prog_id in game.articles_needed(hardware):
+            for _ in range(PIPELINE - stock.get(prog_id, 0) - len(game.on_order(side, prog_id))):
+                order = commands.OrderHardware(side, prog_id)
+                if order.check(game) is not None or not game.execute(order):  # only what the rules allow
+                    break
 
     def _ready_to_fly(self, game: Game, side: str, hardware) -> bool:
         """Whether the hardware is built and a pad is free; orders what is missing."""
@@ -450,6 +460,7 @@ class PlanningAI:
                     return  # its hardware is being built: the test waits for it
                 if game.execute(commands.PlanMission(side, mission_id, rocket.id, craft_id, game.month_now())):
                     booked_types.add(mission_id)
+                    self._order(game, side, hardware)  # what the test proves is built for the real flight
                     return
 
     def _pick_crew(self, game: Game, side: str, mission, hardware) -> tuple[str, ...] | None:
@@ -487,6 +498,29 @@ class PlanningAI:
                 continue  # near enough the weakest: it keeps at what it is training in
             if crew.training != skill:
                 game.execute(commands.TrainCrew(side, crew.id, skill))
+
+
+def _hardware_reserve(game: Game, side: str, targets) -> float:
+    """What the started targets' rockets and craft not yet built or ordered would cost."""
+    side_state = game.state.sides[side]
+    wanted = {p for _, kit in targets for p in (kit.rocket, kit.spacecraft) if p in side_state.programmes}
+    return sum(game.content.programmes[p].unit_cost for p in wanted
+               if not side_state.articles.get(p) and not game.on_order(side, p))
+
+
+def _to_start(content, kit: Kit, owned) -> frozenset[str]:
+    """What a side must still start to fly a kit: what flies and is not started, and their
+    requirements not started. A programme the side holds (from the era's start, say) needs
+    nothing behind it: the Soviet Moon era's R-7 does not ask for a V-2 programme."""
+    missing: set[str] = set()
+    stack = [p for p in kit.flies if p not in owned]
+    while stack:
+        prog_id = stack.pop()
+        if prog_id in missing:
+            continue
+        missing.add(prog_id)
+        stack.extend(r for r in content.programmes[prog_id].requires if r not in owned)
+    return frozenset(missing)
 
 
 def _add_milestone_values(missions, flown: dict[str, int], values: dict[str, float]) -> None:
