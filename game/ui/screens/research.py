@@ -212,5 +212,5 @@ def _programme_tip(game, definition) -> str:
         lines.append(f"{definition.mass_t:g} t, {seats}; each costs {words.money(definition.unit_cost)}.")
     lines.append(f"Development: {definition.min_quarters} funded quarters before it flies unrushed.")
     if definition.first_flight:
-        lines.append(f"History: first flew {definition.first_flight}.")
+        lines.append(f"History: first launched {definition.first_flight}.")
     return "<br>".join(lines)
