@@ -3,7 +3,7 @@ events, proves a vehicle before it carries a crew, and beats a random player."""
 
 from game import sim
 from game.ai import make_agent, planner
-from game.core import commands
+from game.core import commands, dates
 from game.core.commands import EndTurn
 from game.core.game import Game
 
@@ -62,6 +62,7 @@ def test_a_crew_is_built_from_specialists(content):
     """A step draws on the crew's best at its skill: a landing, with its docking in lunar
     orbit, wants the best docker aboard beside the best pilot."""
     game = Game.new(content, "moon", 1)
+    game.state.quarter = dates.parse_quarter("1969-Q1")  # the Saturn V flies from 1967-Q4
     crews = game.state.sides["usa"].crews
     for crew in crews.values():
         crew.piloting, crew.docking = 70, 30

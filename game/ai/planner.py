@@ -132,7 +132,8 @@ class PlanningAI:
         flush = state.sides[side].cash > 3 * state.sides[side].budget
         key = (id(state), side, len(owned), sum(map(len, state.firsts.values())),
                frozenset(state.sides[side].grounded), len(state.sides[rival_of(side)].flown), flush,
-               bisect.bisect_right(_availabilities(game.content, side), soon))
+               bisect.bisect_right(_availabilities(game.content, side), soon),
+               any(c.woman for c in game.active_crew(side)))  # (see _mission_values)
         if key != self._targets_key:
             self._targets_key, self._targets_value = key, self._choose_targets(game, side, soon, flush)
         # between kits equally cheap to finish, the one nearest to flying well now: chosen
@@ -168,13 +169,16 @@ class PlanningAI:
         is won and the groundings stand."""
         state = game.state
         goal_path = _goal_path(game, side)
-        key = (id(state), side, sum(map(len, state.firsts.values())), goal_path)
+        has_woman = any(c.woman for c in game.active_crew(side))  # a woman's flight is out of reach without one
+        key = (id(state), side, sum(map(len, state.firsts.values())), goal_path, has_woman)
         if key == self._values_key:
             return self._values
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
         firsts = game.content.firsts
         values = {}
         for mission_id in _kits(game.content, side):
+            if game.content.missions[mission_id].woman and not has_woman:
+                continue
             value = 0.0
             for first in game.content.missions[mission_id].firsts:
                 if first in achieved:
@@ -384,8 +388,10 @@ class PlanningAI:
         if not mission.crew_min:
             return ()
         booked = game.booked_crew(side)
-        free = [c for c in game.active_crew(side) if c.id not in booked]
+        free = [c for c in game.ready_crew(side) if c.id not in booked]
         if len(free) < mission.crew_min:
+            return None
+        if mission.woman and not any(c.woman for c in free):
             return None
         skills = _skill_counts(game.content, mission)
         chosen: list = []
@@ -396,7 +402,8 @@ class PlanningAI:
                 for skill, steps in skills.items():
                     worth += steps * max(best_so_far[skill], getattr(c, skill))
                 return worth + c.morale / 10, c.id
-            best = max(free, key=team_worth)
+            pool = [c for c in free if c.woman] if mission.woman and not chosen else free  # she is picked first
+            best = max(pool, key=team_worth)
             chosen.append(best)
             free = [c for c in free if c is not best]  # (remove() would compare every field)
             best_so_far = {s: max(v, best.skill(s)) for s, v in best_so_far.items()}
@@ -459,7 +466,7 @@ def _crew_margins(game: Game, side: str, targets) -> dict[str, float]:
         mission = game.content.missions[kit.mission]
         if not mission.crew_min:
             continue
-        hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
+        hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft, any_date=True)  # cached: not by date
         if isinstance(hardware, str):
             continue
         for step, programme in zip(mission.steps, hardware.by_step, strict=True):

@@ -426,6 +426,11 @@ def _cross_check(pool: _Pool) -> None:
                     report(entry, (side, "programmes", pid), f"{pid!r} is not a {side} programme")
             for first in start.firsts:
                 ref(entry, (side, "firsts", first), first, pool.firsts, "first")
+            for pid, spec in start.programmes.items():
+                earliest = pid in pool.programmes and pool.programmes[pid].value.earliest
+                if earliest and spec.flights and dates.parse_quarter(era.start) < dates.parse_quarter(earliest):
+                    report(entry, (side, "programmes", pid), f"{pid!r} has flown before the era opens "
+                           f"({era.start}), but it cannot fly before {earliest}")
     _check_history(pool, report)
     tables = {eventtypes.PROGRAMME: pool.programmes, eventtypes.FIRST: pool.firsts,
               eventtypes.EVENT: pool.events, eventtypes.MISSION: pool.missions}
@@ -504,6 +509,9 @@ def _check_history_side(pool: _Pool, side: str, entry: _Entry, indexes: list[int
         for pid in (launch.rocket, launch.spacecraft):
             if pid in programmes and pid not in history.programmes:
                 report(entry, sub, f"{pid!r} flies here but is not among the side's programmes")
+            earliest = pid in programmes and programmes[pid].value.earliest
+            if earliest and dates.quarter_of_month(*month) < dates.parse_quarter(earliest):
+                report(entry, sub + ("month",), f"{pid!r} cannot fly before {earliest}")
         if rocket_ok and craft_ok:
             reason = _why_not_fly(mission, programmes[launch.rocket].value,
                                   programmes[launch.spacecraft].value if launch.spacecraft else None,

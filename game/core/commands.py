@@ -138,6 +138,9 @@ def check_crew(game, side: str, mission, hardware, crew_ids, exclude_mission) ->
         return f"{hardware.spacecraft.name} has {seats} seat{'s' if seats != 1 else ''}"
     if crew_ids and len(crew_ids) < mission.crew_min:
         return f"the {mission.name.lower()} needs a crew of {mission.crew_min}"
+    if mission.woman and crew_ids and not any(
+            getattr(game.state.sides[side].crews.get(c), "woman", False) for c in crew_ids):
+        return f"the {mission.name.lower()} needs a woman in the crew"
     crews = game.state.sides[side].crews
     booked = {c for m in game.state.sides[side].missions if m.id != exclude_mission for c in m.crew}
     for crew_id in crew_ids:
@@ -146,6 +149,8 @@ def check_crew(game, side: str, mission, hardware, crew_ids, exclude_mission) ->
             return f"no crew member {crew_id!r}"
         if crew.status != "active":
             return f"{crew.name} cannot fly ({crew.status})"
+        if crew.ready_from > game.state.quarter:
+            return f"{crew.name} is in basic training until {dates.format_quarter(crew.ready_from)}"
         if crew_id in booked:
             return f"{crew.name} is already on another flight"
     return None

@@ -347,17 +347,20 @@ def _clear_flag(game, side, p):
     _whose(game, side, p).flags.discard(p["flag"])
 
 
-@effect("recruit", "a group of crew joins (names already on the roster are skipped)", names=Param(NAMES),
+@effect("recruit", "a group of crew joins (names already on the roster are skipped) and starts basic "
+        "training", names=Param(NAMES),
         piloting=Param(NUMBER, 55), endurance=Param(NUMBER, 50), eva=Param(NUMBER, 30), docking=Param(NUMBER, 30),
-        target=_T)
+        women=Param(BOOL, False), target=_T)
 def _recruit(game, side, p):
+    from game.core.rules import BASIC_TRAINING_QUARTERS  # (rules imports state only; no cycle)
     whose = _whose(game, side, p)
     known = {c.name for c in whose.crews.values()}
     for name in p["names"]:
         if name in known:
             continue
         game.add_crew(whose, Crew(id="", name=name, piloting=p["piloting"], endurance=p["endurance"],
-                                  eva=p["eva"], docking=p["docking"]))
+                                  eva=p["eva"], docking=p["docking"], woman=p["women"],
+                                  ready_from=game.state.quarter + BASIC_TRAINING_QUARTERS))
 
 
 @effect("lose_crew", "crew members die in training or an accident: the one named, else the least flown "
