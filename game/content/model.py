@@ -203,9 +203,17 @@ class CrewDef:
 class ProgrammeStart:
     reliability: Percent | None = None  # None: the programme's own starting figure
     flights: Annotated[int, Field(ge=0, le=1000)] = 0
+    failures: Annotated[int, Field(ge=0, le=1000)] = 0  # of those flights
     # funded quarters of development already behind it; None: all it needs (no rushing)
     quarters: Annotated[int, Field(ge=0, le=100)] | None = None
     funding: Money = 0
+
+
+    @model_validator(mode="after")
+    def _failures_flown(self):
+        if self.failures > self.flights:
+            raise ValueError(f"{self.failures} failures in {self.flights} flights")
+        return self
 
 
 @record

@@ -103,7 +103,8 @@ class Game:
                 prog = game.open_programme(side_state, prog_id)
                 if start_spec.reliability is not None:
                     prog.reliability = min(start_spec.reliability, content.programmes[prog_id].cap)
-                prog.flights = prog.successes = start_spec.flights
+                prog.flights, prog.failures = start_spec.flights, start_spec.failures
+                prog.successes = start_spec.flights - start_spec.failures
                 prog.quarters = (content.programmes[prog_id].min_quarters + start_spec.flights
                                  if start_spec.quarters is None else start_spec.quarters)
                 prog.funding = start_spec.funding
