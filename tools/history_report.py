@@ -1,6 +1,6 @@
 """Measure history against history: the table of docs/history-report.md.
 
-    .venv/bin/python tools/history_report.py [--games 30] [--era campaign] [--workers 2]
+    .venv/bin/python tools/history_report.py [--games 30] [--era campaign] [--workers 2] [--eras]
 
 Plays ``--games`` seeded games (seeds 0 on) with the history rival on both sides, in
 historical and in dynamic mode, and prints for every first history's side and month, the
@@ -31,6 +31,7 @@ def main(argv=None) -> int:
     parser.add_argument("--era", default="campaign")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--limit", type=int, default=6, help="months a median may be off history")
+    parser.add_argument("--eras", action="store_true", help="also each era's games won, and history against the planner")
     args = parser.parse_args(argv)
     content = loader.load()
     runs = {mode: measure(content, args.era, args.games, mode, args.workers) for mode in ("historical", "dynamic")}
@@ -60,9 +61,31 @@ def main(argv=None) -> int:
         deaths = {s: statistics.fmean(r["deaths"][s] for r in results) for s in ("usa", "ussr")}
         print(f"\n{mode}: games won USA {wins['usa']}, USSR {wins['ussr']}, none {wins['none']}; "
               f"deaths a game USA {deaths['usa']:.1f}, USSR {deaths['ussr']:.1f}")
+    if args.eras:
+        print("\n| era | mode | USA | USSR | none | games |\n|---|---|---|---|---|---|")
+        for era in ERAS:
+            for mode in ("historical", "dynamic"):
+                wins = _wins(measure(content, era, args.games, mode, args.workers))
+                print(f"| {era} | {mode} | {wins['usa']} | {wins['ussr']} | {wins['none']} | {args.games} |")
+        print("\n| era | history plays | history wins | planner wins | none |\n|---|---|---|---|---|")
+        for era in ERAS:
+            for side in ("usa", "ussr"):
+                agents = {"usa": "history" if side == "usa" else "ai", "ussr": "history" if side == "ussr" else "ai"}
+                games = sim.run(content, era, agents["usa"], agents["ussr"], 20, 0, "historical",
+                                workers=args.workers)["games"]
+                wins = _wins(games)
+                other = "ussr" if side == "usa" else "usa"
+                print(f"| {era} | {side} | {wins[side]} | {wins[other]} | {wins['none']} |")
     for first_id, mode, off in bad:
         print(f"off by more than {args.limit} months: {first_id} ({mode}): {off}")
     return 1 if bad else 0
+
+
+ERAS = ("rockets", "satellites", "survival", "moon", "campaign")
+
+
+def _wins(results: list[dict]) -> dict:
+    return {s: sum(r["winner"] == s for r in results) for s in ("usa", "ussr", "none")}
 
 
 if __name__ == "__main__":
