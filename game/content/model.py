@@ -26,8 +26,9 @@ Skill = Literal["piloting", "endurance", "eva", "docking"]
 FIRST_IDS = (
     "first_ballistic_launch", "first_own_rocket", "first_icbm", "first_satellite",
     "first_animal_in_orbit", "first_lunar_impact", "first_lunar_far_side", "first_human_in_space",
-    "first_crewed_orbit", "first_multi_crew", "first_woman_in_space", "first_eva", "first_rendezvous", "first_lunar_soft_landing",
-    "first_docking", "first_crewed_lunar_orbit", "first_crewed_landing",
+    "first_crewed_orbit", "first_multi_crew", "first_woman_in_space", "first_eva", "first_rendezvous",
+    "first_lunar_soft_landing", "first_lunar_orbiter", "first_docking", "first_crewed_lunar_orbit",
+    "first_crewed_landing",
 )
 
 
