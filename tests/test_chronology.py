@@ -216,3 +216,19 @@ def test_a_crewed_flyby_can_win_the_first_crew_round_the_moon(content):
         if game.state.firsts.get("first_crewed_lunar_orbit"):
             won.append(game.state.firsts["first_crewed_lunar_orbit"][0].side)
     assert won and set(won) == {"ussr"}
+
+
+def test_the_soviet_v2s_wait_for_the_decree_that_founds_the_industry(content):
+    """Captured at Peenemuende in 1945, grounded until Decree 1017-419 (May 1946)."""
+    game = Game.new(content, "rockets", 0)
+    ussr = game.state.sides["ussr"]
+    while "peenemunde_taken" not in ussr.pending_events:
+        _end_quarter(game)
+    _answer(game, "ussr", "peenemunde_taken", "institut_rabe")
+    ussr.programmes["v2"].quarters = 20
+    ussr.cash = 100
+    reason = commands.PlanMission("ussr", "ballistic_test", "v2").check(game)
+    assert reason == "V-2 (A-4) is grounded by order from above"
+    ussr.pending_events.append("nii88_decree")
+    _answer(game, "ussr", "nii88_decree", "ustinov_leads")
+    assert commands.PlanMission("ussr", "ballistic_test", "v2").check(game) is None
