@@ -7,7 +7,7 @@ from game.ai import make_agent
 from game.content import loader
 from game.core import commands, dates, rules, turn
 from game.core.game import Game
-from game.core.state import SIDES
+from game.core.state import SIDES, FirstWon
 
 
 def _answer(game, side, event_id, choice_id):
@@ -232,3 +232,20 @@ def test_the_soviet_v2s_wait_for_the_decree_that_founds_the_industry(content):
     ussr.pending_events.append("nii88_decree")
     _answer(game, "ussr", "nii88_decree", "ustinov_leads")
     assert commands.PlanMission("ussr", "ballistic_test", "v2").check(game) is None
+
+
+def test_a_card_that_tells_of_a_flight_waits_for_that_flight(content):
+    """The Dream tells of Luna 1's miss, The Ground Will Hold of the first soft landing."""
+    game = Game.new(content, "campaign", 0)
+    game.state.quarter = dates.parse_quarter("1959-Q2")
+    ussr = game.state.sides["ussr"]
+    luna = game.open_programme(ussr, "luna")
+    dream = content.events["luna_mechta"]
+    assert not turn.triggered(game, dream, "ussr")  # no probe of its own has missed
+    luna.flights = luna.failures = 1
+    assert turn.triggered(game, dream, "ussr")
+    ground = content.events["moon_surface"]
+    game.state.quarter = dates.parse_quarter("1966-Q1")
+    assert not turn.triggered(game, ground, "usa")  # nothing has landed on the Moon
+    game.state.firsts["first_lunar_soft_landing"] = [FirstWon("first_lunar_soft_landing", "ussr", 1966, 2, 3, "", 0)]
+    assert turn.triggered(game, ground, "usa")
