@@ -249,3 +249,14 @@ def test_a_card_that_tells_of_a_flight_waits_for_that_flight(content):
     assert not turn.triggered(game, ground, "usa")  # nothing has landed on the Moon
     game.state.firsts["first_lunar_soft_landing"] = [FirstWon("first_lunar_soft_landing", "ussr", 1966, 2, 3, "", 0)]
     assert turn.triggered(game, ground, "usa")
+
+
+def test_a_card_that_would_start_a_running_programme_backs_it_instead(content):
+    game = Game.new(content, "rockets", 0)
+    usa = game.state.sides["usa"]
+    v2 = game.open_programme(usa, "v2")  # paid for, say, before the card came
+    before = v2.reliability
+    usa.pending_events.append("mittelwerk")
+    _answer(game, "usa", "mittelwerk", "ship_everything")
+    assert v2.reliability == before + rules.CARD_BACKING
+    assert any("already under way" in e.text for e in game.visible_log("usa"))

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from game.core import dates, turn
+from game.core import dates, rules, turn
 from game.core.eventtypes import EFFECTS
 from game.core.state import Mission
 
@@ -237,9 +237,17 @@ class AnswerEvent(Command):
             if fired.event == self.event and fired.side == self.side and fired.choice is None:
                 fired.choice = self.choice
                 break
+        # a card that starts a programme the side already runs gives it a push instead
+        under_way = sorted({c.params["programme"] for c in choice.effects if c.type == "start_programme"
+                            and c.params.get("target") == "self" and c.params["programme"] in side.programmes})
         for clause in choice.effects:
             EFFECTS[clause.type].run(game, self.side, clause.params)
         game.log(self.side, "event", f"{event.title}: {choice.text}", (self.side,))
+        for prog_id in under_way:
+            prog, definition = side.programmes[prog_id], game.content.programmes[prog_id]
+            prog.reliability = min(definition.cap, prog.reliability + rules.CARD_BACKING)
+            game.log(self.side, "research", f"{definition.name} was already under way: the backing goes into "
+                     f"its development (+{rules.CARD_BACKING:g} reliability).", (self.side,))
 
 
 @dataclass(frozen=True)

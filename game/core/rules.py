@@ -44,6 +44,10 @@ TRAINING_GAIN = 6.0  # skill points a quarter of training gives at 0, less as it
 # April 1959, were due to fly from 1960. Three quarters.
 BASIC_TRAINING_QUARTERS = 3
 
+# A card that would start a programme the side has already started (and paid for) backs
+# its development instead: about what a fresh programme's first funded quarter buys.
+CARD_BACKING = 5.0
+
 # Money: unspent cash is partly clawed back each quarter.
 CLAWBACK = 0.25
 
