@@ -120,6 +120,13 @@ def _failures(game, side, p):
     return prog is not None and prog.failures >= p["value"]
 
 
+@condition("successes_at_least", "the programme has flown successfully at least this many times",
+           programme=Param(PROGRAMME), value=Param(INT), target=_T)
+def _successes(game, side, p):
+    prog = _whose(game, side, p).programmes.get(p["programme"])
+    return prog is not None and prog.successes >= p["value"]
+
+
 @condition("fired_within", "this event happened to the side within the last few quarters",
            event=Param(EVENT), quarters=Param(INT))
 def _fired_within(game, side, p):
