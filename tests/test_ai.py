@@ -6,7 +6,7 @@ import gc
 from game import sim
 from game.ai import analysis, make_agent, planner
 from game.content import loader
-from game.core import commands
+from game.core import commands, dates
 from game.core.commands import EndTurn
 from game.core.game import Game
 
@@ -65,6 +65,7 @@ def test_a_crew_is_built_from_specialists(content):
     """A step draws on the crew's best at its skill: a landing, with its docking in lunar
     orbit, wants the best docker aboard beside the best pilot."""
     game = Game.new(content, "moon", 1)
+    game.state.quarter = dates.parse_quarter("1969-Q1")  # the Saturn V flies from 1967-Q4
     crews = game.state.sides["usa"].crews
     for crew in crews.values():
         crew.piloting, crew.docking = 70, 30

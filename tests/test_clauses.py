@@ -37,6 +37,8 @@ OLD_NAMES = [
     ({"deaths_at_least": 2}, {"deaths": {"at_least": 2}}),
     ({"crew_below": 14}, {"crew": {"below": 14}}),
     ({"failures_at_least": {"programme": "n1", "value": 3}}, {"failures": {"programme": "n1", "at_least": 3}}),
+    ({"successes_at_least": {"programme": "redstone", "value": 1}},
+     {"successes": {"programme": "redstone", "at_least": 1}}),
 ]
 
 

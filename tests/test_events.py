@@ -47,8 +47,9 @@ def outcomes(content):
                     applied[(event_id, choice.id)] = applied.get((event_id, choice.id), 0) + 1
 
     for era, mode, seed, agent in RUNS:
-        sim.play(content, era, seed, {"usa": make_agent(agent), "ussr": make_agent(agent)}, mode,
-                 after_turn=try_every_choice)
+        game = Game.new(content, era, seed, mode)
+        try_every_choice(game)  # the first quarter's cards
+        sim.advance(game, {"usa": make_agent(agent), "ussr": make_agent(agent)}, after_turn=try_every_choice)
     return fired, applied, problems
 
 

@@ -2,8 +2,9 @@
 
 import dataclasses
 
-from game.core import commands
+from game.core import commands, dates
 from game.core.game import Game
+from game.core.state import Crew
 
 
 def _ready(content, era, seed, sides=(("usa", "jupiter_c", "explorer"), ("ussr", "r7", "sputnik"))):
@@ -194,6 +195,9 @@ def _crewed_loss(content, side, rocket, craft, mission, era="survival"):
             side_state.programmes[prog_id].quarters = 40
         side_state.programmes[rocket].reliability = 20
         side_state.articles.update({rocket: 3, craft: 3})
+        game.state.quarter = dates.parse_quarter("1961-Q1")  # the craft may fly and its crews are trained
+        game.add_crew(side_state, Crew(id="", name="Test Pilot"))
+        game.add_crew(side_state, Crew(id="", name="Second Pilot"))
         crew = (game.active_crew(side)[0].id,)
         assert game.execute(commands.PlanMission(side, mission, rocket, craft, crew=crew))
         _end_turn(game)

@@ -6,10 +6,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.core import commands, rules
+from game.core import commands, dates, rules
 from game.core.game import Game
 from game.core.rng import Rng
 from game.core.state import ProgrammeState
+
+
+def _fresh(content, era, seed=0, mode="historical", quarter=None):
+    """A new game with the first quarter's event cards put aside, so a test can end the turn;
+    ``quarter`` moves it on to a later quarter of the era (past the vehicles' earliest dates)."""
+    game = Game.new(content, era, seed, mode)
+    for side in game.state.sides.values():
+        side.pending_events.clear()
+    if quarter is not None:
+        game.state.quarter = dates.parse_quarter(quarter)
+    return game
 
 
 def _programme(content, prog_id="r7"):
@@ -68,7 +79,7 @@ def test_rushing_lowers_reliability(content):
 
 def _launch_game(content, seed, reliability):
     """A survival-era game with one uncrewed capsule test booked for the USSR."""
-    game = Game.new(content, "survival", seed)
+    game = _fresh(content, "survival", seed, quarter="1961-Q1")
     ussr = game.state.sides["ussr"]
     for prog in ussr.programmes.values():
         prog.reliability = min(content.programmes[prog.id].cap, reliability)
@@ -142,8 +153,7 @@ def test_an_escape_system_lowers_the_risk_to_the_crew(content):
 
 
 def _satellite_ready(content, seed):
-    game = Game.new(content, "satellites", seed)
-    game.state.quarter = 1957 * 4 + 3  # both sides have their pads
+    game = _fresh(content, "satellites", seed, quarter="1957-Q4")  # both sides have their pads
     for side, rocket, craft in (("usa", "jupiter_c", "explorer"), ("ussr", "r7", "sputnik")):
         side_state = game.state.sides[side]
         side_state.cash = 500
@@ -213,7 +223,7 @@ def _end_quarter(game):
 
 
 def test_support_sets_next_years_budget(content):
-    game = Game.new(content, "moon", 0)
+    game = _fresh(content, "moon", 0)
     usa = game.state.sides["usa"]
     usa.budget_growth = 0
     while game.state.quarter % 4 != 3:
@@ -226,7 +236,7 @@ def test_support_sets_next_years_budget(content):
 
 
 def test_unspent_money_is_partly_clawed_back(content):
-    game = Game.new(content, "moon", 0)
+    game = _fresh(content, "moon", 0)
     usa = game.state.sides["usa"]
     for prog in usa.programmes.values():
         prog.funding = 0
@@ -253,7 +263,7 @@ def test_the_kremlin_hides_soviet_failures(content):
 
 
 def test_commands_refuse_with_reasons(content):
-    game = Game.new(content, "moon", 0)
+    game = _fresh(content, "moon", 0)
     cases = [
         (commands.StartProgramme("usa", "n1"), "N1 is not a USA programme"),
         (commands.StartProgramme("usa", "nonsense"), "no programme 'nonsense'"),
@@ -276,7 +286,7 @@ def test_commands_refuse_with_reasons(content):
 
 
 def test_a_side_that_ended_its_turn_cannot_act(content):
-    game = Game.new(content, "moon", 0)
+    game = _fresh(content, "moon", 0)
     assert game.execute(commands.EndTurn("usa"))
     result = game.execute(commands.FundProgramme("usa", "gemini", 5))
     assert not result and "ended its turn" in result.reason

@@ -94,7 +94,14 @@ def shoot(app, folder, name):
 
 @pytest.fixture
 def hq(tmp_path, content):
-    return open_window(tmp_path, content, era="survival", side="usa", seed=3)
+    """A game at headquarters, its first quarter's cards (drawn as the quarter opens) answered."""
+    app = open_window(tmp_path, content, era="survival", side="usa", seed=3)
+    game = app.session.game
+    for event_id in list(game.state.sides["usa"].pending_events):
+        game.execute(commands.AnswerEvent("usa", event_id, content.events[event_id].choices[0].id))
+    app.back_to_hq()
+    pump(app)
+    return app
 
 
 # --- each screen opens and closes ---------------------------------------------------------------
@@ -200,7 +207,7 @@ def test_return_in_the_planner_orders_then_books_and_cancel_returns_the_hardware
 
 
 def test_crew_training_button_sends_traincrew(tmp_path, content):
-    app = open_window(tmp_path, content, era="survival", side="ussr", seed=3)
+    app = open_window(tmp_path, content, era="moon", side="ussr", seed=3)  # (the Race for Survival opens with no crews)
     if isinstance(app.top, EventScreen):
         key(app, "escape")  # the card waits at headquarters
     key(app, "c")
@@ -231,6 +238,8 @@ def test_event_card_keys_answer_and_end_turn_waits_for_them(hq):
         if side.pending_events:
             break
         game.execute(commands.EndTurn("usa"))
+        for event_id in list(game.state.sides["ussr"].pending_events):  # the rival answers its own cards
+            game.execute(commands.AnswerEvent("ussr", event_id, game.content.events[event_id].choices[0].id))
         game.execute(commands.EndTurn("ussr"))
     assert side.pending_events, "no event came up in twelve quarters"
     hq.back_to_hq()

@@ -121,6 +121,21 @@ def test_each_side_has_its_emblem():
     assert blue.b > blue.r and red.r > red.b  # a blue disc and a red one
 
 
+def test_each_sides_emblem_follows_the_date():
+    """No NASA disc before NASA (October 1958), no Sputnik on the Soviet one before Sputnik."""
+    import pygame
+
+    from game.core import dates
+    from game.ui import poster
+
+    def picture(side, quarter):
+        return pygame.image.tobytes(poster.emblem_for(side, 44, dates.parse_quarter(quarter)), "RGBA")
+
+    assert picture("usa", "1953-Q1") == picture("usa", "1958-Q3") != picture("usa", "1958-Q4")
+    assert picture("usa", "1958-Q4") == pygame.image.tobytes(poster.emblem("usa", 44), "RGBA")
+    assert picture("ussr", "1957-Q3") != picture("ussr", "1957-Q4") == picture("ussr", "1965-Q1")
+
+
 def test_the_map_knows_where_each_rocket_flew_from():
     from game.ui import worldmap
 

@@ -36,6 +36,9 @@ def test_an_unknown_rival_is_named_on_screen(content):
 
 def test_end_turn_plays_the_rival_and_resolves_the_quarter(content):
     session = Session.new(content, "survival", "usa", "ai", seed=1)
+    game = session.game
+    for event_id in list(game.state.sides["usa"].pending_events):  # the first quarter's cards
+        game.execute(commands.AnswerEvent("usa", event_id, content.events[event_id].choices[0].id))
     quarter = session.game.state.quarter
     outcome = session.end_turn()
     assert outcome.resolved and session.game.state.quarter == quarter + 1

@@ -42,6 +42,7 @@ class Level:
     test_odds: float  # the believed chance below which a test flight is not worth its rocket
     daring: float = 0.15  # how much of the chance it wants it gives up when the race is at stake
     crewed_success_needed: float | None = None  # success_needed with a crew aboard, if not the same: bold with rockets, careful with lives
+    pipeline: int = 2  # of each vehicle of a kit it flies toward, built or being built
 
 
 LEVELS = {
@@ -58,7 +59,7 @@ LEVELS = {
         "failures, and dares most when a first is at stake.",
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
-        daring=0.3, crewed_success_needed=0.6),
+        daring=0.3, crewed_success_needed=0.6, pipeline=3),
 }
 
 
@@ -74,7 +75,6 @@ LAST_THROW = 0.2  # the chance worth a try at an uncrewed goal in the last quart
 CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill
 MILESTONE_SHARE = 0.2  # of a mission's worth, shared among its milestones not yet flown (tuned: 0.5 starved the goal)
 MILESTONE_DEPTH = 5  # how far back a chain of milestones is followed (capsule test ... landing)
-PIPELINE = 2  # of each vehicle of a kit it flies toward, built or being built
 ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
 
 
@@ -188,7 +188,8 @@ class PlanningAI:
         flush = state.sides[side].cash > 3 * state.sides[side].budget
         key = (id(state), side, len(owned), sum(map(len, state.firsts.values())), len(state.sides[side].flown),
                frozenset(state.sides[side].grounded), len(state.sides[rival_of(side)].flown), flush,
-               bisect.bisect_right(_availabilities(game.content, side), soon))
+               bisect.bisect_right(_availabilities(game.content, side), soon),
+               any(c.woman for c in game.active_crew(side)))  # (see _mission_values)
         if key != self._targets_key:
             self._targets_key, self._targets_value = key, self._choose_targets(game, side, soon, flush)
         # between kits equally cheap to finish, the one nearest to flying well now: chosen
@@ -226,13 +227,16 @@ class PlanningAI:
         state = game.state
         goal_path = _goal_path(game, side)
         flown = state.sides[side].flown
-        key = (id(state), side, sum(map(len, state.firsts.values())), len(flown), goal_path)
+        has_woman = any(c.woman for c in game.active_crew(side))  # a woman's flight is out of reach without one
+        key = (id(state), side, sum(map(len, state.firsts.values())), len(flown), goal_path, has_woman)
         if key == self._values_key:
             return self._values
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
         firsts = game.content.firsts
         values = {}
         for mission_id in _kits(game.content, side):
+            if game.content.missions[mission_id].woman and not has_woman:
+                continue
             value = 0.0
             for first in game.content.missions[mission_id].firsts:
                 if first in achieved:
@@ -384,11 +388,11 @@ class PlanningAI:
                 self._test_flight(game, side, hardware, booked_types)
 
     def _order(self, game: Game, side: str, hardware) -> None:
-        """Keep a kit's hardware coming: PIPELINE of each built or being built, so that a test
-        and the flight it proves (or a second try) do not wait a build time each."""
+        """Keep a kit's hardware coming: ``pipeline`` of each built or being built, so that a
+        test and the flight it proves (or a second try) do not wait a build time each."""
         stock = game.state.sides[side].articles
         for prog_id in game.articles_needed(hardware):
-            for _ in range(PIPELINE - stock.get(prog_id, 0) - len(game.on_order(side, prog_id))):
+            for _ in range(self.level.pipeline - stock.get(prog_id, 0) - len(game.on_order(side, prog_id))):
                 order = commands.OrderHardware(side, prog_id)
                 if order.check(game) is not None or not game.execute(order):  # only what the rules allow
                     break
@@ -469,8 +473,10 @@ class PlanningAI:
         if not mission.crew_min:
             return ()
         booked = game.booked_crew(side)
-        free = [c for c in game.active_crew(side) if c.id not in booked]
+        free = [c for c in game.ready_crew(side) if c.id not in booked]
         if len(free) < mission.crew_min:
+            return None
+        if mission.woman and not any(c.woman for c in free):
             return None
         skills = _skill_counts(game.content, mission)
         chosen: list = []
@@ -481,7 +487,8 @@ class PlanningAI:
                 for skill, steps in skills.items():
                     worth += steps * max(best_so_far[skill], getattr(c, skill))
                 return worth + c.morale / 10, c.id
-            best = max(free, key=team_worth)
+            pool = [c for c in free if c.woman] if mission.woman and not chosen else free  # she is picked first
+            best = max(pool, key=team_worth)
             chosen.append(best)
             free = [c for c in free if c is not best]  # (remove() would compare every field)
             best_so_far = {s: max(v, best.skill(s)) for s, v in best_so_far.items()}
@@ -582,7 +589,7 @@ def _crew_margins(game: Game, side: str, targets) -> dict[str, float]:
         mission = game.content.missions[kit.mission]
         if not mission.crew_min:
             continue
-        hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
+        hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft, any_date=True)  # cached: not by date
         if isinstance(hardware, str):
             continue
         for step, programme in zip(mission.steps, hardware.by_step, strict=True):

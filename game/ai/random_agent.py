@@ -45,7 +45,7 @@ class RandomAgent:
         crew = ()
         if mission.crew_min:
             booked = game.booked_crew(side)
-            free = [c.id for c in game.active_crew(side) if c.id not in booked]
+            free = [c.id for c in game.ready_crew(side) if c.id not in booked]
             crew = tuple(free[: mission.crew_min])
         command = commands.PlanMission(side, mission.id, rng.pick(rockets), spacecraft, game.month_now(), crew)
         if command.check(game) is None:  # only legal moves

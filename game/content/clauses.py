@@ -272,6 +272,15 @@ class Failures(Comparison):
     target: Target = "self"
 
 
+@condition("successes", "how often a started programme has flown with success, compared (never holds for "
+           "one not started)")
+class Successes(Comparison):
+    programme: ProgrammeId
+    below: Count | None = None
+    at_least: Count | None = None
+    target: Target = "self"
+
+
 # --- effects ------------------------------------------------------------------------------------
 
 @effect("money", "adds money now (negative: takes it)", "amount")
@@ -367,13 +376,15 @@ class ClearFlag(Clause):
     target: Target = "self"
 
 
-@effect("recruit", "a group of crew joins (names already on the roster are skipped)")
+@effect("recruit", "a group of crew joins (names already on the roster are skipped) and starts basic "
+        "training")
 class Recruit(Clause):
     names: tuple[Text, ...] = Field(min_length=1)
     piloting: Percent = 55
     endurance: Percent = 50
     eva: Percent = 30
     docking: Percent = 30
+    women: bool = False  # the group is of women (Tereshkova's, 1962)
     target: Target = "self"
 
 
@@ -443,6 +454,7 @@ ALIASES: dict[str, Alias] = {
     "deaths_at_least": Alias("deaths", ("value", "at_least")),
     "crew_below": Alias("crew", ("value", "below")),
     "failures_at_least": Alias("failures", ("value", "at_least")),
+    "successes_at_least": Alias("successes", ("value", "at_least")),
 }
 
 

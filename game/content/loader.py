@@ -445,6 +445,11 @@ def _cross_check(pool: _Pool) -> None:
                 elif article in pool.programmes and pool.programmes[article].value.kind == "component":
                     report(entry, (side, "articles", article), f"{article!r} is a component: only rockets and "
                            f"spacecraft are built for a flight")
+            for pid, spec in start.programmes.items():
+                earliest = pid in pool.programmes and pool.programmes[pid].value.earliest
+                if earliest and spec.flights and dates.parse_quarter(era.start) < dates.parse_quarter(earliest):
+                    report(entry, (side, "programmes", pid), f"{pid!r} has flown before the era opens "
+                           f"({era.start}), but it cannot fly before {earliest}")
     _check_history(pool, report)
     _check_clauses(pool, ref, report)
 
@@ -545,6 +550,9 @@ def _check_history_side(pool: _Pool, side: str, entry: _Entry, indexes: list[int
         for pid in (launch.rocket, launch.spacecraft):
             if pid in programmes and pid not in history.programmes:
                 report(entry, sub, f"{pid!r} flies here but is not among the side's programmes")
+            earliest = pid in programmes and programmes[pid].value.earliest
+            if earliest and dates.quarter_of_month(*month) < dates.parse_quarter(earliest):
+                report(entry, sub + ("month",), f"{pid!r} cannot fly before {earliest}")
         if rocket_ok and craft_ok:
             reason = _why_not_fly(mission, programmes[launch.rocket].value,
                                   programmes[launch.spacecraft].value if launch.spacecraft else None,

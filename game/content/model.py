@@ -41,9 +41,10 @@ Side = Literal["usa", "ussr"]
 Skill = Literal["piloting", "endurance", "eva", "docking"]
 FIRST_IDS = (
     "first_ballistic_launch", "first_own_rocket", "first_icbm", "first_satellite",
-    "first_animal_in_orbit", "first_lunar_impact", "first_human_in_space", "first_crewed_orbit",
-    "first_multi_crew", "first_eva", "first_rendezvous", "first_lunar_soft_landing",
-    "first_docking", "first_crewed_lunar_orbit", "first_crewed_landing",
+    "first_animal_in_orbit", "first_lunar_impact", "first_lunar_far_side", "first_human_in_space",
+    "first_crewed_orbit", "first_multi_crew", "first_woman_in_space", "first_eva", "first_rendezvous",
+    "first_lunar_soft_landing", "first_lunar_orbiter", "first_docking", "first_crewed_lunar_orbit",
+    "first_crewed_landing",
 )
 
 
@@ -60,6 +61,7 @@ class ProgrammeDef:
     description: Prose = ""
     requires: tuple[Id, ...] = ()
     available: QuarterText | None = None  # earliest quarter it may be started
+    earliest: QuarterText | None = None  # earliest quarter it may fly: history's first launch
     start_cost: Money
     unit_cost: Money = 0  # paid for each flight
     reliability: Percent  # true reliability when the programme starts
@@ -160,6 +162,7 @@ class MissionTypeDef:
     description: Prose = ""
     crew_min: Annotated[int, Field(ge=0, le=5)] = 0
     animal: bool = False
+    woman: bool = False  # a woman must be in the crew
     spacecraft: bool = True  # False: the rocket flies alone (missile tests)
     needs: tuple[Id, ...] = ()  # capabilities of the rocket, spacecraft or other programmes
     second_craft: tuple[Id, ...] = ()  # spacecraft capabilities another craft may bring along
@@ -212,15 +215,24 @@ class CrewDef:
     endurance: Percent = 50
     eva: Percent = 30
     docking: Percent = 30
+    woman: bool = False
 
 
 @record
 class ProgrammeStart:
     reliability: Percent | None = None  # None: the programme's own starting figure
     flights: Annotated[int, Field(ge=0, le=1000)] = 0
+    failures: Annotated[int, Field(ge=0, le=1000)] = 0  # of those flights
     # funded quarters of development already behind it; None: all it needs (no rushing)
     quarters: Annotated[int, Field(ge=0, le=100)] | None = None
     funding: Money = 0
+
+
+    @model_validator(mode="after")
+    def _failures_flown(self):
+        if self.failures > self.flights:
+            raise ValueError(f"{self.failures} failures in {self.flights} flights")
+        return self
 
 
 @record

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from game.core import dates, eventtypes, turn
+from game.core import dates, eventtypes, rules, turn
 from game.core.state import Mission, Order
 
 if TYPE_CHECKING:
@@ -180,6 +180,9 @@ def check_crew(game, side: str, mission, hardware, crew_ids, exclude_mission) ->
         return f"{hardware.spacecraft.name} has {seats} seat{'s' if seats != 1 else ''}"
     if crew_ids and len(crew_ids) < mission.crew_min:
         return f"the {mission.name.lower()} needs a crew of {mission.crew_min}"
+    if mission.woman and crew_ids and not any(
+            getattr(game.state.sides[side].crews.get(c), "woman", False) for c in crew_ids):
+        return f"the {mission.name.lower()} needs a woman in the crew"
     crews = game.state.sides[side].crews
     booked = {c for m in game.state.sides[side].missions if m.id != exclude_mission for c in m.crew}
     for crew_id in crew_ids:
@@ -188,6 +191,8 @@ def check_crew(game, side: str, mission, hardware, crew_ids, exclude_mission) ->
             return f"no crew member {crew_id!r}"
         if crew.status != "active":
             return f"{crew.name} cannot fly ({crew.status})"
+        if crew.ready_from > game.state.quarter:
+            return f"{crew.name} is in basic training until {dates.format_quarter(crew.ready_from)}"
         if crew_id in booked:
             return f"{crew.name} is already on another flight"
     return None
@@ -256,9 +261,17 @@ class AnswerEvent(Command):
             if fired.event == self.event and fired.side == self.side and fired.choice is None:
                 fired.choice = self.choice
                 break
+        # a card that starts a programme the side already runs gives it a push instead
+        under_way = sorted({c.programme for c in choice.effects if c.type == "start_programme"
+                            and c.target == "self" and c.programme in side.programmes})
         for clause in choice.effects:
             eventtypes.apply(game, self.side, clause)
         game.log(self.side, "event", f"{event.title}: {choice.text}", (self.side,))
+        for prog_id in under_way:
+            prog, definition = side.programmes[prog_id], game.content.programmes[prog_id]
+            prog.reliability = min(definition.cap, prog.reliability + rules.CARD_BACKING)
+            game.log(self.side, "research", f"{definition.name} was already under way: the backing goes into "
+                     f"its development (+{rules.CARD_BACKING:g} reliability).", (self.side,))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.content import clauses as c
-from game.core import dates
+from game.core import dates, rules
 from game.core.state import Crew, LogEntry, rival_of
 
 if TYPE_CHECKING:
@@ -187,6 +187,12 @@ def _failures(game, side, clause):
     return prog is not None and clause.compare(prog.failures)
 
 
+@condition(c.Successes)
+def _successes(game, side, clause):
+    prog = _whose(game, side, clause).programmes.get(clause.programme)
+    return prog is not None and clause.compare(prog.successes)
+
+
 # --- effects ---------------------------------------------------------------------------
 
 
@@ -285,7 +291,8 @@ def _recruit(game, side, clause):
         if name in known:
             continue
         game.add_crew(whose, Crew(id="", name=name, piloting=clause.piloting, endurance=clause.endurance,
-                                  eva=clause.eva, docking=clause.docking))
+                                  eva=clause.eva, docking=clause.docking, woman=clause.women,
+                                  ready_from=game.state.quarter + rules.BASIC_TRAINING_QUARTERS))
 
 
 @effect(c.LoseCrew)

@@ -66,6 +66,14 @@ class Game:
         self._open_events = {side: sorted(((turn.earliest_quarter(self, e), e) for e in self.events if side in e.sides),
                                           key=lambda pair: pair[0]) for side in SIDES}
         self._hardware_known: dict[tuple, tuple] = {}  # see hardware()
+        self._earliest = {pid: (dates.parse_quarter(p.earliest), p.earliest)
+                          for pid, p in content.programmes.items() if p.earliest}
+        # programme -> the era's events with a choice that starts it for the side the card is for
+        self._starting_cards: dict[str, list] = {}
+        for event in self.events:
+            for pid in {c.programme for choice in event.choices for c in choice.effects
+                        if c.type == "start_programme" and c.target == "self"}:
+                self._starting_cards.setdefault(pid, []).append(event)
 
     # --- creating -----------------------------------------------------------------
 
@@ -94,20 +102,23 @@ class Game:
                 prog = game.open_programme(side_state, prog_id)
                 if start_spec.reliability is not None:
                     prog.reliability = min(start_spec.reliability, content.programmes[prog_id].cap)
-                prog.flights = prog.successes = start_spec.flights
+                prog.flights, prog.failures = start_spec.flights, start_spec.failures
+                prog.successes = start_spec.flights - start_spec.failures
                 prog.quarters = (content.programmes[prog_id].min_quarters + start_spec.flights
                                  if start_spec.quarters is None else start_spec.quarters)
                 prog.funding = start_spec.funding
             side_state.articles = {pid: n for pid, n in spec.articles.items() if n}
             for crew in spec.crews:
                 game.add_crew(side_state, Crew(id="", name=crew.name, piloting=crew.piloting,
-                                               endurance=crew.endurance, eva=crew.eva, docking=crew.docking))
+                                               endurance=crew.endurance, eva=crew.eva, docking=crew.docking,
+                                               woman=crew.woman))
         before = sorted((month, side, first) for side in SIDES for first, month in era.side(side).firsts.items())
         for month_text, side, first in before:
             year, month = dates.parse_month(month_text)
             won = state.firsts.setdefault(first, [])
             won.append(FirstWon(first, side, year, month, 1, "", len(won)))
         game.log(None, "news", f"{era.name}, {era.years}. {era.goal.description}")
+        turn.draw_events(game)  # the first quarter's cards
         return game
 
     # --- the one door -------------------------------------------------------------
@@ -157,7 +168,13 @@ class Game:
         """The last quarter's launches a side knows of: its own, and the rival's public ones
         (every American launch; of the Soviet ones, only the successes are announced)."""
         return [r for r in self.state.launches
-                if r.side == side or (r.public or r.outcome == "success") and r.outcome != "scrubbed"]
+                if r.side == side or (r.public or r.outcome == "success" and not self.secret_test(r))
+                and r.outcome != "scrubbed"]
+
+    def secret_test(self, report) -> bool:
+        """A Soviet missile test that won no first: TASS said nothing of the R-1s, R-2s and
+        R-5s (the R-7's success was announced, as the first ICBM, in August 1957)."""
+        return report.side == "ussr" and not report.firsts and not self.content.missions[report.type].spacecraft
 
     def may_have(self, side: str, prog_id: str) -> bool:
         prog = self.content.programmes.get(prog_id)
@@ -178,6 +195,18 @@ class Game:
         missing = [self.content.programmes[r].name for r in prog.requires if r not in side_state.programmes]
         if missing:
             return f"{prog.name} needs {', '.join(missing)} first"
+        card = self.card_due_to_start(side, prog_id)
+        if card is not None:
+            return f"\u201c{card.title}\u201d is due and may start {prog.name} without paying for it"
+        return None
+
+    def card_due_to_start(self, side: str, prog_id: str):
+        """An event card that can start the programme free and is waiting for an answer, or
+        could come now: paying to start it first would waste the money."""
+        pending = self.state.sides[side].pending_events
+        for event in self._starting_cards.get(prog_id, ()):
+            if side in event.sides and (event.id in pending or turn.eligible(self, event, side)):
+                return event
         return None
 
     def open_programme(self, side_state: SideState, prog_id: str) -> ProgrammeState:
@@ -210,6 +239,11 @@ class Game:
     def active_crew(self, side: str) -> list[Crew]:
         return [c for c in self.state.sides[side].crews.values() if c.status == "active"]
 
+    def ready_crew(self, side: str) -> list[Crew]:
+        """The active crew past basic training: those who may be named for a flight."""
+        quarter = self.state.quarter
+        return [c for c in self.active_crew(side) if c.ready_from <= quarter]
+
     def booked_crew(self, side: str) -> set[str]:
         return {c for m in self.state.sides[side].missions for c in m.crew}
 
@@ -226,7 +260,7 @@ class Game:
         return best
 
     def hardware(self, side: str, mission: MissionTypeDef, rocket_id: str,
-                 spacecraft_id: str | None) -> Hardware | str:
+                 spacecraft_id: str | None, any_date: bool = False) -> Hardware | str:
         """The hardware each step uses, or the reason the combination cannot fly.
 
         The answer depends on the content, on which programmes the side has started (they
@@ -237,6 +271,9 @@ class Game:
         question many times a quarter.
         """
         side_state = self.state.sides[side]
+        early = None if any_date else self.too_early(rocket_id, spacecraft_id)
+        if early:
+            return early
         key = (side, mission.id, rocket_id, spacecraft_id, len(side_state.programmes),
                frozenset(side_state.grounded))
         known = self._hardware_known.get(key)
@@ -253,6 +290,15 @@ class Game:
         answer = self._work_out_hardware(side, mission, rocket_id, spacecraft_id, provider)
         self._hardware_known[key] = (answer, tuple(asked))
         return answer
+
+    def too_early(self, rocket_id: str, spacecraft_id: str | None) -> str | None:
+        """Why the rocket or craft cannot fly yet by history's calendar (its ``earliest``), or None.
+        Outside hardware()'s memory, which does not depend on the date."""
+        for prog_id in (rocket_id, spacecraft_id):
+            earliest = self._earliest.get(prog_id)
+            if earliest is not None and self.state.quarter < earliest[0]:
+                return f"{self.content.programmes[prog_id].name} cannot fly before {earliest[1]}"
+        return None
 
     def _work_out_hardware(self, side: str, mission: MissionTypeDef, rocket_id: str, spacecraft_id: str | None,
                            provider: Callable[[str], ProgrammeDef | None]) -> Hardware | str:

@@ -50,6 +50,8 @@ class Crew:
     status: str = "active"  # active | dead | retired
     flights: int = 0
     training: str | None = None  # the skill being trained
+    ready_from: int = 0  # quarter index: in basic training, and not fit to fly, before it
+    woman: bool = False
 
     def skill(self, name: str) -> float:
         return getattr(self, name)

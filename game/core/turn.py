@@ -1,5 +1,6 @@
-"""Resolving a quarter, in the design's order: research, events, launches by month,
-budgets, news; then the winning rule and the next quarter.
+"""Resolving a quarter, in the design's order: research, launches by month, budgets,
+news; then the winning rule and the next quarter, whose event cards are drawn as it opens
+(``draw_events``), so a card reaches the player in the quarter its text is dated.
 
 Within a quarter both sides' launches interleave by month and, inside a month, by a day
 drawn for each launch; a first goes to the earlier launch.
@@ -35,8 +36,6 @@ def resolve_quarter(game: Game) -> list[LaunchReport]:
     state.launches = []
     for side in SIDES:
         _research(game, state.sides[side])
-    for side in SIDES:
-        _events(game, side)
     _launches(game)
     for side in SIDES:
         _budget(game, state.sides[side])
@@ -101,6 +100,21 @@ def eligible(game: Game, event, side: str) -> bool:
     return triggered(game, event, side)
 
 
+def draw_events(game: Game) -> None:
+    """The cards of the quarter that has just opened (and of the era's first quarter)."""
+    for side in SIDES:
+        _events(game, side)
+
+
+def due_now(game: Game, event) -> bool:
+    """In historical mode a dated event is history: in the last quarter of its window it is
+    certain, and not held back by the cap on cards a quarter, so it never fails to happen
+    (the Apollo 1 fire, at 0.5 a quarter over three quarters, was missing from one game in
+    eight). Its conditions must still hold."""
+    to = event.trigger.to
+    return game.state.mode == "historical" and to is not None and game.state.quarter >= dates.parse_quarter(to)
+
+
 def _events(game: Game, side: str) -> None:
     state = game.state
     fired = 0
@@ -113,7 +127,9 @@ def _events(game: Game, side: str) -> None:
         if _over_for_good(game, event, side):
             continue  # never look at it again this game
         still_open.append((earliest, event))
-        if fired < EVENTS_PER_SIDE_PER_QUARTER and eligible(game, event, side) and state.rng.chance(event.chance):
+        forced = due_now(game, event)
+        if (forced or fired < EVENTS_PER_SIDE_PER_QUARTER) and eligible(game, event, side) \
+                and (forced or state.rng.chance(event.chance)):
             state.sides[side].pending_events.append(event.id)
             game.record_fired(FiredEvent(event.id, side, state.quarter))
             game.log(side, "event", event.title, (side,))
@@ -299,7 +315,8 @@ def _success(game, side: SideState, mission, booked, crew, report, month, day, w
         _check_goal(game, first_id, side.side, month)
     if not won_any:
         side.prestige += mission.prestige * traits.success_prestige_share
-    game.log(side.side, "launch", f"{who}: success.", SIDES, month)
+    # Soviet missile tests were secret: a first is announced, the test itself is not
+    game.log(side.side, "launch", f"{who}: success.", (side.side,) if game.secret_test(report) else SIDES, month)
 
 
 def _failure(game, side: SideState, mission, crew, report, month, who, outcome) -> None:
@@ -404,6 +421,7 @@ def _end_or_advance(game: Game) -> None:
         side.ready = False
         side.missions = [m for m in side.missions if m.quarter >= state.quarter]
         _deliver(side, state.quarter)
+    draw_events(game)
 
 
 def _deliver(side: SideState, quarter: int) -> None:

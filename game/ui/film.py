@@ -104,6 +104,9 @@ class LaunchFilm:
         self._craft = (vehicles.picture("", craft_art, box) if craft_art
                        else vehicles.picture(rocket_art, None, box))
         self._craft = self._craft.subsurface(self._craft.get_bounding_rect()).copy()
+        home = vehicles.descent(craft_art, (box[0] // 2, box[1] // 2)) if craft_art else None
+        self._home = home.subsurface(home.get_bounding_rect()).copy() if home else self._craft
+        self._ejects = craft_art in vehicles.EJECTS
         self.debris = [Debris(self.rng.uniform(-160, 160), self.rng.uniform(-220, 40), self.rng.uniform(-9, 9),
                               self.rng.randint(2, 6), self.rng.choice([(230, 230, 225), (120, 120, 126),
                                                                        (255, 170, 60), (60, 60, 64)]))
@@ -263,7 +266,7 @@ class LaunchFilm:
 
     def _draw_craft(self, surface, rect, t, phase, ended, since) -> None:
         """In space, and coming home: the spacecraft alone, in the middle of the view."""
-        craft = self._craft
+        craft = self._home if phase == "home" else self._craft  # only the descent module comes home
         cx = rect.centerx + math.sin(t * 0.7) * 8
         cy = rect.centery + math.cos(t * 0.9) * 5
         if phase == "home":
@@ -274,6 +277,13 @@ class LaunchFilm:
                 pygame.draw.arc(surface, (236, 110, 60), (cx - 40, top - 70, 80, 60), 0, math.pi, 14)
                 for dx in (-38, 0, 38):
                     pygame.draw.line(surface, (230, 230, 230), (cx + dx, top - 40), (cx, top), 1)
+                if self._ejects:  # the pilot, ejected, under a parachute of his own
+                    px, py = cx + 110, top - 30
+                    pygame.draw.arc(surface, (236, 236, 230), (px - 18, py - 34, 36, 28), 0, math.pi, 7)
+                    for dx in (-16, 16):
+                        pygame.draw.line(surface, (230, 230, 230), (px + dx, py - 20), (px, py), 1)
+                    pygame.draw.circle(surface, (226, 120, 50), (px, py + 3), 4)
+                    pygame.draw.line(surface, (226, 120, 50), (px, py + 6), (px, py + 16), 3)
         if ended and self.outcome_kind in FAILED + ("abort",):
             self._draw_failure(surface, rect, cx, cy + self.stack.height * 0.45, [], since, piece=craft)
             return

@@ -468,16 +468,32 @@ def _star(surface, centre, r, colour) -> None:
 
 # --- the two sides' emblems ----------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=8)
-def emblem(side: str, diameter: int) -> pygame.Surface:
+NASA_FROM = 1958 * 4 + 3  # quarter index of 1958-Q4: NASA began work on 1 October 1958
+SPUTNIK_FROM = 1957 * 4 + 3  # 1957-Q4: Sputnik flew on 4 October 1957
+
+
+def emblem_for(side: str, diameter: int, quarter: int) -> pygame.Surface:
+    """The side's emblem as it was in a quarter: no NASA disc before NASA, no Sputnik before Sputnik."""
+    return emblem(side, diameter, quarter >= (NASA_FROM if side == "usa" else SPUTNIK_FROM))
+
+
+@functools.lru_cache(maxsize=16)
+def emblem(side: str, diameter: int, space_age: bool = True) -> pygame.Surface:
     """The American agency's blue disc with its stars, orbit and red vector; the Soviet red disc
-    with its gold rim, gold star and a Sputnik on its orbit."""
+    with its gold rim, gold star and a Sputnik on its orbit. Before the space age
+    (``space_age`` false) the American star roundel, and the Soviet star without the Sputnik."""
     big = diameter * 4  # drawn large and smoothed down, for clean edges
     surface = pygame.Surface((big, big), pygame.SRCALPHA)
     c = big // 2
     r = c - 2
     rng = random.Random(side)
-    if side == "usa":
+    if side == "usa" and not space_age:  # the star roundel the services' rockets wore
+        pygame.draw.circle(surface, (24, 60, 140), (c, c), r)
+        pygame.draw.rect(surface, (240, 240, 240), (c - r * 0.98, c - r * 0.16, r * 1.96, r * 0.32))
+        pygame.draw.rect(surface, (214, 40, 46), (c - r * 0.98, c - r * 0.06, r * 1.96, r * 0.12))
+        pygame.draw.circle(surface, (24, 60, 140), (c, c), int(r * 0.62))
+        _star(surface, (c, c), int(r * 0.58), (240, 240, 240))
+    elif side == "usa":
         pygame.draw.circle(surface, (24, 60, 140), (c, c), r)
         for _ in range(14):
             a, d = rng.uniform(0, math.tau), rng.uniform(0.2, 0.85) * r
@@ -492,8 +508,12 @@ def emblem(side: str, diameter: int) -> pygame.Surface:
     else:
         pygame.draw.circle(surface, (226, 184, 64), (c, c), r)
         pygame.draw.circle(surface, (190, 28, 34), (c, c), int(r * 0.88))
-        pygame.draw.ellipse(surface, (246, 232, 200), (c - r * 0.8, c - r * 0.28, r * 1.6, r * 0.56), max(2, big // 48))
-        _star(surface, (c, c), int(r * 0.5), (240, 196, 76))
+        if space_age:
+            pygame.draw.ellipse(surface, (246, 232, 200), (c - r * 0.8, c - r * 0.28, r * 1.6, r * 0.56),
+                                max(2, big // 48))
+        _star(surface, (c, c), int(r * 0.5 if space_age else r * 0.62), (240, 196, 76))
+        if not space_age:
+            return pygame.transform.smoothscale(surface, (diameter, diameter))
         sx, sy = c + r * 0.62, c - r * 0.18
         pygame.draw.circle(surface, (246, 232, 200), (sx, sy), max(2, big // 24))
         for angle in (150, 170, 200):

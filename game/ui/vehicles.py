@@ -602,6 +602,30 @@ def picture(rocket: str, craft: str | None, box: tuple[int, int]) -> pygame.Surf
     return out
 
 
+# What comes home under the parachute: a slice of each craft's parts, bottom up (the rest is
+# cast off before re-entry). Vostok's sphere lands alone; its pilot ejects at 7 km and comes
+# down on a parachute of his own.
+DESCENT_PARTS = {"vostok": (2, 3), "voskhod": (2, 4), "soyuz": (2, 3), "zond": (2, 3), "lok": (3, 4),
+                 "apollo_csm": (1, 3), "gemini": (1, 4)}
+EJECTS = frozenset({"vostok"})
+
+
+def descent(craft: str, box: tuple[int, int]) -> pygame.Surface:
+    """The part of a spacecraft that comes home (the whole craft where nothing is cast off),
+    fitted into ``box`` as picture() fits a whole one."""
+    parts = vehicle(craft).stages[0]
+    cut = DESCENT_PARTS.get(craft)
+    if cut:
+        parts = parts[cut[0]:cut[1]]
+    stages = [(parts, "craft")]
+    half, height, below = _extent(stages)
+    scale = min((box[0] - 4) / (2 * half), (box[1] - 4) / (height + below))
+    built = _stack_of(stages, scale)
+    out = pygame.Surface(box, pygame.SRCALPHA)
+    out.blit(built.whole(), ((box[0] - built.width) // 2, box[1] - built.height))
+    return out
+
+
 @functools.lru_cache(maxsize=64)
 def _alone(craft: str, scale: float) -> Stack:
     """A spacecraft by itself: no fairing, no escape tower."""

@@ -46,7 +46,7 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     left_width = max(300, min(460, rect.width * 36 // 100))
     from game.ui import poster
 
-    screen.image((MARGIN, 8, 44, 44), poster.emblem(side, 44), tip=f"The emblem of {words.SIDE_NAME[side]}'s programme.")
+    screen.image((MARGIN, 8, 44, 44), poster.emblem_for(side, 44, state.quarter), tip=f"The emblem of {words.SIDE_NAME[side]}'s programme.")
     left = MARGIN + 52
     left_width -= 52
     screen.label((left, 4, left_width, 22), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",

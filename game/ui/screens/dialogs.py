@@ -84,7 +84,7 @@ class HandOverScreen(Screen):
         from game.ui import poster
 
         size = min(120, rect.height // 6)
-        self.image((x, y + 262, size, size), poster.emblem(self.to_side, size),
+        self.image((x, y + 262, size, size), poster.emblem_for(self.to_side, size, state.quarter),
                    tip=f"{words.SIDE_NAME[self.to_side]}'s programme.")
         heading = f"Pass the keyboard to {NATION[self.to_side]}"
         fits = art.font(46, True).size(heading)[0] < rect.width - 2 * x

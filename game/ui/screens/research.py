@@ -211,6 +211,8 @@ def _programme_tip(game, definition) -> str:
         seats = f"{definition.crew} seat{'s' if definition.crew != 1 else ''}" if definition.crew else "uncrewed"
         lines.append(f"{definition.mass_t:g} t, {seats}; each costs {words.money(definition.unit_cost)}.")
     lines.append(f"Development: {definition.min_quarters} funded quarters before it flies unrushed.")
+    if definition.earliest:
+        lines.append(f"It may fly from {definition.earliest}, and not before.")
     if definition.first_flight:
-        lines.append(f"History: first flew {definition.first_flight}.")
+        lines.append(f"History: first launched {definition.first_flight}.")
     return "<br>".join(lines)
