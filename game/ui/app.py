@@ -32,6 +32,12 @@ ACTIVE_AFTER_INPUT = 2.0  # seconds of full-rate frames after input: hover looks
 BUSY_FRAME_MS = 16
 IDLE_WAIT_MS = 1000
 TOAST_SECONDS = 3.5
+# holding one of these repeats it (scrolling, moving the focus, editing text); any other key acts
+# once per press however long it is held, so a held Return cannot end a turn behind the screen it opened
+REPEATING_KEYS = {pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEUP, pygame.K_PAGEDOWN,
+                  pygame.K_BACKSPACE, pygame.K_DELETE}
+# input that asks for something; queued before the screen changed, it was meant for the old screen
+ACTION_INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.TEXTINPUT)
 NAV_KEYS = {pygame.K_h: "hq", pygame.K_r: "research", pygame.K_m: "missions", pygame.K_c: "crews",
             pygame.K_t: "chronicle"}
 # the theme file loads its own fonts; these are the ones tooltips' <b> and <i> need besides
@@ -69,6 +75,8 @@ class App:
         self.dirty = True
         self.last_input = time.perf_counter()
         self.focus: pygame_gui.elements.UIButton | None = None
+        self.held: set[int] = set()  # keys down now: a KEYDOWN for one of them is the key repeating
+        self.changes = 0  # screen changes so far, to drop input queued for a screen that has gone
         self.toasts: list[tuple[str, tuple, float]] = []
         self.clock_now = 0.0  # seconds of update() so far: the toasts' clock
         self.hinted: set[tuple] = set()  # the guide's hints already given: (screen, side, quarter)
@@ -229,6 +237,7 @@ class App:
         self._opened()
 
     def _opened(self) -> None:
+        self.changes += 1
         self.wear_face(self.session.side if self.session is not None else None)
         self.focus = None
         self.manager.set_focus_set(None)
@@ -277,6 +286,35 @@ class App:
         return self.find(HeadquartersScreen)
 
     # --- input ----------------------------------------------------------------------
+
+    def dispatch(self, events: list) -> None:
+        """Handle a frame's events: one press is one action. A held key repeats only where
+        holding should (scrolling, text), and once the screen changes, the rest of the input
+        already queued (read while the new screen was being built) is dropped."""
+        changes = self.changes
+        for event in events:
+            if not self._fresh(event):
+                continue
+            if self.changes != changes and event.type in ACTION_INPUT:
+                continue
+            self.handle(event)
+            if not self.running:
+                return
+        if self.changes != changes:
+            for event in pygame.event.get(ACTION_INPUT):
+                self._fresh(event)  # its key is held now: its repeats are not new presses either
+
+    def _fresh(self, event) -> bool:
+        """Keep track of the keys held; False for a repeat of a key that should act once."""
+        if event.type == pygame.KEYDOWN:
+            repeat = event.key in self.held
+            self.held.add(event.key)
+            return not repeat or event.key in REPEATING_KEYS
+        if event.type == pygame.KEYUP:
+            self.held.discard(event.key)
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self.held.clear()  # the key-up may go to another window
+        return True
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -632,10 +670,9 @@ class App:
 
     def frame(self, dt: float = 1 / 30) -> None:
         """One frame without the real clock: what the tests step."""
-        for event in pygame.event.get():
-            self.handle(event)
-            if not self.running:
-                return
+        self.dispatch(pygame.event.get())
+        if not self.running:
+            return
         self.update(dt)
         self.draw(self.window)
         self.dirty = False
@@ -645,10 +682,9 @@ class App:
         while self.running:
             event = pygame.event.wait(BUSY_FRAME_MS if self.busy() else IDLE_WAIT_MS)
             events = ([] if event.type == pygame.NOEVENT else [event]) + pygame.event.get()
-            for each in events:
-                self.handle(each)
-                if not self.running:
-                    return
+            self.dispatch(events)
+            if not self.running:
+                return
             now = time.perf_counter()
             if events or self.busy():
                 self.update(now - last)
