@@ -21,6 +21,7 @@ def _background(app):
 
 def test_hot_seat_wears_the_face_of_the_side_at_the_keyboard(tmp_path, content):
     app = open_window(tmp_path, content, era="survival", side="usa", rival="human", seed=2)
+    app.settings.ask_empty_turn = False  # Return ends the turn without the question about an empty one
     key(app, "return")
     while isinstance(app.top, EventScreen):
         key(app, "1")

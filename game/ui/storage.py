@@ -39,6 +39,7 @@ class Settings:
     palette: str = "navy"
     muted: bool = False
     guide: bool = True  # the first-game guide's hints
+    ask_empty_turn: bool = True  # ask before ending a turn with nothing booked and money unspent
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -52,6 +53,7 @@ class Settings:
         settings.fullscreen = bool(settings.fullscreen)
         settings.muted = bool(settings.muted)
         settings.guide = bool(settings.guide)
+        settings.ask_empty_turn = bool(settings.ask_empty_turn)
         return settings
 
 

@@ -37,6 +37,51 @@ class MessageScreen(Screen):
         return True
 
 
+class QuestionScreen(Screen):
+    """A yes-or-no question over the screen that asked it: Return says yes, Esc no."""
+
+    modal = True
+
+    def __init__(self, app, title: str, text: str, yes: tuple[str, object], no: str,
+                 never: tuple[str, object] | None = None):
+        super().__init__(app)
+        self.heading = title
+        self.message = text
+        self.yes = yes  # (label, action)
+        self.no = no
+        self.never = never  # (label, action): yes, and do not ask again
+
+    def compose(self, rect: pygame.Rect) -> None:
+        width = min(720, rect.width - 80)
+        block = art.text_block([(self.message, art.TEXT, 15, False)], width - 60)
+        height = min(rect.height - 80, 170 + block.get_height())
+        card = pygame.Rect(0, 0, width, height)
+        card.center = rect.center
+        self.panel(card, "#modal")
+        self.label((card.x + 30, card.y + 16, width - 60, 32), self.heading, kind="#heading")
+        self.text((card.x + 30, card.y + 56, width - 60, height - 130), [(self.message, art.TEXT)])
+        half = (width - 70) // 2
+        y = card.bottom - 60
+        self.button((card.x + 30, y, half, 42), f"{self.yes[0]}  (Return)", self.main_action, kind="#primary")
+        self.button((card.x + 40 + half, y, half, 42), f"{self.no}  (Esc)", self.app.pop,
+                    tip="Close this question and go back.")
+        if self.never is not None:
+            self.button((card.x + 30, y - 34, width - 60, 28), self.never[0], self._never, kind="#toggle",
+                        tip="Settings can turn the question back on.")
+
+    def main_action(self) -> None:
+        self.app.pop()
+        self.yes[1]()
+
+    def _never(self) -> None:
+        self.app.pop()
+        self.never[1]()
+
+    def escape(self) -> bool:
+        self.app.pop()
+        return True
+
+
 class HandOverScreen(Screen):
     """Hot-seat: the keyboard passes to the other side; nothing of either side's plans shows."""
 

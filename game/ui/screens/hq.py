@@ -186,6 +186,31 @@ class HeadquartersScreen(Screen):
             self.app.open_pending_event()
             self.app.toast("Answer the event first: the turn cannot end while it waits.", art.WARN)
             return
+        unspent = self.unspent()
+        if unspent and self.app.settings.ask_empty_turn:
+            from game.ui.screens.dialogs import QuestionScreen
+
+            self.app.push(QuestionScreen(
+                self.app, "End the turn with nothing planned?",
+                f"No launch is booked this quarter and {words.money(unspent)} would stay unspent after research: "
+                f"{rules.CLAWBACK * 100:.0f} % of what is left goes back to the treasury at the quarter's end. "
+                "Missions (M) books a launch; Research (R) spends on programmes.",
+                yes=("End the turn anyway", self.app.end_turn), no="Back to planning",
+                never=("End it, and do not ask again", self._end_and_stop_asking)))
+            return
+        self.app.end_turn()
+
+    def unspent(self) -> float:
+        """The money left after research when nothing is booked this quarter; 0 when the turn has a plan."""
+        me = self.side_state
+        if any(m.quarter == self.game.state.quarter for m in me.missions):
+            return 0.0
+        left = me.cash - sum(p.funding for p in me.programmes.values())
+        return left if left >= 1 else 0.0
+
+    def _end_and_stop_asking(self) -> None:
+        self.app.settings.ask_empty_turn = False
+        self.app.save_settings()
         self.app.end_turn()
 
     def on_key(self, event) -> bool:

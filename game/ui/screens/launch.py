@@ -101,7 +101,8 @@ class LaunchScreen(Screen):
         self.button((rect.width - margin - 260, button_y, 260, 42),
                     "Turn report  (Return)" if last else "Next launch  (Return)", self.main_action, kind="#primary",
                     tip="Show every step at once if they are still coming; then go on. Key: Return.")
-        self.button((rect.width - margin - 520, button_y, 240, 42), "Skip to headquarters  (Esc)", self._skip,
+        # at the left: headquarters opens under it with the news there, not End turn
+        self.button((margin, button_y, 240, 42), "Skip to headquarters  (Esc)", self._skip,
                     tip="Skip the launches and the report; the report stays at headquarters.")
         self._show_steps()
 

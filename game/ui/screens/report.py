@@ -39,7 +39,8 @@ class ReportScreen(Screen):
             self.label((area.x + 14, area.y + 8, area.width - 28, 28), title, kind="#heading", tip=tip)
             self.text((area.x + 14, area.y + 44, area.width - 24, area.height - 52), items)
         label = "Back  (Return)" if self.review else "Continue  (Return)"
-        self.button((rect.width - margin - 260, rect.height - 60, 260, 44), label, self.main_action, kind="#primary",
+        # bottom left: where headquarters has its news, not its End turn, so a second click lands on nothing
+        self.button((margin, rect.height - 60, 260, 44), label, self.main_action, kind="#primary",
                     tip="Back to headquarters." if self.review else "On to the new quarter at headquarters.")
 
     def _mine(self, quarter: int) -> list[tuple]:
