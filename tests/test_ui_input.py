@@ -102,3 +102,30 @@ def test_held_page_down_still_scrolls(tmp_path, content):
     after_one = bar.start_percentage
     hold(app, "page down", repeats=1)
     assert bar.start_percentage > after_one > 0
+
+
+def test_the_focused_button_shows_its_tooltip_like_the_mouse_would(tmp_path, content):
+    app = open_window(tmp_path, content, era="survival", side="usa", seed=3)
+    key(app, "r")
+    key(app, "tab")
+    focused = app.focus
+    assert focused is not None and focused.tool_tip_text
+    for _ in range(3):
+        app.frame(0.3)
+    tip = app.focus_tip
+    assert tip is not None and tip.alive(), "no tooltip for the keyboard's focus"
+    assert tip.text_block.html_text == focused.tool_tip_text
+    key(app, "tab")
+    assert not tip.alive(), "the old tooltip stayed when the focus moved on"
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0)))
+    pump(app)
+    assert app.focus_tip is None
+
+
+def test_held_function_keys_act_once(tmp_path, content):
+    app = open_window(tmp_path, content, era="survival", side="usa", seed=3)
+    hold(app, "f12")
+    assert len(list(app.storage.screenshots.glob("*.png"))) == 1
+    hold(app, "f5")
+    toasts = [t for t in app.toasts if t[0].startswith("Saved")]
+    assert len(toasts) == 1

@@ -75,6 +75,8 @@ class App:
         self.dirty = True
         self.last_input = time.perf_counter()
         self.focus: pygame_gui.elements.UIButton | None = None
+        self.focus_tip = None  # the focused button's tooltip, shown for the keyboard as the mouse would
+        self.focus_since = 0.0  # clock_now when the focus last moved
         self.held: set[int] = set()  # keys down now: a KEYDOWN for one of them is the key repeating
         self.changes = 0  # screen changes so far, to drop input queued for a screen that has gone
         self.toasts: list[tuple[str, tuple, float]] = []
@@ -240,6 +242,7 @@ class App:
         self.changes += 1
         self.wear_face(self.session.side if self.session is not None else None)
         self.focus = None
+        self._drop_focus_tip()
         self.manager.set_focus_set(None)
         self.top.build()
         self.dirty = True
@@ -272,6 +275,7 @@ class App:
             return
         order = self.top.focusables()
         index = order.index(self.focus) if self.focus in order else None
+        self._drop_focus_tip()
         self.top.build()
         order = self.top.focusables()
         self.focus = order[min(index, len(order) - 1)] if index is not None and order else None
@@ -335,6 +339,8 @@ class App:
             self.dirty = True
         if event.type == pygame.MOUSEBUTTONDOWN:
             self.focus = None  # the mouse is in use: the keyboard's focus ring steps aside
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+            self._drop_focus_tip()
         if event.type == pygame.KEYDOWN and self._hot_key(event):
             return
         self.manager.process_events(event)
@@ -417,11 +423,30 @@ class App:
         else:
             index = 0 if step > 0 else len(order) - 1
         self.focus = order[index]
+        self._drop_focus_tip()
+        self.focus_since = self.clock_now
         # typing goes to a text box only while it has the keyboard's focus
         typing_here = isinstance(self.focus, pygame_gui.elements.UITextEntryLine)
         self.manager.set_focus_set(self.focus if typing_here else None)
         self.top.reveal(self.focus)
         self.dirty = True
+
+    def _show_focus_tip(self) -> None:
+        """The focused button's tooltip, after the same pause as under the mouse."""
+        focus = self.focus
+        if (self.focus_tip is not None or focus is None or not focus.alive() or not focus.visible
+                or not focus.tool_tip_text or self.clock_now - self.focus_since < focus.tool_tip_delay):
+            return
+        self.focus_tip = self.manager.create_tool_tip(
+            focus.tool_tip_text, (focus.rect.centerx, focus.rect.bottom), (0, 12), focus,
+            focus.tool_tip_object_id, wrap_width=focus.tool_tip_wrap_width)
+        self.dirty = True
+
+    def _drop_focus_tip(self) -> None:
+        if self.focus_tip is not None:
+            self.focus_tip.kill()
+            self.focus_tip = None
+            self.dirty = True
 
     def escape(self) -> None:
         from game.ui.screens.hq import HeadquartersScreen
@@ -636,6 +661,8 @@ class App:
             self.dirty = True
         if self.top is not None and self.top.update(dt):
             self.dirty = True
+        if self.focus is not None and self.focus_tip is None:
+            self._show_focus_tip()
         self.manager.update(dt)
         if time.perf_counter() - self.last_input < ACTIVE_AFTER_INPUT:
             self.dirty = True  # hover looks and tooltips change without events
