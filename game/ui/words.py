@@ -18,6 +18,56 @@ SKILL_HELP = {
 }
 
 
+# what each capability a mission needs is, in a player's words: "needs a rocket with {words}"
+CAPABILITY_WORDS = {
+    "ballistic": "ballistic range", "icbm": "intercontinental (ICBM) range", "own_build": "a home-built design",
+    "crew_capsule": "a crew cabin", "multi_crew": "seats for a crew of two or more",
+    "maneuver": "engines to change orbit", "eva_capable": "an airlock for spacewalks",
+    "circumlunar": "the range to loop round the Moon", "animal_capsule": "a cabin for an animal",
+    "satellite": "a satellite", "lunar_probe": "a Moon probe", "lunar_orbit_crew": "room for a crew in lunar orbit",
+    "lunar_lander_probe": "a probe that can land on the Moon", "lunar_lander": "a lunar lander",
+    "life_support": "life support", "landing_gear": "landing gear", "heat_shield": "a heat shield",
+    "guidance": "guidance", "eva_suit": "spacesuits for spacewalks", "escape_system": "a launch escape system",
+    "docking_system": "a docking system",
+}
+
+
+def capability(cap: str) -> str:
+    return CAPABILITY_WORDS.get(cap, cap.replace("_", " "))
+
+
+def skill_word(skill: str) -> str:
+    """A skill's name inside a sentence: lower case, but EVA stays EVA."""
+    name = SKILL_NAMES.get(skill, skill)
+    return name if name.isupper() else name.lower()
+
+
+def plain(reason: str, content) -> str:
+    """A rule's reason as a player reads it: capabilities in words, not their ids, and
+    mission names such as 'ICBM test' spelled as they are."""
+    import re
+
+    for mission in content.missions.values():
+        lowered = mission.name.lower()
+        if lowered != mission.name[:1].lower() + mission.name[1:] and lowered in reason:
+            reason = reason.replace(lowered, mission.name)
+    return re.sub(r"\b(needs (?:a rocket with |a spacecraft with )?)([a-z]+(?:[ _][a-z]+)*)$",
+                  lambda m: m.group(1) + capability(m.group(2).replace(" ", "_")), reason)
+
+
+def fold_repeats(lines: list, key=None) -> list:
+    """Runs of the same line said once, with how many: [(line, times)], the run's first line kept.
+    ``key`` says what makes two lines the same (the whole line unless told)."""
+    same = key or (lambda line: line)
+    out: list = []
+    for line in lines:
+        if out and same(line) == same(out[-1][0]):
+            out[-1] = (out[-1][0], out[-1][1] + 1)
+        else:
+            out.append((line, 1))
+    return out
+
+
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -149,7 +199,9 @@ def describe_effect(clause, content, side: str) -> str | None:
     if kind == "leader":
         return f"{p['name']} takes over {whose or 'the programme'}".rstrip()
     if kind == "bureau_share":
-        return f"rival bureaus take {signed(amount * 100)} % of {whose or 'your '}budget"
+        rival = "ussr" if side == "usa" else "usa"
+        hit = side if p.get("target", "self") == "self" else rival
+        return f"{rival_services(hit)} take {signed(amount * 100)} % of {whose or 'your '}budget"
     if kind == "delay":
         return f"{whose}{prog} research stands still for {p['quarters']} quarter{'s' if p['quarters'] != 1 else ''}"
     if kind == "recruit":
@@ -160,6 +212,11 @@ def describe_effect(clause, content, side: str) -> str | None:
     if kind == "news":
         return "the world hears of it" if p.get("public", True) else None
     return None  # flags: they only shape what comes later
+
+
+def rival_services(side: str) -> str:
+    """Who takes a share of a side's budget first: the Soviet design bureaus, the American services."""
+    return "rival design bureaus" if side == "ussr" else "the Army's and Air Force's own programmes"
 
 
 def describe_choice(choice, content, side: str) -> str:

@@ -61,7 +61,7 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
 
     figures = [
         ("Cash", words.money(me.cash), cash_tip(game, side)),
-        ("Budget", f"{words.money(me.budget)}/q", budget_tip(me, side)),
+        ("Budget", f"{words.money(arriving(me))}/q", budget_tip(me, side)),
         ("Prestige", f"{me.prestige:.0f} : {them.prestige:.0f}", prestige_tip(me, them, side)),
         ("Support", f"{me.support:.0f} %", support_tip(me, side)),
     ]
@@ -112,17 +112,25 @@ def cash_tip(game, side: str) -> str:
              f"Research will take {words.money(research)} of it at the quarter's end "
              f"(launches booked so far cost {words.money(booked)}, paid when booked).",
              f"Then {rules.CLAWBACK * 100:.0f} % of what is left goes back to the treasury, "
-             f"and next quarter's budget of {words.money(me.budget * (1 - me.bureau_share))} arrives."]
+             f"and next quarter's budget of {words.money(arriving(me))} arrives."]
     if me.bureau_share:
-        lines.append(f"Rival design bureaus take {me.bureau_share * 100:.0f} % of the budget first.")
+        lines.append(f"{words.upper_first(words.rival_services(side))} take {me.bureau_share * 100:.0f} % "
+                     f"of the {words.money(me.budget)} budget first.")
     if research > me.cash:
         lines.append("<b>You have set more research than you have money: each programme gets only a share.</b>")
     return "<br>".join(lines)
 
 
+def arriving(me) -> float:
+    """The money that comes in each quarter: the budget less what rival bureaus take first."""
+    return me.budget * (1 - me.bureau_share)
+
+
 def budget_tip(me, side: str) -> str:
     who = "Congress" if side == "usa" else "The Kremlin"
-    return (f"{words.money(me.budget)} a quarter. {who} sets next year's budget at each year's end from your "
+    share = (f" {words.upper_first(words.rival_services(side))} take {me.bureau_share * 100:.0f} % of it first, "
+             f"so {words.money(arriving(me))} arrives.") if me.bureau_share else ""
+    return (f"{words.money(me.budget)} a quarter.{share} {who} sets next year's budget at each year's end from your "
             f"support ({me.support:.0f} % now): 50 % support gives the base of {words.money(me.base_budget)}, "
             f"100 % one and a half times that. The base itself grows a little each year and with some events.")
 

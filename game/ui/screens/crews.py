@@ -99,9 +99,9 @@ class CrewsScreen(Screen):
         gain = rules.TRAINING_GAIN * (1 - crew.skill(training) / 100) if training else 0
         self.button((train_col.x, y + 5, train_col.width, 32), f"Training: {label}",
                     lambda c=crew.id, s=next_skill: self._train(c, s), parent=box, kind=None if training else "#toggle",
-                    tip=(f"Trains {words.SKILL_NAMES[training].lower()}: about +{gain:.1f} a quarter. "
+                    tip=(f"Trains {words.skill_word(training)}: about +{gain:.1f} a quarter. "
                          if training else "Not training. ")
-                    + f"Click to train {words.SKILL_NAMES[next_skill].lower() if next_skill else 'nothing'} instead.")
+                    + f"Click to train {words.skill_word(next_skill) if next_skill else 'nothing'} instead.")
 
     def _train(self, crew_id: str, skill: str | None) -> None:
         result = self.game.execute(commands.TrainCrew(self.side, crew_id, skill))

@@ -54,19 +54,19 @@ class QuestionScreen(Screen):
     def compose(self, rect: pygame.Rect) -> None:
         width = min(720, rect.width - 80)
         block = art.text_block([(self.message, art.TEXT, 15, False)], width - 60)
-        height = min(rect.height - 80, 170 + block.get_height())
+        height = min(rect.height - 80, 180 + block.get_height())
         card = pygame.Rect(0, 0, width, height)
         card.center = rect.center
         self.panel(card, "#modal")
         self.label((card.x + 30, card.y + 16, width - 60, 32), self.heading, kind="#heading")
-        self.text((card.x + 30, card.y + 56, width - 60, height - 130), [(self.message, art.TEXT)])
+        self.text((card.x + 30, card.y + 56, width - 60, height - 140), [(self.message, art.TEXT)])
         half = (width - 70) // 2
         y = card.bottom - 60
         self.button((card.x + 30, y, half, 42), f"{self.yes[0]}  (Return)", self.main_action, kind="#primary")
         self.button((card.x + 40 + half, y, half, 42), f"{self.no}  (Esc)", self.app.pop,
                     tip="Close this question and go back.")
         if self.never is not None:
-            self.button((card.x + 30, y - 34, width - 60, 28), self.never[0], self._never, kind="#toggle",
+            self.button((card.x + 30, y - 40, width - 60, 30), self.never[0], self._never, kind="#toggle",
                         tip="Settings can turn the question back on.")
 
     def main_action(self) -> None:

@@ -34,15 +34,18 @@ class HeadquartersScreen(Screen):
         entries = list(reversed(self.game.visible_log(self.side)))[:NEWS_SHOWN]
         items: list[tuple] = []
         quarter = None
-        for entry in entries:
-            if entry.quarter != quarter:
-                quarter = entry.quarter
+        # the same news line over and over (nine satellites in a row) is said once, with how many
+        lines = [(e.quarter, e.month, e.kind, e.side, e.text) for e in entries]
+        for (entry_quarter, month, kind, side, text), times in words.fold_repeats(
+                lines, key=lambda line: (line[0],) + line[2:]):
+            if entry_quarter != quarter:
+                quarter = entry_quarter
                 items.append((words.quarter_long(quarter), art.MUTED, 14, True))
-            colour = art.KIND_COLOUR.get(entry.kind, art.TEXT)
-            if entry.kind == "launch" and entry.side and entry.side != self.side:
-                colour = art.SIDE_COLOUR[entry.side]
-            items.append((f"{dates.MONTH_NAMES[entry.month - 1][:3]}   {entry.text}", colour, 15,
-                          entry.kind == "first"))
+            colour = art.KIND_COLOUR.get(kind, art.TEXT)
+            if kind == "launch" and side and side != self.side:
+                colour = art.SIDE_COLOUR[side]
+            items.append((f"{dates.MONTH_NAMES[month - 1][:3]}   {text}" + (f"  (\u00d7{times})" if times > 1 else ""),
+                          colour, 15, kind == "first"))
         if not items:
             items = [("No news yet.", art.MUTED)]
         self.text((rect.x + 14, rect.y + 42, rect.width - 24, rect.height - 52), items)

@@ -43,7 +43,8 @@ class MissionPlannerScreen(Screen):
                 if not isinstance(self.game.hardware(self.side, mtype, r, s), str)]
 
     def _open_firsts(self, mission_id: str) -> list[str]:
-        return [f for f in self.content.missions[mission_id].firsts if not self.game.state.has_first(self.side, f)]
+        """The firsts this mission can still win: those nobody has yet (the rival's are only seconds now)."""
+        return [f for f in self.content.missions[mission_id].firsts if self.game.state.first_holder(f) is None]
 
     def _flyable(self) -> list[str]:
         return [m for m in self.content.missions if self._kits(m)]
@@ -142,7 +143,7 @@ class MissionPlannerScreen(Screen):
         self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "1. Mission", kind="#heading",
                    tip="What to fly. Missions your programmes can fly now come first.")
         self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "\u2022 = a first to win", kind="#caption",
-                   align="right", tip="Missions marked \u2022 can win a first your side has not yet won.")
+                   align="right", tip="Missions marked \u2022 can win a first nobody has won yet.")
         flyable = self._flyable()
         rest = [m for m in self.content.missions if m not in flyable]
         rows: list = list(flyable) + (["Not possible yet"] + rest if rest else [])
@@ -177,7 +178,8 @@ class MissionPlannerScreen(Screen):
         if not craft:
             return "you have no spacecraft"
         reason = self.game.hardware(self.side, mtype, rockets[-1], craft[-1])
-        return reason if isinstance(reason, str) else "no rocket and spacecraft of yours fit together"
+        return words.plain(reason, self.content) if isinstance(reason, str) \
+            else "no rocket and spacecraft of yours fit together"
 
     def _kit(self, rect) -> None:
         self.panel(rect)
@@ -208,7 +210,7 @@ class MissionPlannerScreen(Screen):
                 ("heading", f"Crew  ({len(self.crew)} of {seats} seat{'s' if seats != 1 else ''}, "
                             f"at least {mtype.crew_min})",
                  "Who flies. The number beside a name is their skill in what this mission's steps need "
-                 f"({', '.join(words.SKILL_NAMES[k].lower() for k in skills) or 'nothing special'}); "
+                 f"({', '.join(words.skill_word(k) for k in skills) or 'nothing special'}); "
                  "hover a name for all the figures."),
                 ("grid", [(c.id, _crew_text(c, skills)) for c in self.game.active_crew(self.side)], set(self.crew),
                  self._pick_crew,
@@ -272,7 +274,7 @@ class MissionPlannerScreen(Screen):
         hardware = self.game.hardware(self.side, mtype, rocket, spacecraft if mtype.spacecraft else None)
         name = self.content.programmes[rocket].name if rocket else ""
         if isinstance(hardware, str):
-            return f"Cannot fly this mission: {hardware}."
+            return f"Cannot fly this mission: {words.plain(hardware, self.content)}."
         odds = self.game.odds(self.side, mtype, hardware, [self.side_state.crews[c] for c in self.crew])
         parts = [p.name for p in (hardware.rocket, hardware.spacecraft) if p]
         return (f"{' with '.join(parts) or name}: {words.percent(odds.success)} chance of success, "
@@ -289,6 +291,7 @@ class MissionPlannerScreen(Screen):
                        "may differ, most of all for hardware that has never flown.")
         y = inner.y + 34
         reason = command.check(self.game) if command else "no mission can fly yet"
+        reason = reason and words.plain(reason, self.content)
         if command is not None:
             mtype = self.content.missions[self.mission]
             hardware = self.game.hardware(self.side, mtype, self.rocket, self.spacecraft)
@@ -404,7 +407,7 @@ class MissionPlannerScreen(Screen):
             self.app.toast(f"{name} booked for {words.month_name(self.month)}.", art.GOOD)
             self.crew = self._best_crew(self.content.missions[self.mission])
         else:
-            self.app.toast(f"Cannot book: {result.reason}.", art.BAD)
+            self.app.toast(f"Cannot book: {words.plain(result.reason, self.content)}.", art.BAD)
         self.refresh()
 
     def _cancel(self, mission_id: int) -> None:

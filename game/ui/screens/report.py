@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import rules
+from game.core import explain, rules
 from game.core.state import SHORT, rival_of
 from game.ui import art, words
 from game.ui.widgets import Screen, columns
@@ -75,6 +75,11 @@ class ReportScreen(Screen):
             items.append(("Money and standing", art.MUTED, 14, True))
             items.append((f"Cash {words.money(before.cash)} \u00bb {words.money(me.cash)}   \u00b7   budget "
                           f"{words.money(me.budget)} a quarter", art.TEXT))
+            taken = explain.clawed_back(me)
+            if taken >= 0.5:
+                items.append((f"{words.money(taken)} left unspent went back to the treasury "
+                              f"({rules.CLAWBACK * 100:.0f} % of what was left): book launches or fund research "
+                              "to keep it.", art.WARN, 15, True))
             items.append((f"Research took what you set, {rules.CLAWBACK * 100:.0f} % of what was left went back to "
                           "the treasury, and the new quarter's budget came in.", art.MUTED, 13))
             items.append((f"Prestige {before.prestige:.0f} \u00bb {me.prestige:.0f}   \u00b7   support "
@@ -91,7 +96,8 @@ class ReportScreen(Screen):
                 own_news.append((entry.text, art.KIND_COLOUR.get(entry.kind, art.TEXT)))
         if own_news:
             items.append(("At home", art.MUTED, 14, True))
-            items.extend(own_news)
+            items.extend((text + (f"  (\u00d7{times})" if times > 1 else ""), colour)
+                         for (text, colour), times in words.fold_repeats(own_news))
         if me.pending_events:
             titles = ", ".join(game.content.events[e].title for e in me.pending_events)
             items.append((f"Waiting for your answer: {titles}.", art.WARN, 15, True))
@@ -113,7 +119,9 @@ class ReportScreen(Screen):
             items.append((text, art.SIDE_COLOUR[rival]))
         news = [e for e in session.quarter_news(side, quarter) if e.side != side and e.kind != "launch"]
         items.append(("News", art.MUTED, 14, True))
-        items.extend((e.text, art.KIND_COLOUR.get(e.kind, art.TEXT), 15, e.kind == "first") for e in news)
+        for (text, kind), times in words.fold_repeats([(e.text, e.kind) for e in news]):
+            items.append((text + (f"  (\u00d7{times})" if times > 1 else ""), art.KIND_COLOUR.get(kind, art.TEXT), 15,
+                          kind == "first"))
         if not news:
             items.append(("Quiet.", art.TEXT))
         them = game.state.sides[rival]

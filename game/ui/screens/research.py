@@ -6,7 +6,7 @@ import pygame
 
 from game.core import commands, dates, rules
 from game.ui import art, vehicles, words
-from game.ui.screens.common import columns, game_bar, refresh_cash_tip
+from game.ui.screens.common import arriving, columns, game_bar, refresh_cash_tip
 from game.ui.widgets import TIP_WIDTH, TOOLTIP_DELAY, Screen, style
 
 KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
@@ -87,9 +87,10 @@ class ResearchScreen(Screen):
                    tip=_programme_tip(game, definition), kind=None if state else "#muted", parent=box)
         if state is None:
             reason = game.why_not_start(side, definition.id)
+            reason = reason and words.plain(reason, self.content)
             if reason is None and me.cash < definition.start_cost:
                 reason = f"starting costs {definition.start_cost:g}, and only {me.cash:.0f} is in hand"
-            locked = game.why_not_start(side, definition.id)
+            locked = reason if game.why_not_start(side, definition.id) else None
             self.label((rel_col.x, y + 4, rel_col.width, 30),
                        f"about {definition.reliability:.0f} % at start" if not locked else _short_reason(game, side, definition),
                        tip=f"A new {definition.name} starts near {definition.reliability:.0f} %." if not locked
@@ -127,7 +128,7 @@ class ResearchScreen(Screen):
         me = self.side_state
         research = sum(p.funding for p in me.programmes.values())
         self.summary.set_text(f"Research asks {words.money(research)} a quarter; you have {words.money(me.cash)} in "
-                              f"hand and {words.money(me.budget * (1 - me.bureau_share))} arrives each quarter.")
+                              f"hand and {words.money(arriving(me))} arrives each quarter.")
         self.summary.change_object_id("#bad" if research > me.cash else "#figure")
 
     def _show_funding(self, prog_id: str) -> None:
@@ -173,7 +174,7 @@ class ResearchScreen(Screen):
             self.game.execute(commands.FundProgramme(self.side, programme, float(round(scale))))
             self.app.toast(f"{name} started, funded at {words.money(round(scale))} a quarter.", art.GOOD)
         else:
-            self.app.toast(f"{name} cannot start: {result.reason}.", art.BAD)
+            self.app.toast(f"{name} cannot start: {words.plain(result.reason, self.content)}.", art.BAD)
         self.refresh()
 
     def _fund(self, programme: str, change: float) -> None:
@@ -202,7 +203,7 @@ def _programme_tip(game, definition) -> str:
     if definition.requires:
         lines.append("Needs: " + ", ".join(game.content.programmes[r].name for r in definition.requires) + ".")
     if definition.provides:
-        lines.append("Provides: " + ", ".join(c.replace("_", " ") for c in definition.provides) + ".")
+        lines.append("Provides: " + ", ".join(words.capability(c) for c in definition.provides) + ".")
     if definition.kind == "rocket":
         lines.append(f"Lifts {definition.payload_t:g} t to orbit"
                      + (f", {definition.lunar_payload_t:g} t to the Moon" if definition.lunar_payload_t else "")
