@@ -224,3 +224,42 @@ def describe_choice(choice, content, side: str) -> str:
     if any(c.type in ("set_flag", "clear_flag") for c in choice.effects):
         parts.append("shapes what comes later")
     return "; ".join(parts) if parts else "no immediate effect"
+
+
+# --- what drives a step's chance ------------------------------------------------------------------
+
+
+def step_parts(driver) -> list[str]:
+    """The parts of a step's chance in a few words each: the programme first."""
+    parts = [f"{driver.programme.name} {driver.estimate:.0f} %"]
+    if driver.rush >= 0.5:
+        parts.append(f"rushed \u2212{driver.rush:.0f}")
+    if driver.skill and abs(driver.crew) >= 0.5:
+        parts.append(f"crew {skill_word(driver.skill)} {signed(driver.crew)}")
+    elif driver.skill:
+        parts.append(f"crew {skill_word(driver.skill)}")
+    if abs(driver.difficulty) >= 0.5:
+        parts.append(f"hard \u2212{driver.difficulty:.0f}" if driver.difficulty > 0 else
+                     f"easy +{-driver.difficulty:.0f}")
+    return parts
+
+
+def step_why(driver, state=None) -> str:
+    """A sentence on what sets a step's chance, for the weakest step and every step's tooltip."""
+    prog = driver.programme
+    said = f"{percent(driver.chance)}. {prog.name} is believed {driver.estimate:.0f} % reliable"
+    if driver.rush >= 0.5:
+        to_go = f"; {prog.min_quarters - state.quarters} funded quarters to go" if state is not None else ""
+        said += (f" but rushed (\u2212{driver.rush:.0f}{to_go}), so "
+                 f"{max(1.0, driver.estimate - driver.rush):.0f} % if flown now")
+    if driver.share > 1:
+        said += f"; over its {driver.share} steps, {driver.hardware:.0f} % each"
+    if driver.skill:
+        said += (f"; crew {skill_word(driver.skill)} and morale "
+                 + (f"+{driver.crew:.0f}" if driver.crew >= 0.5 else
+                    f"\u2212{-driver.crew:.0f}" if driver.crew <= -0.5 else "\u00b10"))
+    if driver.difficulty >= 0.5:
+        said += f"; the step is hard: \u2212{driver.difficulty:.0f}"
+    elif driver.difficulty <= -0.5:
+        said += f"; the step is easy: +{-driver.difficulty:.0f}"
+    return said + "."

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands
+from game.core import commands, explain
 from game.ui import art, vehicles, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
 
 BUTTON_H = 32
+BOOKED_ROWS = 3  # launches the booked list shows without scrolling
+BOOKED_ROW = 42  # a booked launch: the mission, and under it the crew
 
 
 class MissionPlannerScreen(Screen):
@@ -283,90 +285,130 @@ class MissionPlannerScreen(Screen):
     def _odds(self, rect) -> None:
         self.panel(rect)
         inner = pygame.Rect(rect.x + 14, rect.y + 8, rect.width - 28, rect.height - 16)
-        booked = [m for m in self.side_state.missions if m.quarter == self.game.state.quarter]
-        booked_h = 40 + 38 * len(booked) if booked else 40
+        booked = sorted((m for m in self.side_state.missions if m.quarter == self.game.state.quarter),
+                        key=lambda m: m.month)
+        # the booked list has a fixed room, so "Book the launch" stays where it is as bookings are added
+        rows = max(1, min(BOOKED_ROWS if inner.height >= 520 else BOOKED_ROWS - 1, self.game.MAX_LAUNCHES))
+        booked_h = 34 + BOOKED_ROW * rows
+        book_y = inner.bottom - booked_h - 50
         command = self._command()
-        self.label((inner.x, inner.y, inner.width, 28), "The odds", kind="#heading",
+        self.label((inner.x, inner.y, inner.width, 28), "The odds" if not booked else "The odds: the next flight",
+                   kind="#heading",
                    tip="What your engineers believe, from their estimates of each programme: the true figures "
-                       "may differ, most of all for hardware that has never flown.")
+                       "may differ, most of all for hardware that has never flown."
+                       + ("<br>The launches booked are listed below; this plans the next one." if booked else ""))
         y = inner.y + 34
         reason = command.check(self.game) if command else "no mission can fly yet"
         reason = reason and words.plain(reason, self.content)
+        weakest_why = None
         if command is not None:
             mtype = self.content.missions[self.mission]
             hardware = self.game.hardware(self.side, mtype, self.rocket, self.spacecraft)
             if not isinstance(hardware, str):
-                crew = [self.side_state.crews[c] for c in self.crew]
-                odds = self.game.odds(self.side, mtype, hardware, crew)
-                steps_tip = "<br>".join(f"{name}: {words.percent(chance)}" for name, chance in odds.steps)
-                half = inner.width // 2
-                self.label((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
-                success_kind = "#big_good" if odds.success >= 0.7 else "#big_warn" if odds.success >= 0.4 else "#big_bad"
-                self.label((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
-                           tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
-                if mtype.crew_min:
-                    loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"
-                    self.label((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption")
-                    self.label((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
-                               tip="The chance the crew dies: a step fails in a way that destroys the craft, "
-                                   "and the escape system (where a step allows one) does not save them.")
-                y += 68
-                lines = [(f"{name}", f"{words.percent(chance)}") for name, chance in odds.steps]
-                step_h = 22
-                room = inner.bottom - booked_h - 130 - y
-                shown = lines if len(lines) * step_h <= room else lines[:max(1, room // step_h - 1)]
-                for name, chance in shown:
-                    self.label((inner.x, y, inner.width - 70, step_h), name, tip=steps_tip)
-                    self.label((inner.right - 70, y, 70, step_h), chance, align="right", tip=steps_tip)
-                    y += step_h
-                if len(shown) < len(lines):
-                    self.label((inner.x, y, inner.width, step_h), f"and {len(lines) - len(shown)} more steps",
-                               kind="#caption", tip=steps_tip)
-                    y += step_h
-                cost = self.game.mission_cost(hardware)
-                self.label((inner.x, y + 4, inner.width, 24),
-                           f"Costs {words.money(cost)} now; {words.money(self.side_state.cash)} in hand.",
-                           tip="The rocket and the spacecraft are paid for when the launch is booked; cancelling "
-                               "gives the money back.", kind="#muted")
-                y += 30
-                if mtype.crew_min:
-                    names = ", ".join(c.name for c in crew) or "nobody yet"
-                    self.label((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
-                               tip="Choose the crew under Crew in the middle column (scroll down if it is hidden).")
-                    y += 26
+                y, weakest_why = self._chances(inner, y, book_y, mtype, hardware)
         about = []
         if reason:
             about.append((f"Cannot book: {reason}.", art.BAD, 15, True))
+        if weakest_why:
+            about.append((weakest_why, art.TEXT, 14))
         if self.mission is not None:
             mtype = self.content.missions[self.mission]
-            about.append((mtype.description, art.MUTED, 14))
             firsts = [self.content.firsts[f].name for f in self._open_firsts(self.mission)]
             if firsts:
                 about.append(("Can win: " + ", ".join(firsts) + ".", art.ACCENT, 14))
-        room = inner.bottom - booked_h - 60 - y
+            about.append((mtype.description, art.MUTED, 14))
+        room = book_y - 6 - y
         if about and room > 30:
             self.text((inner.x, y, inner.width, room), about)
-        book_y = inner.bottom - booked_h - 48
         self.button((inner.x, book_y, inner.width, 42), "Book the launch  (Return)", self.main_action,
                     kind="#primary", enabled=not reason,
                     tip="Book it for the month chosen and pay now. It flies when the turn ends." if not reason
                     else f"Cannot book: {reason}.")
-        y = inner.bottom - booked_h + 6
-        self.label((inner.x, y, inner.width, 26), "Booked this quarter" if booked else "Nothing booked this quarter",
-                   kind="#subheading", tip="Launches booked for this quarter. Cancel gives the money back.")
+        self._booked(pygame.Rect(inner.x, inner.bottom - booked_h, inner.width, booked_h), booked)
+
+    def _chances(self, inner, y, bottom, mtype, hardware) -> tuple[int, str]:
+        """The success and crew-loss figures, each step with what drives it, the weakest marked;
+        returns where the next thing goes and what makes the weakest step weak."""
+        me = self.side_state
+        crew = [me.crews[c] for c in self.crew]
+        odds = self.game.odds(self.side, mtype, hardware, crew)
+        drivers = explain.step_drivers(self.game, self.side, mtype, hardware, crew)
+        weakest = min(range(len(drivers)), key=lambda i: drivers[i].chance)
+        whys = [words.step_why(d, me.programmes[d.programme.id]) for d in drivers]
+        steps_tip = "<br>".join(f"{d.name}: {words.percent(d.chance)} ({', '.join(words.step_parts(d))})"
+                                for d in drivers)
+        half = inner.width // 2
+        self.label((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
+        success_kind = "#big_good" if odds.success >= 0.7 else "#big_warn" if odds.success >= 0.4 else "#big_bad"
+        self.label((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
+                   tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
+        if mtype.crew_min:
+            loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"
+            self.label((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption",
+                       tip="The chance the crew dies on this flight.")
+            self.label((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
+                       tip="The chance the crew dies: a step fails in a way that destroys the craft, "
+                           "and the escape system (where a step allows one) does not save them.")
+        y += 68
+        step_h = 38  # the step and its chance, and under it what drives the chance
+        room = bottom - y - 56 - 56  # the cost and crew lines, and the weakest step's why
+        shown = list(range(len(drivers)))
+        if len(shown) * step_h > room:  # too many to list: the weakest stay in sight, in flight order
+            keep = max(1, (room - 20) // step_h)
+            shown = sorted(sorted(shown, key=lambda i: drivers[i].chance)[:keep])
+        for i in shown:
+            driver = drivers[i]
+            marked = i == weakest and len(drivers) > 1
+            kind = "#bad" if marked else None
+            tip = f"<b>{driver.name}</b>: {whys[i]}"
+            self.label((inner.x, y, inner.width - 64, 22), driver.name + ("  \u00b7  weakest" if marked else ""),
+                       tip=tip, kind=kind)
+            self.label((inner.right - 64, y, 64, 22), words.percent(driver.chance), align="right", tip=tip,
+                       kind=kind)
+            self.label((inner.x + 12, y + 19, inner.width - 12, 18), "  \u00b7  ".join(words.step_parts(driver)),
+                       tip=tip, kind="#caption")
+            y += step_h
+        if len(shown) < len(drivers):
+            self.label((inner.x, y, inner.width, 20), f"and {len(drivers) - len(shown)} steps more likely to work",
+                       kind="#caption", tip=steps_tip)
+            y += 20
+        cost = self.game.mission_cost(hardware)
+        self.label((inner.x, y + 4, inner.width, 24),
+                   f"Costs {words.money(cost)} now; {words.money(me.cash)} in hand.",
+                   tip="The rocket and the spacecraft are paid for when the launch is booked; cancelling "
+                       "gives the money back.", kind="#muted")
         y += 30
-        for mission in sorted(booked, key=lambda m: m.month):
+        if mtype.crew_min:
+            names = ", ".join(c.name for c in crew) or "nobody yet"
+            self.label((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
+                       tip="Choose the crew under Crew in the middle column.")
+            y += 26
+        why = f"Weakest step, {drivers[weakest].name}: {whys[weakest]}" if len(drivers) > 1 else whys[0]
+        return y, why
+
+    def _booked(self, rect, booked) -> None:
+        """This quarter's launches, each with its crew; a list that scrolls if it outgrows its room."""
+        self.label((rect.x, rect.y, rect.width, 26), "Booked this quarter" if booked else "Nothing booked this quarter",
+                   kind="#subheading", tip="Launches booked for this quarter. Cancel gives the money back.")
+        step = BOOKED_ROW
+        box = self.scroller((rect.x - 4, rect.y + 30, rect.width + 8, rect.height - 30), len(booked) * step)
+        width = box.rect.width - (20 if len(booked) * step > box.rect.height else 8)
+        crews = self.side_state.crews
+        for i, mission in enumerate(booked):
+            y = i * step
             mtype = self.content.missions[mission.type]
-            text = f"{words.month_name(mission.month)[:3]}: {mtype.name}"
             kit = self.content.programmes[mission.rocket].name
             if mission.spacecraft:
                 kit = f"{self.content.programmes[mission.spacecraft].name} on {kit}"
-            crew = ", ".join(self.side_state.crews[c].name for c in mission.crew)
-            self.label((inner.x, y, inner.width - 100, BUTTON_H), text,
-                       tip=f"{kit}" + (f", crew: {crew}" if crew else "") + f". Paid: {words.money(mission.cost)}.")
-            self.button((inner.right - 92, y, 92, BUTTON_H), "Cancel", lambda m=mission.id: self._cancel(m),
+            crew = ", ".join(crews[c].name for c in mission.crew)
+            tip = f"{kit}" + (f", crew: {crew}" if crew else "") + f". Paid: {words.money(mission.cost)}."
+            self.label((4, y, width - 100, 20), f"{words.month_name(mission.month)[:3]}: {mtype.name}", parent=box,
+                       tip=tip)
+            surnames = ", ".join(crews[c].name.split()[-1] for c in mission.crew)
+            self.label((4, y + 19, width - 100, 18), f"crew: {surnames}" if surnames else kit, parent=box,
+                       tip=tip, kind="#caption")
+            self.button((width - 92, y + 3, 92, BUTTON_H), "Cancel", lambda m=mission.id: self._cancel(m), parent=box,
                         kind="#danger", tip=f"Cancel this launch and get {words.money(mission.cost)} back.")
-            y += 38
 
     # --- actions ----------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands, dates, rules
+from game.core import commands, dates, explain, rules
 from game.ui import art, vehicles, words
 from game.ui.screens.common import arriving, columns, game_bar, refresh_cash_tip
 from game.ui.widgets import TIP_WIDTH, TOOLTIP_DELAY, Screen, style
@@ -105,10 +105,17 @@ class ResearchScreen(Screen):
         estimate = rules.estimate(state)
         colour = "#good" if estimate >= 80 else "#warn" if estimate >= 55 else "#bad"
         text = words.estimate_text(state) + ("  (grounded)" if grounded else "")
-        if rules.rush_penalty(definition, state):
-            text += "  rushed"
+        rush = rules.rush_penalty(definition, state)
+        rushed = ""
+        if rush:
+            # the planner shows what it flies at: say so here, where the estimate alone is shown
+            flies = explain.flies_at(definition, state)
+            text += f"  rushed: {flies:.0f} %"
+            rushed = (f"<br><b>Rushed: flown now it would be {flies:.0f} %, as the planner shows.</b> Until it has "
+                      f"had {definition.min_quarters} funded quarters of development "
+                      f"({definition.min_quarters - state.quarters} to go) rushing takes {rush:.0f} points off.")
         self.label((rel_col.x, y + 4, rel_col.width, 30), text, kind=colour, parent=box,
-                   tip=words.estimate_tip(definition, state)
+                   tip=words.estimate_tip(definition, state) + rushed
                    + ("<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
         step = words.funding_step(definition)
         small = min(40, fund_col.width // 4)
