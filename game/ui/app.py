@@ -77,6 +77,7 @@ class App:
         self.focus: pygame_gui.elements.UIButton | None = None
         self.focus_tip = None  # the focused button's tooltip, shown for the keyboard as the mouse would
         self.focus_since = 0.0  # clock_now when the focus last moved
+        self.pointer: tuple[int, int] | None = None  # where the mouse is, while it is over the window
         self.held: set[int] = set()  # keys down now: a KEYDOWN for one of them is the key repeating
         self.changes = 0  # screen changes so far, to drop input queued for a screen that has gone
         self.toasts: list[tuple[str, tuple, float]] = []
@@ -339,8 +340,14 @@ class App:
             self.dirty = True
         if event.type == pygame.MOUSEBUTTONDOWN:
             self.focus = None  # the mouse is in use: the keyboard's focus ring steps aside
+            if event.button == 1 and self.top is not None and self.top.page_at(event.pos):
+                return
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
             self._drop_focus_tip()
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
+            self.pointer = event.pos
+        elif event.type == pygame.WINDOWLEAVE:
+            self.pointer = None
         if event.type == pygame.KEYDOWN and self._hot_key(event):
             return
         self.manager.process_events(event)
@@ -406,7 +413,8 @@ class App:
             else:
                 top.main_action()
         elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            top.scroll(1 if key == pygame.K_PAGEDOWN else -1)
+            focus = self.focus if self.focus is not None and self.focus.alive() else None
+            top.scroll(1 if key == pygame.K_PAGEDOWN else -1, self.pointer, focus)
         elif key == pygame.K_SPACE and self.focus is not None and self.focus.alive():
             self.press(self.focus)
         elif key == pygame.K_ESCAPE:

@@ -131,16 +131,47 @@ class Screen:
         bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, wanted)))
         box.update(0.0)
 
-    def scroll(self, pages: float) -> None:
-        """Page Up / Page Down: scroll the screen's largest scrolled list."""
-        boxes = [e for e in self.elements if isinstance(e, UIScrollingContainer) and e.vert_scroll_bar is not None]
+    def _boxes(self) -> list:
+        """The scrolled lists in sight, nested ones too (a list inside a panel's scroller)."""
+        boxes, todo = [], [e for e in self.elements if isinstance(e, UIScrollingContainer)]
+        while todo:
+            box = todo.pop()
+            if box.vert_scroll_bar is not None and box.visible:
+                boxes.append(box)
+            todo.extend(e for e in box.scrollable_container.elements if isinstance(e, UIScrollingContainer))
+        return boxes
+
+    def scroll(self, pages: float, pointer: tuple[int, int] | None = None, focus=None) -> None:
+        """Page Up / Page Down: scroll the list under the pointer, else the one holding the
+        keyboard's focus, else the screen's largest."""
+        boxes = self._boxes()
         if not boxes:
             return
-        box = max(boxes, key=lambda b: b.rect.height)
+        under = [b for b in boxes if pointer is not None and b.rect.collidepoint(pointer)]
+        held = [b for b in boxes if focus is not None and focus.ui_container is b.scrollable_container]
+        box = (under or held or [max(boxes, key=lambda b: b.rect.height)])[0]
+        self._page(box, pages)
+
+    @staticmethod
+    def _page(box, pages: float) -> None:
         bar = box.vert_scroll_bar
         step = bar.visible_percentage * 0.9 * pages
         bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, bar.start_percentage + step)))
         box.update(0.0)
+
+    def page_at(self, pos: tuple[int, int]) -> bool:
+        """A click on a scroll bar's track, above or below its handle, pages that way. True when it did."""
+        for box in self._boxes():
+            bar = box.vert_scroll_bar
+            handle = bar.sliding_button
+            if not bar.rect.collidepoint(pos) or handle is None or handle.rect.collidepoint(pos):
+                continue
+            arrows = [b for b in (bar.top_button, bar.bottom_button) if b is not None]
+            if any(b.rect.collidepoint(pos) for b in arrows):
+                return False  # the arrows scroll by themselves
+            self._page(box, -1 if pos[1] < handle.rect.top else 1)
+            return True
+        return False
 
     def draw_under(self, surface: pygame.Surface) -> None:
         if self.modal and self.backdrop is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands, explain
+from game.core import commands, dates, explain
 from game.ui import art, vehicles, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
@@ -148,28 +148,48 @@ class MissionPlannerScreen(Screen):
                    align="right", tip="Missions marked \u2022 can win a first nobody has won yet.")
         flyable = self._flyable()
         rest = [m for m in self.content.missions if m not in flyable]
+        rest.sort(key=lambda m: self._beyond_era(m) is not None)  # what these years cannot give, last
         rows: list = list(flyable) + (["Not possible yet"] + rest if rest else [])
-        step = BUTTON_H + 6
-        box = self.scroller((rect.x + 6, rect.y + 42, rect.width - 12, rect.height - 48), len(rows) * step)
-        width = box.rect.width - (18 if len(rows) * step > box.rect.height else 4)
-        for i, row in enumerate(rows):
-            y = i * step
+        step, later = BUTTON_H + 6, BUTTON_H + 24  # a mission not possible yet says why under its name
+        height = sum(step if r in flyable or r == "Not possible yet" else later for r in rows)
+        box = self.scroller((rect.x + 6, rect.y + 42, rect.width - 12, rect.height - 48), height)
+        width = box.rect.width - (18 if height > box.rect.height else 4)
+        y = 0
+        for row in rows:
             if row == "Not possible yet":
                 self.label((6, y, width, BUTTON_H), row, kind="#subheading", parent=box,
-                           tip="Your programmes cannot fly these yet: hover one to see what it needs.")
+                           tip="Your programmes cannot fly these yet: under each, what it needs.")
+                y += step
                 continue
             mtype = self.content.missions[row]
             firsts = [self.content.firsts[f].name for f in self._open_firsts(row)]
             tip = f"<b>{mtype.name}</b>: {mtype.description}"
             if firsts:
                 tip += "<br>Can win: " + ", ".join(firsts) + "."
-            if row not in flyable:
-                tip += "<br><i>Not yet: " + self._why_not(row) + ".</i>"
+            why = None if row in flyable else self._beyond_era(row) or self._why_not(row)
+            if why:
+                tip += "<br><i>Not yet: " + why + ".</i>"
             chosen = self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
                                  lambda m=row: self._pick_mission(m), parent=box, align="left",
                                  kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
+            if why:
+                self.label((10, y + BUTTON_H, width - 10, 20), words.upper_first(_short_why(why, mtype)),
+                           kind="#caption", parent=box, tip=tip)
             if row == self.mission:
                 self.reveal(chosen)  # the chosen mission stays in sight
+            y += step if row in flyable else later
+
+    def _beyond_era(self, mission_id: str) -> str | None:
+        """Why these years cannot fly a mission at all: what it needs no programme gives before the era ends."""
+        game, side = self.game, self.side
+        end = game.state.end
+        for capability in self.content.missions[mission_id].needs:
+            givers = [p for p in self.content.programmes.values() if capability in p.provides
+                      and game.may_have(side, p.id)]
+            soonest = [dates.parse_quarter(p.available) if p.available else 0 for p in givers]
+            if not soonest or min(soonest) > end:
+                return f"not in these years: {words.capability(capability)} comes later"
+        return None
 
     def _why_not(self, mission_id: str) -> str:
         mtype = self.content.missions[mission_id]
@@ -192,15 +212,27 @@ class MissionPlannerScreen(Screen):
             return
         mtype = self.content.missions[self.mission]
         programmes = self.content.programmes
+        # only what can fly this mission (so the crew is in sight without scrolling); the rest is named
+        kits = self._kits(self.mission)
+        rockets = [r for r in self._owned("rocket") if not kits or r == self.rocket or any(k[0] == r for k in kits)]
+        craft = [c for c in self._owned("spacecraft") if not kits or c == self.spacecraft
+                 or any(k[1] == c for k in kits)]
+        idle = [programmes[p].name for p in self._owned("rocket") + (self._owned("spacecraft") if mtype.spacecraft
+                                                                     else []) if p not in rockets + craft]
         sections: list[tuple] = [
-            ("heading", "2. Rocket", "Which launcher flies it. Only rockets you have started are here."),
-            ("grid", [(r, programmes[r].name) for r in self._owned("rocket")], {self.rocket}, self._pick_rocket,
+            ("heading", "2. Rocket", "Which launcher flies it. Only rockets you have started that can fly this "
+                                     "mission are here."),
+            ("grid", [(r, programmes[r].name) for r in rockets], {self.rocket}, self._pick_rocket,
              lambda r: self._kit_tip(r, self.spacecraft), lambda r: True)]
         if mtype.spacecraft:
             sections += [
-                ("heading", "3. Spacecraft", "What rides on top. Only spacecraft you have started are here."),
-                ("grid", [(c, programmes[c].name) for c in self._owned("spacecraft")], {self.spacecraft},
+                ("heading", "3. Spacecraft", "What rides on top. Only spacecraft you have started that can fly "
+                                             "this mission are here."),
+                ("grid", [(c, programmes[c].name) for c in craft], {self.spacecraft},
                  self._pick_spacecraft, lambda c: self._kit_tip(self.rocket, c), lambda c: True)]
+        if idle:
+            sections.append(("note", f"Not for this mission: {', '.join(idle)}",
+                             "Started, but they cannot fly this mission: " + ", ".join(idle) + "."))
         sections += [("heading", "Month", "Launches fly in month order: an earlier month can win a first over the "
                       "rival's later one."), ("months",)]
         if mtype.crew_min:
@@ -241,6 +273,8 @@ class MissionPlannerScreen(Screen):
     def _section_height(self, section, width) -> int:
         if section[0] == "heading":
             return 32
+        if section[0] == "note":
+            return 26
         if section[0] == "months":
             return BUTTON_H + 16
         options = section[1]
@@ -251,6 +285,9 @@ class MissionPlannerScreen(Screen):
         kind = section[0]
         if kind == "heading":
             self.label((x, y, width, 28), section[1], kind="#heading", tip=section[2], parent=box)
+            return
+        if kind == "note":
+            self.label((x, y, width, 22), section[1], kind="#caption", tip=section[2], parent=box)
             return
         if kind == "months":
             first = self.game.month_now()
@@ -472,6 +509,11 @@ def kit_picture(rocket: str, craft: str | None, size: tuple[int, int], tallest: 
     pygame.draw.rect(surface, (52, 58, 70), (4, pad_y, width - 8, 6))
     surface.blit(built.whole(), ((width - built.width) // 2, pad_y - built.base))
     return surface
+
+
+def _short_why(why: str, mtype) -> str:
+    """A reason short enough to sit under a mission's name: without 'the mission needs'."""
+    return why.replace(f"the {mtype.name.lower()} ", "").replace(f"the {mtype.name} ", "")
 
 
 def _crew_text(crew, skills: list[str]) -> str:
