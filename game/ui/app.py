@@ -99,7 +99,25 @@ class App:
         if self.settings.fullscreen:
             self._sdl_window().set_fullscreen(True)
             surface = pygame.display.get_surface()
+        elif surface.get_width() < MINIMUM_SIZE[0] or surface.get_height() < MINIMUM_SIZE[1]:
+            surface = pygame.display.set_mode((max(surface.get_width(), MINIMUM_SIZE[0]),
+                                               max(surface.get_height(), MINIMUM_SIZE[1])), pygame.RESIZABLE)
         return surface
+
+    def _hold_minimum(self) -> None:
+        """A window made smaller than the screens are laid out for (a window manager that ignores
+        the minimum, a hand-edited setting) is put back to the minimum."""
+        width, height = self.size
+        if width >= MINIMUM_SIZE[0] and height >= MINIMUM_SIZE[1]:
+            return
+        wanted = (max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1]))
+        try:
+            window = self._sdl_window()
+            window.minimum_size = MINIMUM_SIZE
+            window.size = wanted
+        except (pygame.error, AttributeError):
+            pygame.display.set_mode(wanted, pygame.RESIZABLE)
+        self.window = pygame.display.get_surface() or self.window
 
     @staticmethod
     def _sdl_window():
@@ -130,6 +148,7 @@ class App:
 
     def resized(self) -> None:
         self.window = pygame.display.get_surface() or self.window
+        self._hold_minimum()
         self.manager.set_window_resolution(self.size)
         if not self.settings.fullscreen:
             self.settings.width, self.settings.height = self.size

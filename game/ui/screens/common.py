@@ -43,22 +43,9 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     screen.panel((0, 0, rect.width, height), "#bar")
     state = game.state
 
-    left_width = max(300, min(460, rect.width * 36 // 100))
     from game.ui import poster
 
-    screen.image((MARGIN, 8, 44, 44), poster.emblem(side, 44), tip=f"The emblem of {words.SIDE_NAME[side]}'s programme.")
-    left = MARGIN + 52
-    left_width -= 52
-    screen.label((left, 4, left_width, 22), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",
-                 tip=f"You play {words.LEADER_TITLE[side]} for {words.SIDE_NAME[side]}. "
-                     f"The rival is {app.session.rival_description()}.", kind=f"#{side}")
     era = game.era
-    screen.label((left, 25, left_width, 28),
-                 f"{words.quarter_short(state.quarter)}  \u00b7  turn {state.turn + 1} of {state.end - state.start + 1}",
-                 tip=f"{words.quarter_long(state.quarter)}. {era.name} ({era.years}). One turn is a quarter; launches happen in the month you book. "
-                     f"{words.turns_left(state)} turn{'s' if words.turns_left(state) != 1 else ''} left "
-                     f"including this one.", kind="#date")
-
     figures = [
         ("Cash", words.money(me.cash), cash_tip(game, side)),
         ("Budget", f"{words.money(arriving(me))}/q", budget_tip(me, side)),
@@ -74,7 +61,22 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
                         "V-2 know-how: captured engineers, factories and papers. It speeds rocket research "
                         f"(+{rules.EXPERTISE_BONUS * me.expertise * 100:.0f} % now); in the rockets era the "
                         "most expertise wins at the end date."))
-    block = max(96, min(140, (rect.width - left_width - 2 * MARGIN) // len(figures)))
+    count = len(figures)
+    block = max(96, min(140, (rect.width - 360 - 2 * MARGIN) // count))
+    # the name and the date take what the figures leave, up to 460 px: they never run under the figures
+    left_width = min(460, rect.width * 36 // 100, rect.width - 2 * MARGIN - block * count - 8)
+    screen.image((MARGIN, 8, 44, 44), poster.emblem(side, 44), tip=f"The emblem of {words.SIDE_NAME[side]}'s programme.")
+    left = MARGIN + 52
+    left_width -= 52
+    screen.label((left, 4, left_width, 22), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",
+                 tip=f"You play {words.LEADER_TITLE[side]} for {words.SIDE_NAME[side]}. "
+                     f"The rival is {app.session.rival_description()}.", kind=f"#{side}")
+    screen.label((left, 25, left_width, 28),
+                 f"{words.quarter_short(state.quarter)}  \u00b7  turn {state.turn + 1} of {state.end - state.start + 1}",
+                 tip=f"{words.quarter_long(state.quarter)}. {era.name} ({era.years}). One turn is a quarter; launches happen in the month you book. "
+                     f"{words.turns_left(state)} turn{'s' if words.turns_left(state) != 1 else ''} left "
+                     f"including this one.", kind="#date")
+
     x = rect.width - MARGIN - block * len(figures)
     screen.figures = {}
     for caption, value, tip in figures:
