@@ -1,5 +1,7 @@
 """Each side's face, the launch's animation and the sounds, driven like test_ui drives the window."""
 
+import itertools
+import json
 import os
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -9,6 +11,7 @@ import pygame  # noqa: E402
 from test_ui import key, open_window  # noqa: E402
 
 from game.ui import art  # noqa: E402
+from game.ui.app import THEME as THEME_FILE  # noqa: E402
 from game.ui.screens.dialogs import HandOverScreen  # noqa: E402
 from game.ui.screens.event import EventScreen  # noqa: E402
 from game.ui.screens.hq import HeadquartersScreen  # noqa: E402
@@ -254,3 +257,63 @@ def test_the_guide_points_at_the_next_thing_to_do_and_can_be_turned_off(tmp_path
     key(app, "escape")
     key(app, "r")
     assert not any(text.startswith("Guide") for text, _, _ in app.toasts)
+
+
+# --- colours that say one thing each ---------------------------------------------------------------------
+
+
+def _linear(c: float) -> float:
+    c /= 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _lab(rgb) -> tuple[float, float, float]:
+    r, g, b = (_linear(v) for v in rgb)
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t):
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+# Vienot, Brettel and Mollon (1999): what a protanope or deuteranope sees, in linear RGB
+_SEEN_BY = {"protanopia": ((0.11238, 0.88762, 0), (0.11238, 0.88762, 0), (0.00401, -0.00401, 1)),
+            "deuteranopia": ((0.29275, 0.70725, 0), (0.29275, 0.70725, 0), (-0.02234, 0.02234, 1))}
+
+
+def _seen(rgb, how):
+    if how is None:
+        return rgb
+    lin = [_linear(v) for v in rgb]
+    out = [min(1.0, max(0.0, sum(m * v for m, v in zip(row, lin, strict=True)))) for row in _SEEN_BY[how]]
+    return tuple(255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055) for c in out)
+
+
+def _difference(a, b) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5  # CIE76 delta E
+
+
+def test_side_colours_and_good_and_bad_are_distinct_in_every_palette():
+    for name, colours in art.PALETTES.items():
+        sights = (None, "protanopia", "deuteranopia") if name == "colour-blind" else (None,)
+        for how in sights:
+            for one, other in itertools.combinations(("usa", "ussr", "good", "bad", "warn"), 2):
+                apart = _difference(_seen(colours[one], how), _seen(colours[other], how))
+                assert apart >= 20, f"{name}: {one} and {other} look alike ({how or 'normal sight'}): {apart:.0f}"
+
+
+def test_a_palette_sets_every_colour_the_screens_draw_with():
+    try:
+        for name, colours in art.PALETTES.items():
+            theme = art.set_palette(name)
+            assert (colours["good"], colours["bad"], colours["warn"]) == (art.GOOD, art.BAD, art.WARN)
+            assert {"usa": colours["usa"], "ussr": colours["ussr"]} == art.SIDE_COLOUR
+            for kind in ("good", "bad", "warn", "usa", "ussr"):
+                assert theme[f"#{kind}"]["colours"]["normal_text"] == "#{:02x}{:02x}{:02x}".format(*colours[kind])
+    finally:
+        art.set_palette("navy")
+    theme = json.loads(THEME_FILE.read_text())  # the default theme agrees with the default palette
+    for kind in ("good", "bad", "warn", "usa", "ussr"):
+        assert theme[f"#{kind}"]["colours"]["normal_text"] == "#{:02x}{:02x}{:02x}".format(*art.PALETTES["navy"][kind])

@@ -19,11 +19,11 @@ TEXT = (219, 228, 241)
 MUTED = (142, 163, 194)
 WHITE = (255, 255, 255)
 GOOD = (111, 208, 140)
-BAD = (255, 123, 114)
+BAD = (255, 96, 200)
 WARN = (242, 193, 78)
 ACCENT = (242, 179, 61)
 HEADING = WHITE
-SIDE_COLOUR = {"usa": (127, 178, 255), "ussr": (255, 138, 128)}
+SIDE_COLOUR = {"usa": (127, 178, 255), "ussr": (255, 112, 96)}
 # the boxes drawn under the widgets: (fill, edge, edge width) by kind; the side's face changes them
 PANEL_LOOK = {None: ((20, 35, 64), (43, 66, 102), 1), "#bar": ((11, 20, 39), (34, 54, 89), 0),
               "#modal": ((20, 35, 64), (111, 155, 214), 2)}
@@ -279,22 +279,26 @@ def set_face(side: str | None) -> dict:
 # --- colours the player may choose ------------------------------------------------------------
 
 PALETTES = {
-    # the default: American blue against Soviet red, green for good news and red for bad
-    "navy": {"usa": (127, 178, 255), "ussr": (255, 138, 128), "good": (111, 208, 140), "bad": (255, 123, 114)},
-    # for red-green colour blindness: blue against orange, and the same for good and bad
-    "colour-blind": {"usa": (100, 170, 255), "ussr": (255, 176, 60), "good": (120, 190, 255), "bad": (255, 160, 50)},
+    # the default: American blue against Soviet red; green for good news and magenta for bad, so that
+    # bad news never looks Soviet; amber to warn
+    "navy": {"usa": (127, 178, 255), "ussr": (255, 112, 96), "good": (111, 208, 140), "bad": (255, 96, 200),
+             "warn": (242, 193, 78)},
+    # for red-green colour blindness: blue against orange for the sides; good a pale sky, bad a dark
+    # vermilion and warn a pale yellow, told apart by lightness as well as hue
+    "colour-blind": {"usa": (90, 160, 255), "ussr": (255, 176, 50), "good": (205, 232, 255), "bad": (240, 96, 60),
+                     "warn": (255, 238, 140)},
 }
 
 
 def set_palette(name: str) -> dict:
     """Switch the drawn colours; returns the theme entries that go with them."""
-    global GOOD, BAD
+    global GOOD, BAD, WARN
     colours = PALETTES.get(name, PALETTES["navy"])
     SIDE_COLOUR["usa"], SIDE_COLOUR["ussr"] = colours["usa"], colours["ussr"]
-    GOOD, BAD = colours["good"], colours["bad"]
+    GOOD, BAD, WARN = colours["good"], colours["bad"], colours["warn"]
     KIND_COLOUR["research"], KIND_COLOUR["death"] = GOOD, BAD
     hexed = {k: "#{:02x}{:02x}{:02x}".format(*v) for k, v in colours.items()}
     theme = {f"#{key}": {"colours": {"normal_text": value}} for key, value in hexed.items()}
-    theme["#big_bad"] = {"colours": {"normal_text": hexed["bad"]}}
-    theme["#big_good"] = {"colours": {"normal_text": hexed["good"]}}
+    for kind in ("bad", "good", "warn"):
+        theme[f"#big_{kind}"] = {"colours": {"normal_text": hexed[kind]}}
     return theme

@@ -8,9 +8,9 @@ from game.ui import art
 from game.ui.storage import WINDOW_SIZES
 from game.ui.widgets import Screen
 
-PALETTE_TEXT = {"navy": ("Standard", "Blue for the USA, red for the USSR; green for good news, red for bad."),
-                "colour-blind": ("Colour-blind friendly", "Blue against orange everywhere, for red-green colour "
-                                 "blindness.")}
+PALETTE_TEXT = {"navy": ("Standard", "Blue for the USA, red for the USSR; green for good news, magenta for bad."),
+                "colour-blind": ("Colour-blind friendly", "For red-green colour blindness: blue and orange sides; "
+                                 "pale sky for good, vermilion for bad.")}
 
 
 class SettingsScreen(Screen):
@@ -68,7 +68,7 @@ class SettingsScreen(Screen):
         self.text((x, y, width, 30), [(PALETTE_TEXT.get(settings.palette, PALETTE_TEXT["navy"])[1], art.MUTED, 14)])
         swatch_y = y + 28
         for i, (name, colour) in enumerate((("USA", art.SIDE_COLOUR["usa"]), ("USSR", art.SIDE_COLOUR["ussr"]),
-                                            ("good", art.GOOD), ("bad", art.BAD))):
+                                            ("good", art.GOOD), ("bad", art.BAD), ("warn", art.WARN))):
             self.image((x + i * 110, swatch_y, 24, 24), art.bar((24, 24), 1.0, colour))
             self.label((x + i * 110 + 30, swatch_y, 80, 24), name, tip=f"The colour for {name}.")
         y = swatch_y + 34
