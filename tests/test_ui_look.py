@@ -317,3 +317,50 @@ def test_a_palette_sets_every_colour_the_screens_draw_with():
     theme = json.loads(THEME_FILE.read_text())  # the default theme agrees with the default palette
     for kind in ("good", "bad", "warn", "usa", "ussr"):
         assert theme[f"#{kind}"]["colours"]["normal_text"] == "#{:02x}{:02x}{:02x}".format(*art.PALETTES["navy"][kind])
+
+
+# --- the guide helps and gets out of the way ------------------------------------------------------------
+
+
+def _hint_box(app):
+    app.frame()
+    boxes, width, (x, y) = app._toast_place[1]
+    return pygame.Rect(x, y, width, sum(b[3] for b in boxes) + 6 * (len(boxes) - 1))
+
+
+def test_a_hint_applies_shows_once_and_covers_nothing(tmp_path, content):
+    from game.core import commands
+    from game.ui import guide
+
+    app = open_window(tmp_path, content, size=(1280, 720), era="rockets", side="usa", seed=4)
+    game, side = app.session.game, app.session.side
+    assert not guide.can_fly(game, side)
+    me = game.state.sides[side]
+    for prog in me.programmes:
+        game.execute(commands.FundProgramme(side, prog, 2.0))
+    said = {}
+    for letter in ("h", "r", "m", "c"):
+        app.toasts.clear()
+        key(app, letter)
+        hints = [t[0] for t in app.toasts if t[0].startswith("Guide")]
+        said[letter] = hints
+        for text in hints:
+            assert "book a launch" not in text.lower() and "Book the launch" not in text, text
+        if hints:  # nothing to press is covered, nor anything the hint names
+            box = _hint_box(app)
+            pressed = [b.text for b in app.top.actions if b.visible and b.rect.colliderect(box)
+                       and (b.ui_container is app.manager.get_root_container()
+                            or b.ui_container.rect.colliderect(box))]
+            assert not pressed, f"the hint on {letter} covers {pressed}"
+    if not game.active_crew(side):
+        assert not said["c"], "a hint about training with nobody to train"
+    assert said["m"] and "nothing can fly" in said["m"][0].lower()
+    # the next quarter the same hints are not given again
+    app.settings.ask_empty_turn = False
+    app.session.end_turn()
+    app.back_to_hq()
+    for letter in ("r", "m", "h"):
+        app.toasts.clear()
+        key(app, letter)
+        repeated = [t[0] for t in app.toasts if t[0] in said["r"] + said["m"] + said["h"]]
+        assert not repeated, f"a hint came back: {repeated}"

@@ -82,7 +82,9 @@ class App:
         self.changes = 0  # screen changes so far, to drop input queued for a screen that has gone
         self.toasts: list[tuple[str, tuple, float]] = []
         self.clock_now = 0.0  # seconds of update() so far: the toasts' clock
-        self.hinted: set[tuple] = set()  # the guide's hints already given: (screen, side, quarter)
+        self.hinted: set[tuple] = set()  # the guide's hints already given: (side, hint)
+        self.layout = 0  # counts the top screen's builds: where the toasts may go is worked out once for each
+        self._toast_place: tuple | None = None
         self.guide_due = False
         self._frames_reported = 0
 
@@ -260,6 +262,7 @@ class App:
 
     def _opened(self) -> None:
         self.changes += 1
+        self.layout += 1
         self.wear_face(self.session.side if self.session is not None else None)
         self.focus = None
         self._drop_focus_tip()
@@ -277,14 +280,13 @@ class App:
         if type(self.top).__name__ == "HandOverScreen":
             # not while the keyboard changes hands: the hint waits for the side's own screen
             self.toasts = [t for t in self.toasts if not t[0].startswith("Guide:")]
-            self.hinted = {seen for seen in self.hinted if seen[2] != self.session.game.state.quarter}
             return
         from game.ui import guide
 
         text = guide.hint(self, self.top)
         if not text:
             return
-        seen = (type(self.top).__name__, self.session.side, self.session.game.state.quarter)
+        seen = (self.session.side, text)  # each hint once: a hint read is not news the next quarter
         if seen not in self.hinted:
             self.hinted.add(seen)
             self.toast(text, art.ACCENT)
@@ -297,6 +299,7 @@ class App:
         index = order.index(self.focus) if self.focus in order else None
         self._drop_focus_tip()
         self.top.build()
+        self.layout += 1
         order = self.top.focusables()
         self.focus = order[min(index, len(order) - 1)] if index is not None and order else None
         self.dirty = True
@@ -707,20 +710,89 @@ class App:
         self._draw_toasts(surface)
 
     def _draw_toasts(self, surface: pygame.Surface) -> None:
-        """Short messages above the bottom row of buttons, newest lowest."""
-        y = surface.get_height() - 76
+        """Short messages, newest lowest, where they cover nothing on the screen (above the
+        bottom row of buttons if that is free)."""
+        if not self.toasts:
+            return
+        key = (self.layout, surface.get_size(), tuple(t[0] for t in self.toasts))
+        if self._toast_place is None or self._toast_place[0] != key:
+            self._toast_place = (key, self._place_toasts(surface.get_size()))
+        boxes, width, (x, y) = self._toast_place[1]
         fnt = art.font(14, True)
-        for text, colour, _ in reversed(self.toasts):
-            lines = art.wrap(text, fnt, min(760, surface.get_width() - 120))
-            height = 12 + 20 * len(lines)
-            width = max(fnt.size(line)[0] for line in lines) + 28
-            box = pygame.Rect(0, 0, width, height)
-            box.midbottom = (surface.get_width() // 2, y)
+        for lines, colour, box_width, box_height in boxes:
+            box = pygame.Rect(x + (width - box_width) // 2, y, box_width, box_height)
             pygame.draw.rect(surface, (8, 16, 32), box, border_radius=6)
             pygame.draw.rect(surface, colour, box, 1, border_radius=6)
             for i, line in enumerate(lines):
                 surface.blit(fnt.render(line, True, colour), (box.x + 14, box.y + 6 + 20 * i))
-            y = box.top - 6
+            y = box.bottom + 6
+
+    def _place_toasts(self, screen: tuple[int, int]) -> tuple[list, int, tuple[int, int]]:
+        """The toasts' boxes, wrapped wide if a wide stack fits somewhere free, narrower if not."""
+        fnt = art.font(14, True)
+        found = None
+        for wrap in (min(760, screen[0] - 120), 460, 320):
+            boxes = []
+            for text, colour, _ in self.toasts:
+                lines = art.wrap(text, fnt, wrap)
+                boxes.append((lines, colour, max(fnt.size(line)[0] for line in lines) + 28, 12 + 20 * len(lines)))
+            width = max(b[2] for b in boxes)
+            height = sum(b[3] for b in boxes) + 6 * (len(boxes) - 1)
+            spot, covered = self._free_spot(screen, (width, height))
+            if found is None or covered < found[3]:
+                found = (boxes, width, spot, covered)
+            if not covered:
+                break
+        return found[:3]
+
+    def occupied(self) -> list[tuple[pygame.Rect, int]]:
+        """What the top screen shows, with how much covering it would hurt: its elements, and the
+        rows in sight of its scrolled lists. A button (something to press) or a heading hurts most,
+        the screen's own text less, the figures along the top bar least (they are there all the time)."""
+        found = []
+        top = self.top
+
+        def weight(element) -> int:
+            if isinstance(element, pygame_gui.elements.UIButton):
+                return 10
+            if "#heading" in element.object_ids or "#subheading" in element.object_ids:
+                return 10
+            return 1 if top.in_game and element.rect.bottom <= 60 else 3
+
+        for element in top.elements if top is not None else ():
+            if not element.alive() or not element.visible or getattr(element, "text", None) == "":
+                continue
+            inner = getattr(element, "scrollable_container", None)
+            if inner is None:
+                found.append((element.rect, weight(element)))
+                continue
+            found += [(child.rect.clip(element.rect), weight(child)) for child in inner.elements
+                      if child.visible and child.rect.colliderect(element.rect)]
+        return found
+
+    def _free_spot(self, screen: tuple[int, int], size: tuple[int, int]) -> tuple[tuple[int, int], int]:
+        """The top-left of a box of ``size`` that covers no element, near the bottom centre if it
+        can be, else the place that covers least (buttons least of all); and how much it covers."""
+        width, height = screen
+        shown = self.occupied()
+        taken = [r.inflate(8, 8) for r, _ in shown]
+        xs = [(width - size[0]) // 2, 24, width - size[0] - 24, width // 4 - size[0] // 2,
+              3 * width // 4 - size[0] // 2]
+        xs = [min(max(8, x), width - size[0] - 8) for x in xs]
+        best, least = ((width - size[0]) // 2, height - 76 - size[1]), None
+        for y in range(height - 76 - size[1], 8, -12):
+            for x in xs:
+                box = pygame.Rect(x, y, *size)
+                hits = box.collidelistall(taken)
+                if not hits:
+                    return (x, y), 0
+                covered = 0
+                for i in hits:
+                    part = box.clip(taken[i])
+                    covered += part.width * part.height * shown[i][1]
+                if least is None or covered < least:
+                    best, least = (x, y), covered
+        return best, least or 0
 
     def frame(self, dt: float = 1 / 30) -> None:
         """One frame without the real clock: what the tests step."""

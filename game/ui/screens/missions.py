@@ -396,7 +396,7 @@ class MissionPlannerScreen(Screen):
         for i in shown:
             driver = drivers[i]
             marked = i == weakest and len(drivers) > 1
-            kind = "#bad" if marked else None
+            kind = "#warn" if marked else None
             tip = f"<b>{driver.name}</b>: {whys[i]}"
             self.label((inner.x, y, inner.width - 64, 22), driver.name + ("  \u00b7  weakest" if marked else ""),
                        tip=tip, kind=kind)
