@@ -364,3 +364,42 @@ def test_a_hint_applies_shows_once_and_covers_nothing(tmp_path, content):
         key(app, letter)
         repeated = [t[0] for t in app.toasts if t[0] in said["r"] + said["m"] + said["h"]]
         assert not repeated, f"a hint came back: {repeated}"
+
+
+# --- pictures that match ------------------------------------------------------------------------------------
+
+
+def _fireball_pixels(film, times) -> int:
+    surface = pygame.Surface(film.size)
+    rect = surface.get_rect()
+    found = 0
+    for t in times:
+        surface.fill((0, 0, 0))
+        film.draw(surface, rect, t)
+        raw = pygame.image.tobytes(surface, "RGB")
+        found += sum(1 for i in range(0, len(raw), 3) if raw[i:i + 3] in (b"\xff\x8c\x28", b"\xff\xe6\x96"))
+    return found
+
+
+def test_a_parachute_failure_is_a_fall_into_the_sea_not_a_fireball(content):
+    from game.ui.film import LaunchFilm
+
+    steps = content.missions["crewed_orbital"].steps
+    chute = next(i for i, s in enumerate(steps) if "parachute" in s.name.lower())
+    falls = _report(content, "crewed_orbital", "atlas", "mercury", ["success"] * chute + ["death"], ["a"])
+    blows = _report(content, "crewed_orbital", "atlas", "mercury", ["success", "death"], ["a"])
+    for report, fire in ((falls, False), (blows, True)):
+        film = LaunchFilm(report, "atlas", "mercury", (320, 240), "test")
+        times = [film.fail_time + d for d in (0.2, 0.5, 0.9)]
+        assert (_fireball_pixels(film, times) > 0) == fire, f"{report.steps[film.failed_at].name}: fireball {fire}"
+
+
+def test_chart_legends_never_overlap():
+    for title, widths, width in ((120, [40, 90, 70, 110, 60], 300), (120, [30, 30], 600), (200, [150] * 5, 420)):
+        spots, top = art.legend_layout(title, widths, width)
+        boxes = [pygame.Rect(x - 14, y, w + 14, 16) for (x, y), w in zip(spots, widths, strict=True)]
+        boxes.append(pygame.Rect(10, 6, title, 18))
+        for i, a in enumerate(boxes):
+            assert a.right <= width and a.left >= 0, f"{a} outside a chart {width} wide"
+            assert all(not a.colliderect(b) for b in boxes[i + 1:]), f"legend entries overlap: {boxes}"
+        assert top >= max(b.bottom for b in boxes), "the plot starts under the legend"

@@ -134,3 +134,15 @@ def test_missions_not_possible_yet_say_why_and_these_years_come_last(tmp_path, c
     beyond = [planner._beyond_era(m) is not None for m in rest]
     assert beyond == sorted(beyond), "missions beyond the era's years are not listed last"
     assert planner._beyond_era("crewed_landing") and not planner._beyond_era("ballistic_test")
+
+
+def test_no_tooltip_opens_over_the_booked_list_after_booking(planner):
+    """The pointer still rests on Book the launch after a click: its tooltip would cover the list."""
+    from test_ui import click
+
+    assert button(planner, "Book the launch").tool_tip_text
+    click(planner, button(planner, "Book the launch"))
+    assert planner.session.game.state.sides["usa"].missions
+    assert not button(planner, "Book the launch").tool_tip_text, "a tooltip is ready to open over the booked list"
+    planner.rebuild_top()  # anything else done on the screen: the button explains itself again
+    assert button(planner, "Book the launch").tool_tip_text

@@ -186,12 +186,8 @@ def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple,
     title_surface = label.render(title, True, HEADING)
     surface.blit(title_surface, (10, 6))
     points = [p for _, _, pts in series for p in pts]
-    # the legend beside the title, or on a line of its own when it would not fit there
     legend = [(small.render(name, True, colour), colour) for name, colour, _ in series]
-    legend_w = sum(text.get_width() + 14 for text, _ in legend)
-    legend_y, top = 8, 32
-    if title_surface.get_width() + legend_w + 30 > width:
-        legend_y, top = 26, 46
+    spots, top = legend_layout(title_surface.get_width(), [text.get_width() for text, _ in legend], width)
     plot = pygame.Rect(48, top, width - 60, height - top - 26)
     if not points or plot.width < 20 or plot.height < 20:
         surface.blit(small.render("Nothing to chart yet: a quarter must pass.", True, MUTED), (10, 34))
@@ -217,16 +213,34 @@ def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple,
     def to_screen(p):
         return (plot.left + plot.width * (p[0] - x0) / (x1 - x0), plot.bottom - plot.height * (p[1] - y0) / (y1 - y0))
 
-    legend_x = width - 10
-    for (text, _), (_, colour, pts) in zip(reversed(legend), reversed(series), strict=True):
-        legend_x -= text.get_width()
-        surface.blit(text, (max(10, legend_x), legend_y))
-        legend_x -= 14
+    for (text, _), (_, colour, pts), spot in zip(legend, series, spots, strict=True):
+        pygame.draw.line(surface, colour, (spot[0] - 12, spot[1] + 8), (spot[0] - 3, spot[1] + 8), 3)
+        surface.blit(text, spot)
         if len(pts) == 1:
             pygame.draw.circle(surface, colour, to_screen(pts[0]), 3)
         elif pts:
             pygame.draw.lines(surface, colour, False, [to_screen(p) for p in pts], 2)
     return surface
+
+
+def legend_layout(title_width: int, widths: list[int], width: int) -> tuple[list[tuple[int, int]], int]:
+    """Where each legend entry's name goes (each has a 12 px swatch before it), and where the
+    plot may start: beside the title when all fit there, else in as many lines as they need."""
+    gap = 26  # a swatch and the space before the next entry
+    if title_width + sum(w + gap for w in widths) + 20 <= width:
+        x, spots = width - 10, []
+        for w in reversed(widths):
+            x -= w
+            spots.append((x, 8))
+            x -= gap
+        return spots[::-1], 32
+    spots, x, y = [], 24, 26
+    for w in widths:
+        if x + w > width - 10 and x > 24:
+            x, y = 24, y + 16
+        spots.append((x, y))
+        x += w + gap
+    return spots, y + 22
 
 
 def bar(size: tuple[int, int], fraction: float, colour, back=(29, 49, 82)) -> pygame.Surface:

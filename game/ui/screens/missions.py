@@ -26,6 +26,7 @@ class MissionPlannerScreen(Screen):
         self.spacecraft: str | None = None
         self.crew: list[str] = []
         self.month = 0
+        self.just_booked = False
         flyable = self._flyable()
         if flyable:
             # start on something worth flying: the first mission that can still win a first
@@ -357,10 +358,13 @@ class MissionPlannerScreen(Screen):
         room = book_y - 6 - y
         if about and room > 30:
             self.text((inner.x, y, inner.width, room), about)
+        # just after a booking the pointer still rests on this button: its tooltip would open over
+        # the booked list that has just grown under it, so it waits for the next time the screen is built
+        tip = "Book it for the month chosen and pay now. It flies when the turn ends." if not reason \
+            else f"Cannot book: {reason}."
         self.button((inner.x, book_y, inner.width, 42), "Book the launch  (Return)", self.main_action,
-                    kind="#primary", enabled=not reason,
-                    tip="Book it for the month chosen and pay now. It flies when the turn ends." if not reason
-                    else f"Cannot book: {reason}.")
+                    kind="#primary", enabled=not reason, tip=None if self.just_booked else tip)
+        self.just_booked = False
         self._booked(pygame.Rect(inner.x, inner.bottom - booked_h, inner.width, booked_h), booked)
 
     def _chances(self, inner, y, bottom, mtype, hardware) -> tuple[int, str]:
@@ -485,6 +489,7 @@ class MissionPlannerScreen(Screen):
             name = self.content.missions[self.mission].name
             self.app.toast(f"{name} booked for {words.month_name(self.month)}.", art.GOOD)
             self.crew = self._best_crew(self.content.missions[self.mission])
+            self.just_booked = True
         else:
             self.app.toast(f"Cannot book: {words.plain(result.reason, self.content)}.", art.BAD)
         self.refresh()
