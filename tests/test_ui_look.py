@@ -403,3 +403,33 @@ def test_chart_legends_never_overlap():
             assert a.right <= width and a.left >= 0, f"{a} outside a chart {width} wide"
             assert all(not a.colliderect(b) for b in boxes[i + 1:]), f"legend entries overlap: {boxes}"
         assert top >= max(b.bottom for b in boxes), "the plot starts under the legend"
+
+
+# --- great moments ---------------------------------------------------------------------------------------
+
+
+def test_the_great_firsts_get_their_own_moment_and_a_frame_in_the_chronicle(tmp_path, content):
+    from game.ui.screens.chronicle import ChronicleScreen
+    from game.ui.screens.launch import LaunchScreen
+
+    app = open_window(tmp_path, content, era="survival", side="ussr", seed=4)
+    played = []
+    app.sounds.play = played.append
+    gagarin = _report(content, "crewed_suborbital", "r7", "vostok", ["success"] * 9, ["Yuri Gagarin"], side="ussr",
+                      firsts=["first_human_in_space"])
+    test = _report(content, "capsule_test", "r7", "vostok", ["success"] * 9, side="ussr")
+    for report, great in ((test, False), (gagarin, True)):
+        played.clear()
+        app.push(LaunchScreen(app, [report]))
+        while app.top.animating:
+            app.frame(1 / 10)
+        app.frame()
+        assert ("moment" in played) == great, f"{report.type}: {played}"
+        app.pop()
+    frame, headline, line = app.session.moments["first_human_in_space"]
+    assert "GAGARIN" in headline and "Yuri Gagarin" in line and frame.get_width() > 100
+    assert "capsule_test" not in str(app.session.moments)
+    app.push(ChronicleScreen(app))
+    tips = [e.tool_tip_text for b in app.top._boxes() for e in b.scrollable_container.elements
+            if type(e).__name__ == "UIImage"]
+    assert any(t and "GAGARIN" in t for t in tips), "the chronicle keeps no frame of the moment"
