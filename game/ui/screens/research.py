@@ -122,12 +122,14 @@ class ResearchScreen(Screen):
         minus = self.button((fund_col.x, y + 4, small, 32), "\u2212", lambda p=definition.id: self._fund(p, -step),
                             parent=box, kind="#small",
                             tip=f"Less money for {definition.name}: \u2212{words.money(step)} a quarter.")
+        # made in the look they will have: changing a label's look later costs as much as making it
         amount = self.label((fund_col.x + small + 4, y + 4, fund_col.width - 2 * small - 8, 30), "", align="center",
-                            tip="", parent=box)
+                            tip="", parent=box, kind="#figure" if state.funding else "#muted")
         plus = self.button((fund_col.right - small, y + 4, small, 32), "+", lambda p=definition.id: self._fund(p, step),
                            parent=box, kind="#small",
                            tip=f"More money for {definition.name}: +{words.money(step)} a quarter.")
-        gain = self.label((next_col.x, y + 4, next_col.width, 30), "", tip="", parent=box)
+        gain = self.label((next_col.x, y + 4, next_col.width, 30), "", tip="", parent=box,
+                          kind=None if state.funding else "#muted")
         self.funding_rows[definition.id] = (minus, amount, plus, gain)
         self._show_funding(definition.id)
 
@@ -152,7 +154,7 @@ class ResearchScreen(Screen):
             elif not enabled and button.is_enabled:
                 button.disable()
         amount.set_text(words.money(state.funding))
-        amount.change_object_id(style("#figure" if state.funding else "#muted", "@center"))
+        _restyle(amount, "#figure" if state.funding else "#muted", "@center")
         amount.set_tooltip(f"{words.money(state.funding)} a quarter. Progress grows with money but less and less: "
                            f"about {words.money(scale)} a quarter buys two thirds of what any amount could.",
                            delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
@@ -169,7 +171,7 @@ class ResearchScreen(Screen):
                         f"(between {gain * 0.5:.1f} and {gain * 1.5:.1f}, by luck). The nearer the cap of "
                         f"{definition.cap:.0f} %, the slower it goes.")
         gain_label.set_text(gain_text)
-        gain_label.change_object_id(None if state.funding else "#muted")
+        _restyle(gain_label, None if state.funding else "#muted")
         gain_label.set_tooltip(gain_tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
 
     def _start(self, programme: str) -> None:
@@ -194,6 +196,12 @@ class ResearchScreen(Screen):
         self._show_funding(programme)
         self._show_summary()
         refresh_cash_tip(self)
+
+
+def _restyle(label, kind: str | None, align: str | None = None) -> None:
+    """Give a label another look, only if it is not the look it has (each change rebuilds it)."""
+    if label.object_ids[-1] != kind or label.class_ids[-1] != align:
+        label.change_object_id(style(kind, align))
 
 
 def _short_reason(game, side: str, definition) -> str:
