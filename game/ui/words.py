@@ -244,10 +244,10 @@ def step_parts(driver) -> list[str]:
     return parts
 
 
-def step_why(driver, state=None) -> str:
+def step_why(driver, state=None, chance: bool = True) -> str:
     """A sentence on what sets a step's chance, for the weakest step and every step's tooltip."""
     prog = driver.programme
-    said = f"{percent(driver.chance)}. {prog.name} is believed {driver.estimate:.0f} % reliable"
+    said = (f"{percent(driver.chance)}. " if chance else "") + f"{prog.name} is believed {driver.estimate:.0f} % reliable"
     if driver.rush >= 0.5:
         to_go = f"; {prog.min_quarters - state.quarters} funded quarters to go" if state is not None else ""
         said += (f" but rushed (\u2212{driver.rush:.0f}{to_go}), so "

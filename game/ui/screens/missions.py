@@ -356,8 +356,17 @@ class MissionPlannerScreen(Screen):
                 about.append(("Can win: " + ", ".join(firsts) + ".", art.ACCENT, 14))
             about.append((mtype.description, art.MUTED, 14))
         room = book_y - 6 - y
-        if about and room > 30:
-            self.text((inner.x, y, inner.width, room), about)
+        # what matters first stays whole: the reason, the weakest step's why; then what fits of the rest
+        must = int(bool(reason)) + int(bool(weakest_why))
+        kept = []
+        for i, item in enumerate(about):
+            block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in kept + [item]],
+                                   inner.width - 4)
+            if block.get_height() > room and i >= max(1, must):
+                break
+            kept.append(item)
+        if kept and room > 30:
+            self.text((inner.x, y, inner.width, room), kept)
         # just after a booking the pointer still rests on this button: its tooltip would open over
         # the booked list that has just grown under it, so it waits for the next time the screen is built
         tip = "Book it for the month chosen and pay now. It flies when the turn ends." if not reason \
@@ -392,10 +401,14 @@ class MissionPlannerScreen(Screen):
                            "and the escape system (where a step allows one) does not save them.")
         y += 68
         step_h = 38  # the step and its chance, and under it what drives the chance
-        room = bottom - y - 56 - 56  # the cost and crew lines, and the weakest step's why
+        why = words.step_why(drivers[weakest], me.programmes[drivers[weakest].programme.id], chance=False)
+        if len(drivers) > 1:
+            why = f"Weakest, {drivers[weakest].name.lower()}: {why}"
+        why_h = art.text_block([(why, art.TEXT, 14, False)], inner.width - 4).get_height()
+        room = bottom - y - 56 - why_h - 12  # the cost and crew lines, and the weakest step's why
         shown = list(range(len(drivers)))
         if len(shown) * step_h > room:  # too many to list: the weakest stay in sight, in flight order
-            keep = max(1, (room - 20) // step_h)
+            keep = max(0, (room - 20) // step_h)  # none in a short window: the weakest's why says it all
             shown = sorted(sorted(shown, key=lambda i: drivers[i].chance)[:keep])
         for i in shown:
             driver = drivers[i]
@@ -410,8 +423,9 @@ class MissionPlannerScreen(Screen):
                        tip=tip, kind="#caption")
             y += step_h
         if len(shown) < len(drivers):
-            self.label((inner.x, y, inner.width, 20), f"and {len(drivers) - len(shown)} steps more likely to work",
-                       kind="#caption", tip=steps_tip)
+            more = (f"and {len(drivers) - len(shown)} steps more likely to work" if shown else
+                    f"{len(drivers)} steps: hover SUCCESS for each")
+            self.label((inner.x, y, inner.width, 20), more, kind="#caption", tip=steps_tip)
             y += 20
         cost = self.game.mission_cost(hardware)
         self.label((inner.x, y + 4, inner.width, 24),
@@ -424,7 +438,6 @@ class MissionPlannerScreen(Screen):
             self.label((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
                        tip="Choose the crew under Crew in the middle column.")
             y += 26
-        why = f"Weakest step, {drivers[weakest].name}: {whys[weakest]}" if len(drivers) > 1 else whys[0]
         return y, why
 
     def _booked(self, rect, booked) -> None:

@@ -80,8 +80,9 @@ class ReportScreen(Screen):
                 items.append((f"{words.money(taken)} left unspent went back to the treasury "
                               f"({rules.CLAWBACK * 100:.0f} % of what was left): book launches or fund research "
                               "to keep it.", art.WARN, 15, True))
-            items.append((f"Research took what you set, {rules.CLAWBACK * 100:.0f} % of what was left went back to "
-                          "the treasury, and the new quarter's budget came in.", art.MUTED, 13))
+            else:
+                items.append((f"Research took what you set, {rules.CLAWBACK * 100:.0f} % of what was left went back "
+                              "to the treasury, and the new quarter's budget came in.", art.MUTED, 13))
             items.append((f"Prestige {before.prestige:.0f} \u00bb {me.prestige:.0f}   \u00b7   support "
                           f"{before.support:.0f} % \u00bb {me.support:.0f} %", art.TEXT))
         own_news = []
