@@ -226,7 +226,16 @@ def test_an_empty_turn_asks_once_before_it_ends_and_the_question_can_be_turned_o
     assert "unspent" in hq.top.message
     key(hq, "escape")  # back to planning: nothing happened
     assert isinstance(hq.top, HeadquartersScreen) and game.state.quarter == quarter
-    click(hq, button(hq, "End turn"))
+    click(hq, button(hq, "End turn"))  # asked once: the second time it ends
+    assert game.state.quarter == quarter + 1
+    quarter += 1
+    hq.back_to_hq()
+    pump(hq)
+    while hq.session.game.state.sides["usa"].pending_events:
+        key(hq, "1")
+    assert hq.top.unspent() > 0
+    click(hq, button(hq, "End turn"))  # a new turn: asked again
+    assert isinstance(hq.top, QuestionScreen)
     click(hq, button(hq, "End it, and do not ask again"))
     assert game.state.quarter == quarter + 1
     assert hq.settings.ask_empty_turn is False

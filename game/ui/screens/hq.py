@@ -190,8 +190,11 @@ class HeadquartersScreen(Screen):
             self.app.toast("Answer the event first: the turn cannot end while it waits.", art.WARN)
             return
         unspent = self.unspent()
-        if unspent and self.app.settings.ask_empty_turn:
+        asked = (self.side, self.game.state.quarter)
+        if unspent and self.app.settings.ask_empty_turn and asked not in self.session.asked_empty:
             from game.ui.screens.dialogs import QuestionScreen
+
+            self.session.asked_empty.add(asked)  # once a turn: back to planning, then End turn, ends it
 
             self.app.push(QuestionScreen(
                 self.app, "End the turn with nothing planned?",
