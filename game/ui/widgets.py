@@ -22,6 +22,7 @@ LABEL_FONTS = {None: (15, False), "#muted": (15, False), "#caption": (13, False)
                "#heading": (20, True), "#figure": (20, True), "#date": (18, True), "#big": (30, True),
                "#title": (46, True), "#subtitle": (18, False)}
 TOOLTIP_DELAY = 0.5
+ROWS_AHEAD_PX = 120  # of a lazily made list: rows made beyond those in sight, so a scroll finds them ready
 TIP_WIDTH = 360
 
 
@@ -47,6 +48,7 @@ class Screen:
         self.focus_tail: list[UIButton] = []
         self.backdrop: pygame.Surface | None = None
         self.figures: dict = {}  # the game bar's labels by caption, for screens that update them in place
+        self.lazy: list = []  # long lists whose rows are made as they come into sight (lazy_rows)
 
     # --- what the screen reads ----------------------------------------------------
 
@@ -82,6 +84,7 @@ class Screen:
         self.actions = {}
         self.focus_order = []
         self.focus_tail = []
+        self.lazy = []
         self.compose(pygame.Rect(0, 0, width, height))
 
     def close(self) -> None:
@@ -114,8 +117,30 @@ class Screen:
         return False
 
     def update(self, dt: float) -> bool:
-        """True while the screen animates (the app keeps drawing)."""
-        return False
+        """True while the screen animates or has just made rows (the app keeps drawing)."""
+        return self._make_rows_in_sight()
+
+    def lazy_rows(self, box: UIScrollingContainer, spans: list[tuple[int, int]], make: Callable[[int], None]) -> None:
+        """The rows of a long scrolled list, made as they come into sight: ``spans`` is each row's
+        (top, bottom) inside the list, ``make(i)`` makes row i. The rows in view (and a few beyond)
+        are made now, the rest when a scroll brings them near, so a long list opens at once."""
+        self.lazy.append((box, spans, make, set()))
+        self._make_rows_in_sight()
+
+    def _make_rows_in_sight(self) -> bool:
+        made = False
+        for box, spans, make, built in self.lazy:
+            if not box.alive():
+                continue
+            bar = box.vert_scroll_bar
+            top = bar.start_percentage * box.scrollable_container.rect.height if bar is not None else 0
+            low, high = top - ROWS_AHEAD_PX, top + box.rect.height + ROWS_AHEAD_PX
+            for i, (first, last) in enumerate(spans):
+                if i not in built and last >= low and first <= high:
+                    built.add(i)
+                    make(i)
+                    made = True
+        return made
 
     def reveal(self, element) -> None:
         """Scroll the list holding ``element`` (if any) so that it is in sight."""

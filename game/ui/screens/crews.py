@@ -57,8 +57,8 @@ class CrewsScreen(Screen):
         width = box.rect.width - (16 if len(crews) * ROW + 6 > box.rect.height else 0) - 8
         cols = self._columns(pygame.Rect(8, 0, width, ROW))
         booked = self._booked()
-        for i, crew in enumerate(crews):
-            self._row(box, cols, i * ROW + 3, crew, booked.get(crew.id))
+        self.lazy_rows(box, [(i * ROW + 3, (i + 1) * ROW + 3) for i in range(len(crews))],
+                       lambda i: self._row(box, cols, i * ROW + 3, crews[i], booked.get(crews[i].id)))
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:

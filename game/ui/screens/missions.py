@@ -155,13 +155,26 @@ class MissionPlannerScreen(Screen):
         height = sum(step if r in flyable or r == "Not possible yet" else later for r in rows)
         box = self.scroller((rect.x + 6, rect.y + 42, rect.width - 12, rect.height - 48), height)
         width = box.rect.width - (18 if height > box.rect.height else 4)
-        y = 0
+        spans, y = [], 0
         for row in rows:
+            tall = step if row in flyable or row == "Not possible yet" else later
+            spans.append((y, y + tall))
+            y += tall
+        if self.mission in rows and box.vert_scroll_bar is not None:
+            # the chosen mission stays in sight: scroll to it before the rows in sight are made
+            top = spans[rows.index(self.mission)][0]
+            if top + BUTTON_H > box.rect.height:
+                bar = box.vert_scroll_bar
+                bar.set_scroll_from_start_percentage(
+                    max(0.0, min(1.0 - bar.visible_percentage, (top - box.rect.height / 3) / height)))
+                box.update(0.0)
+
+        def make(index: int) -> None:
+            row, y = rows[index], spans[index][0]
             if row == "Not possible yet":
                 self.label((6, y, width, BUTTON_H), row, kind="#subheading", parent=box,
                            tip="Your programmes cannot fly these yet: under each, what it needs.")
-                y += step
-                continue
+                return
             mtype = self.content.missions[row]
             firsts = [self.content.firsts[f].name for f in self._open_firsts(row)]
             tip = f"<b>{mtype.name}</b>: {mtype.description}"
@@ -170,15 +183,14 @@ class MissionPlannerScreen(Screen):
             why = None if row in flyable else self._beyond_era(row) or self._why_not(row)
             if why:
                 tip += "<br><i>Not yet: " + why + ".</i>"
-            chosen = self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
-                                 lambda m=row: self._pick_mission(m), parent=box, align="left",
-                                 kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
+            self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
+                        lambda m=row: self._pick_mission(m), parent=box, align="left",
+                        kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
             if why:
                 self.label((10, y + BUTTON_H, width - 10, 20), words.upper_first(_short_why(why, mtype)),
                            kind="#caption", parent=box, tip=tip)
-            if row == self.mission:
-                self.reveal(chosen)  # the chosen mission stays in sight
-            y += step if row in flyable else later
+
+        self.lazy_rows(box, spans, make)
 
     def _beyond_era(self, mission_id: str) -> str | None:
         """Why these years cannot fly a mission at all: what it needs no programme gives before the era ends."""

@@ -12,7 +12,6 @@ from game.ui.widgets import TIP_WIDTH, TOOLTIP_DELAY, Screen, style
 KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
 ROW = 40
 ICON = (64, 34)  # a programme's picture beside its name
-ROWS_AHEAD = 3  # rows made beyond those in sight, so a scroll finds them ready
 
 
 class ResearchScreen(Screen):
@@ -46,31 +45,16 @@ class ResearchScreen(Screen):
         box = self.scroller((table.x + 4, table.y + 34, table.width - 8, table.height - 40),
                             len(rows) * ROW + 8)
         width = box.rect.width - (16 if len(rows) * ROW + 8 > box.rect.height else 0) - 12
-        self._table = (rows, box, self._columns(pygame.Rect(6, 0, width, ROW)), width, set())
-        self._build_rows_in_sight()
+        cols = self._columns(pygame.Rect(6, 0, width, ROW))
 
-    def _build_rows_in_sight(self) -> bool:
-        """Make the rows in sight of the table (and a few either side), once each: a row out of
-        sight is made when a scroll brings it near, so the screen opens at once. True if any was made."""
-        rows, box, cols, width, built = self._table
-        bar = box.vert_scroll_bar
-        top = bar.start_percentage * (len(rows) * ROW + 8) if bar is not None else 0
-        first, last = max(0, int(top // ROW) - ROWS_AHEAD), int((top + box.rect.height) // ROW) + ROWS_AHEAD
-        made = False
-        for index in range(first, min(last + 1, len(rows))):
-            if index in built:
-                continue
-            built.add(index)
-            made = True
+        def make(index: int) -> None:
             row, y = rows[index], 4 + index * ROW
             if isinstance(row, str):
                 self.label((6, y + 8, width, 30), row, kind="#heading", parent=box)
             else:
                 self._programme_row(box, cols, y, row)
-        return made
 
-    def update(self, dt: float) -> bool:
-        return self._build_rows_in_sight()
+        self.lazy_rows(box, [(4 + i * ROW, 4 + (i + 1) * ROW) for i in range(len(rows))], make)
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
