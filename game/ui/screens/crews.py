@@ -81,12 +81,12 @@ class CrewsScreen(Screen):
             value = crew.skill(skill)
             bonus = (value - 50) * rules.SKILL_EFFECT * 100
             kind = "#muted" if not alive else "#good" if value >= 65 else None if value >= 45 else "#warn"
-            self.label((col.x, y + 4, col.width, 32), f"{value:.0f}", parent=box, kind=kind,
-                       tip=f"{words.SKILL_NAMES[skill]} {value:.0f}: {words.SKILL_HELP[skill]} "
-                           f"As the best aboard, worth {words.signed(bonus, 1)} points on steps that use it.")
+            self.cell((col.x, y + 4, col.width, 32), f"{value:.0f}", parent=box, kind=kind,
+                      tip=f"{words.SKILL_NAMES[skill]} {value:.0f}: {words.SKILL_HELP[skill]} "
+                          f"As the best aboard, worth {words.signed(bonus, 1)} points on steps that use it.")
         kind = "#muted" if not alive else "#good" if crew.morale >= 70 else None if crew.morale >= 40 else "#bad"
-        self.label((morale_col.x, y + 4, morale_col.width, 32), f"{crew.morale:.0f}", parent=box, kind=kind,
-                   tip="Morale: falls by 10 when a colleague dies, rises by 1 a quarter and by 5 with each flight.")
+        self.cell((morale_col.x, y + 4, morale_col.width, 32), f"{crew.morale:.0f}", parent=box, kind=kind,
+                  tip="Morale: falls by 10 when a colleague dies, rises by 1 a quarter and by 5 with each flight.")
         status = {"dead": "lost", "retired": "retired"}.get(crew.status, f"flies in {booked[0]}" if booked else "ready")
         self.label((status_col.x, y + 4, status_col.width, 32), status, parent=box,
                    kind="#bad" if crew.status == "dead" else "#muted" if crew.status != "active" else None,
