@@ -16,7 +16,7 @@ from game.core import commands  # noqa: E402
 from game.ui import app as app_module  # noqa: E402
 from game.ui.screens.chronicle import ChronicleScreen  # noqa: E402
 from game.ui.screens.crews import CrewsScreen  # noqa: E402
-from game.ui.screens.dialogs import ContentErrorScreen, HandOverScreen, MessageScreen  # noqa: E402
+from game.ui.screens.dialogs import ContentErrorScreen, HandOverScreen, MessageScreen, QuestionScreen  # noqa: E402
 from game.ui.screens.end import EndScreen  # noqa: E402
 from game.ui.screens.event import EventScreen  # noqa: E402
 from game.ui.screens.files import SaveLoadScreen  # noqa: E402
@@ -220,6 +220,8 @@ def test_crew_training_button_sends_traincrew(tmp_path, content):
 def test_return_at_headquarters_ends_the_turn(hq):
     game = hq.session.game
     quarter = game.state.quarter
+    key(hq, "return")  # nothing is booked: the game asks first
+    assert isinstance(hq.top, QuestionScreen)
     key(hq, "return")
     assert game.state.quarter == quarter + 1
     assert isinstance(hq.top, (LaunchScreen, ReportScreen))
@@ -229,6 +231,69 @@ def test_return_at_headquarters_ends_the_turn(hq):
         key(hq, "return")
     assert isinstance(hq.top, (HeadquartersScreen, EventScreen))
     assert list((hq.storage.saves).glob("autosave-*.json"))
+
+
+def test_an_empty_turn_asks_once_before_it_ends_and_the_question_can_be_turned_off(hq):
+    game = hq.session.game
+    quarter = game.state.quarter
+    assert hq.top.unspent() > 0
+    click(hq, button(hq, "End turn"))
+    assert isinstance(hq.top, QuestionScreen), "an empty turn ended without a question"
+    assert "unspent" in hq.top.message
+    key(hq, "escape")  # back to planning: nothing happened
+    assert isinstance(hq.top, HeadquartersScreen) and game.state.quarter == quarter
+    click(hq, button(hq, "End turn"))  # asked once: the second time it ends
+    assert game.state.quarter == quarter + 1
+    quarter += 1
+    hq.back_to_hq()
+    pump(hq)
+    while hq.session.game.state.sides["usa"].pending_events:
+        key(hq, "1")
+    assert hq.top.unspent() > 0
+    click(hq, button(hq, "End turn"))  # a new turn: asked again
+    assert isinstance(hq.top, QuestionScreen)
+    click(hq, button(hq, "End it, and do not ask again"))
+    assert game.state.quarter == quarter + 1
+    assert hq.settings.ask_empty_turn is False
+    assert Storage(hq.storage.root).load_settings().ask_empty_turn is False
+    hq.back_to_hq()
+    pump(hq)
+    assert hq.top.unspent() > 0
+    key(hq, "return")  # not asked again
+    assert not isinstance(hq.top, QuestionScreen)
+
+
+def test_a_turn_with_a_launch_booked_ends_without_a_question(hq):
+    game = hq.session.game
+    quarter = game.state.quarter
+    key(hq, "m")
+    key(hq, "return")  # the planner books its suggested launch
+    assert any(m.quarter == quarter for m in game.state.sides["usa"].missions)
+    key(hq, "h")
+    key(hq, "return")
+    assert game.state.quarter == quarter + 1
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (2560, 1440)])
+def test_buttons_that_lead_to_headquarters_are_not_where_end_turn_is(tmp_path, content, size):
+    """Clicking through the films and the report must not land the next click on End turn."""
+    app = open_window(tmp_path, content, size=size, era="survival", side="usa", seed=3)
+    game = app.session.game
+    for event_id in list(game.state.sides["usa"].pending_events):  # the first quarter's cards
+        game.execute(commands.AnswerEvent("usa", event_id, content.events[event_id].choices[0].id))
+    app.back_to_hq()
+    pump(app)
+    end_turn = button(app, "End turn").rect
+    app.settings.ask_empty_turn = False
+    key(app, "return")
+    seen = 0
+    while isinstance(app.top, (LaunchScreen, ReportScreen)):
+        for b in app.top.actions:
+            if b.text.startswith(("Continue", "Skip")):
+                seen += 1
+                assert not b.rect.colliderect(end_turn), f"{b.text} sits on End turn at {size}"
+        key(app, "return")
+    assert seen
 
 
 def test_event_card_keys_answer_and_end_turn_waits_for_them(hq):
@@ -276,6 +341,7 @@ def test_keyboard_focus_moves_with_tab_and_presses_with_return(hq):
 
 def test_quick_save_and_quick_load(hq):
     game = hq.session.game
+    hq.settings.ask_empty_turn = False  # Return ends the turn without the question about an empty one
     key(hq, "f5")
     assert hq.storage.quicksave_path.exists()
     quarter = game.state.quarter
@@ -393,6 +459,7 @@ def test_a_content_error_lists_its_problems(tmp_path, monkeypatch):
 
 def test_hot_seat_hands_over_and_hides_the_other_side(tmp_path, content):
     app = open_window(tmp_path, content, era="survival", side="usa", rival="human", seed=2)
+    app.settings.ask_empty_turn = False  # Return ends the turn without the question about an empty one
     assert isinstance(app.top, HandOverScreen) and app.top.to_side == "usa"
     key(app, "escape")  # the hand-over cannot be skipped
     assert isinstance(app.top, HandOverScreen)

@@ -1,5 +1,7 @@
 """Each side's face, the launch's animation and the sounds, driven like test_ui drives the window."""
 
+import itertools
+import json
 import os
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -9,6 +11,7 @@ import pygame  # noqa: E402
 from test_ui import key, open_window  # noqa: E402
 
 from game.ui import art  # noqa: E402
+from game.ui.app import THEME as THEME_FILE  # noqa: E402
 from game.ui.screens.dialogs import HandOverScreen  # noqa: E402
 from game.ui.screens.event import EventScreen  # noqa: E402
 from game.ui.screens.hq import HeadquartersScreen  # noqa: E402
@@ -21,6 +24,7 @@ def _background(app):
 
 def test_hot_seat_wears_the_face_of_the_side_at_the_keyboard(tmp_path, content):
     app = open_window(tmp_path, content, era="survival", side="usa", rival="human", seed=2)
+    app.settings.ask_empty_turn = False  # Return ends the turn without the question about an empty one
     key(app, "return")
     while isinstance(app.top, EventScreen):
         key(app, "1")
@@ -253,3 +257,179 @@ def test_the_guide_points_at_the_next_thing_to_do_and_can_be_turned_off(tmp_path
     key(app, "escape")
     key(app, "r")
     assert not any(text.startswith("Guide") for text, _, _ in app.toasts)
+
+
+# --- colours that say one thing each ---------------------------------------------------------------------
+
+
+def _linear(c: float) -> float:
+    c /= 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _lab(rgb) -> tuple[float, float, float]:
+    r, g, b = (_linear(v) for v in rgb)
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t):
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+# Vienot, Brettel and Mollon (1999): what a protanope or deuteranope sees, in linear RGB
+_SEEN_BY = {"protanopia": ((0.11238, 0.88762, 0), (0.11238, 0.88762, 0), (0.00401, -0.00401, 1)),
+            "deuteranopia": ((0.29275, 0.70725, 0), (0.29275, 0.70725, 0), (-0.02234, 0.02234, 1))}
+
+
+def _seen(rgb, how):
+    if how is None:
+        return rgb
+    lin = [_linear(v) for v in rgb]
+    out = [min(1.0, max(0.0, sum(m * v for m, v in zip(row, lin, strict=True)))) for row in _SEEN_BY[how]]
+    return tuple(255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055) for c in out)
+
+
+def _difference(a, b) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5  # CIE76 delta E
+
+
+def test_side_colours_and_good_and_bad_are_distinct_in_every_palette():
+    for name, colours in art.PALETTES.items():
+        sights = (None, "protanopia", "deuteranopia") if name == "colour-blind" else (None,)
+        for how in sights:
+            for one, other in itertools.combinations(("usa", "ussr", "good", "bad", "warn"), 2):
+                apart = _difference(_seen(colours[one], how), _seen(colours[other], how))
+                assert apart >= 20, f"{name}: {one} and {other} look alike ({how or 'normal sight'}): {apart:.0f}"
+
+
+def test_a_palette_sets_every_colour_the_screens_draw_with():
+    try:
+        for name, colours in art.PALETTES.items():
+            theme = art.set_palette(name)
+            assert (colours["good"], colours["bad"], colours["warn"]) == (art.GOOD, art.BAD, art.WARN)
+            assert {"usa": colours["usa"], "ussr": colours["ussr"]} == art.SIDE_COLOUR
+            for kind in ("good", "bad", "warn", "usa", "ussr"):
+                assert theme[f"#{kind}"]["colours"]["normal_text"] == "#{:02x}{:02x}{:02x}".format(*colours[kind])
+    finally:
+        art.set_palette("navy")
+    theme = json.loads(THEME_FILE.read_text())  # the default theme agrees with the default palette
+    for kind in ("good", "bad", "warn", "usa", "ussr"):
+        assert theme[f"#{kind}"]["colours"]["normal_text"] == "#{:02x}{:02x}{:02x}".format(*art.PALETTES["navy"][kind])
+
+
+# --- the guide helps and gets out of the way ------------------------------------------------------------
+
+
+def _hint_box(app):
+    app.frame()
+    boxes, width, (x, y) = app._toast_place[1]
+    return pygame.Rect(x, y, width, sum(b[3] for b in boxes) + 6 * (len(boxes) - 1))
+
+
+def test_a_hint_applies_shows_once_and_covers_nothing(tmp_path, content):
+    from game.core import commands
+    from game.ui import guide
+
+    app = open_window(tmp_path, content, size=(1280, 720), era="rockets", side="usa", seed=4)
+    game, side = app.session.game, app.session.side
+    assert not guide.can_fly(game, side)
+    me = game.state.sides[side]
+    for prog in me.programmes:
+        game.execute(commands.FundProgramme(side, prog, 2.0))
+    said = {}
+    for letter in ("h", "r", "m", "c"):
+        app.toasts.clear()
+        key(app, letter)
+        hints = [t[0] for t in app.toasts if t[0].startswith("Guide")]
+        said[letter] = hints
+        for text in hints:
+            assert "book a launch" not in text.lower() and "Book the launch" not in text, text
+        if hints:  # nothing to press is covered, nor anything the hint names
+            box = _hint_box(app)
+            pressed = [b.text for b in app.top.actions if b.visible and b.rect.colliderect(box)
+                       and (b.ui_container is app.manager.get_root_container()
+                            or b.ui_container.rect.colliderect(box))]
+            assert not pressed, f"the hint on {letter} covers {pressed}"
+    if not game.active_crew(side):
+        assert not said["c"], "a hint about training with nobody to train"
+    assert said["m"] and "nothing can fly" in said["m"][0].lower()
+    # the next quarter the same hints are not given again
+    app.settings.ask_empty_turn = False
+    app.session.end_turn()
+    app.back_to_hq()
+    for letter in ("r", "m", "h"):
+        app.toasts.clear()
+        key(app, letter)
+        repeated = [t[0] for t in app.toasts if t[0] in said["r"] + said["m"] + said["h"]]
+        assert not repeated, f"a hint came back: {repeated}"
+
+
+# --- pictures that match ------------------------------------------------------------------------------------
+
+
+def _fireball_pixels(film, times) -> int:
+    surface = pygame.Surface(film.size)
+    rect = surface.get_rect()
+    found = 0
+    for t in times:
+        surface.fill((0, 0, 0))
+        film.draw(surface, rect, t)
+        raw = pygame.image.tobytes(surface, "RGB")
+        found += sum(1 for i in range(0, len(raw), 3) if raw[i:i + 3] in (b"\xff\x8c\x28", b"\xff\xe6\x96"))
+    return found
+
+
+def test_a_parachute_failure_is_a_fall_into_the_sea_not_a_fireball(content):
+    from game.ui.film import LaunchFilm
+
+    steps = content.missions["crewed_orbital"].steps
+    chute = next(i for i, s in enumerate(steps) if "parachute" in s.name.lower())
+    falls = _report(content, "crewed_orbital", "atlas", "mercury", ["success"] * chute + ["death"], ["a"])
+    blows = _report(content, "crewed_orbital", "atlas", "mercury", ["success", "death"], ["a"])
+    for report, fire in ((falls, False), (blows, True)):
+        film = LaunchFilm(report, "atlas", "mercury", (320, 240), "test")
+        times = [film.fail_time + d for d in (0.2, 0.5, 0.9)]
+        assert (_fireball_pixels(film, times) > 0) == fire, f"{report.steps[film.failed_at].name}: fireball {fire}"
+
+
+def test_chart_legends_never_overlap():
+    for title, widths, width in ((120, [40, 90, 70, 110, 60], 300), (120, [30, 30], 600), (200, [150] * 5, 420)):
+        spots, top = art.legend_layout(title, widths, width)
+        boxes = [pygame.Rect(x - 14, y, w + 14, 16) for (x, y), w in zip(spots, widths, strict=True)]
+        boxes.append(pygame.Rect(10, 6, title, 18))
+        for i, a in enumerate(boxes):
+            assert a.right <= width and a.left >= 0, f"{a} outside a chart {width} wide"
+            assert all(not a.colliderect(b) for b in boxes[i + 1:]), f"legend entries overlap: {boxes}"
+        assert top >= max(b.bottom for b in boxes), "the plot starts under the legend"
+
+
+# --- great moments ---------------------------------------------------------------------------------------
+
+
+def test_the_great_firsts_get_their_own_moment_and_a_frame_in_the_chronicle(tmp_path, content):
+    from game.ui.screens.chronicle import ChronicleScreen
+    from game.ui.screens.launch import LaunchScreen
+
+    app = open_window(tmp_path, content, era="survival", side="ussr", seed=4)
+    played = []
+    app.sounds.play = played.append
+    gagarin = _report(content, "crewed_suborbital", "r7", "vostok", ["success"] * 9, ["Yuri Gagarin"], side="ussr",
+                      firsts=["first_human_in_space"])
+    test = _report(content, "capsule_test", "r7", "vostok", ["success"] * 9, side="ussr")
+    for report, great in ((test, False), (gagarin, True)):
+        played.clear()
+        app.push(LaunchScreen(app, [report]))
+        while app.top.animating:
+            app.frame(1 / 10)
+        app.frame()
+        assert ("moment" in played) == great, f"{report.type}: {played}"
+        app.pop()
+    frame, headline, line = app.session.moments["first_human_in_space"]
+    assert "GAGARIN" in headline and "Yuri Gagarin" in line and frame.get_width() > 100
+    assert "capsule_test" not in str(app.session.moments)
+    app.push(ChronicleScreen(app))
+    tips = [e.tool_tip_text for b in app.top._boxes() for e in b.scrollable_container.elements
+            if type(e).__name__ == "UIImage"]
+    assert any(t and "GAGARIN" in t for t in tips), "the chronicle keeps no frame of the moment"

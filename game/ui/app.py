@@ -34,6 +34,12 @@ ACTIVE_AFTER_INPUT = 2.0  # seconds of full-rate frames after input: hover looks
 BUSY_FRAME_MS = 16
 IDLE_WAIT_MS = 1000
 TOAST_SECONDS = 3.5
+# holding one of these repeats it (scrolling, moving the focus, editing text); any other key acts
+# once per press however long it is held, so a held Return cannot end a turn behind the screen it opened
+REPEATING_KEYS = {pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEUP, pygame.K_PAGEDOWN,
+                  pygame.K_BACKSPACE, pygame.K_DELETE}
+# input that asks for something; queued before the screen changed, it was meant for the old screen
+ACTION_INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.TEXTINPUT)
 NAV_KEYS = {pygame.K_h: "hq", pygame.K_r: "research", pygame.K_m: "missions", pygame.K_c: "crews",
             pygame.K_t: "chronicle"}
 # the theme file loads its own fonts; these are the ones tooltips' <b> and <i> need besides
@@ -71,9 +77,16 @@ class App:
         self.dirty = True
         self.last_input = time.perf_counter()
         self.focus: pygame_gui.elements.UIButton | None = None
+        self.focus_tip = None  # the focused button's tooltip, shown for the keyboard as the mouse would
+        self.focus_since = 0.0  # clock_now when the focus last moved
+        self.pointer: tuple[int, int] | None = None  # where the mouse is, while it is over the window
+        self.held: set[int] = set()  # keys down now: a KEYDOWN for one of them is the key repeating
+        self.changes = 0  # screen changes so far, to drop input queued for a screen that has gone
         self.toasts: list[tuple[str, tuple, float]] = []
         self.clock_now = 0.0  # seconds of update() so far: the toasts' clock
-        self.hinted: set[tuple] = set()  # the guide's hints already given: (screen, side, quarter)
+        self.hinted: set[tuple] = set()  # the guide's hints already given: (side, hint)
+        self.layout = 0  # counts the top screen's builds: where the toasts may go is worked out once for each
+        self._toast_place: tuple | None = None
         self.guide_due = False
         self._frames_reported = 0
 
@@ -90,7 +103,25 @@ class App:
         if self.settings.fullscreen:
             self._sdl_window().set_fullscreen(True)
             surface = pygame.display.get_surface()
+        elif surface.get_width() < MINIMUM_SIZE[0] or surface.get_height() < MINIMUM_SIZE[1]:
+            surface = pygame.display.set_mode((max(surface.get_width(), MINIMUM_SIZE[0]),
+                                               max(surface.get_height(), MINIMUM_SIZE[1])), pygame.RESIZABLE)
         return surface
+
+    def _hold_minimum(self) -> None:
+        """A window made smaller than the screens are laid out for (a window manager that ignores
+        the minimum, a hand-edited setting) is put back to the minimum."""
+        width, height = self.size
+        if width >= MINIMUM_SIZE[0] and height >= MINIMUM_SIZE[1]:
+            return
+        wanted = (max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1]))
+        try:
+            window = self._sdl_window()
+            window.minimum_size = MINIMUM_SIZE
+            window.size = wanted
+        except (pygame.error, AttributeError):
+            pygame.display.set_mode(wanted, pygame.RESIZABLE)
+        self.window = pygame.display.get_surface() or self.window
 
     @staticmethod
     def _sdl_window():
@@ -121,6 +152,7 @@ class App:
 
     def resized(self) -> None:
         self.window = pygame.display.get_surface() or self.window
+        self._hold_minimum()
         self.manager.set_window_resolution(self.size)
         if not self.settings.fullscreen:
             self.settings.width, self.settings.height = self.size
@@ -230,8 +262,11 @@ class App:
         self._opened()
 
     def _opened(self) -> None:
+        self.changes += 1
+        self.layout += 1
         self.wear_face(self.session.side if self.session is not None else None)
         self.focus = None
+        self._drop_focus_tip()
         self.manager.set_focus_set(None)
         self.top.build()
         self.dirty = True
@@ -246,14 +281,13 @@ class App:
         if type(self.top).__name__ == "HandOverScreen":
             # not while the keyboard changes hands: the hint waits for the side's own screen
             self.toasts = [t for t in self.toasts if not t[0].startswith("Guide:")]
-            self.hinted = {seen for seen in self.hinted if seen[2] != self.session.game.state.quarter}
             return
         from game.ui import guide
 
         text = guide.hint(self, self.top)
         if not text:
             return
-        seen = (type(self.top).__name__, self.session.side, self.session.game.state.quarter)
+        seen = (self.session.side, text)  # each hint once: a hint read is not news the next quarter
         if seen not in self.hinted:
             self.hinted.add(seen)
             self.toast(text, art.ACCENT)
@@ -264,7 +298,9 @@ class App:
             return
         order = self.top.focusables()
         index = order.index(self.focus) if self.focus in order else None
+        self._drop_focus_tip()
         self.top.build()
+        self.layout += 1
         order = self.top.focusables()
         self.focus = order[min(index, len(order) - 1)] if index is not None and order else None
         self.dirty = True
@@ -278,6 +314,35 @@ class App:
         return self.find(HeadquartersScreen)
 
     # --- input ----------------------------------------------------------------------
+
+    def dispatch(self, events: list) -> None:
+        """Handle a frame's events: one press is one action. A held key repeats only where
+        holding should (scrolling, text), and once the screen changes, the rest of the input
+        already queued (read while the new screen was being built) is dropped."""
+        changes = self.changes
+        for event in events:
+            if not self._fresh(event):
+                continue
+            if self.changes != changes and event.type in ACTION_INPUT:
+                continue
+            self.handle(event)
+            if not self.running:
+                return
+        if self.changes != changes:
+            for event in pygame.event.get(ACTION_INPUT):
+                self._fresh(event)  # its key is held now: its repeats are not new presses either
+
+    def _fresh(self, event) -> bool:
+        """Keep track of the keys held; False for a repeat of a key that should act once."""
+        if event.type == pygame.KEYDOWN:
+            repeat = event.key in self.held
+            self.held.add(event.key)
+            return not repeat or event.key in REPEATING_KEYS
+        if event.type == pygame.KEYUP:
+            self.held.discard(event.key)
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self.held.clear()  # the key-up may go to another window
+        return True
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -298,6 +363,14 @@ class App:
             self.dirty = True
         if event.type == pygame.MOUSEBUTTONDOWN:
             self.focus = None  # the mouse is in use: the keyboard's focus ring steps aside
+            if event.button == 1 and self.top is not None and self.top.page_at(event.pos):
+                return
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+            self._drop_focus_tip()
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
+            self.pointer = event.pos
+        elif event.type == pygame.WINDOWLEAVE:
+            self.pointer = None
         if event.type == pygame.KEYDOWN and self._hot_key(event):
             return
         self.manager.process_events(event)
@@ -363,7 +436,8 @@ class App:
             else:
                 top.main_action()
         elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            top.scroll(1 if key == pygame.K_PAGEDOWN else -1)
+            focus = self.focus if self.focus is not None and self.focus.alive() else None
+            top.scroll(1 if key == pygame.K_PAGEDOWN else -1, self.pointer, focus)
         elif key == pygame.K_SPACE and self.focus is not None and self.focus.alive():
             self.press(self.focus)
         elif key == pygame.K_ESCAPE:
@@ -380,11 +454,30 @@ class App:
         else:
             index = 0 if step > 0 else len(order) - 1
         self.focus = order[index]
+        self._drop_focus_tip()
+        self.focus_since = self.clock_now
         # typing goes to a text box only while it has the keyboard's focus
         typing_here = isinstance(self.focus, pygame_gui.elements.UITextEntryLine)
         self.manager.set_focus_set(self.focus if typing_here else None)
         self.top.reveal(self.focus)
         self.dirty = True
+
+    def _show_focus_tip(self) -> None:
+        """The focused button's tooltip, after the same pause as under the mouse."""
+        focus = self.focus
+        if (self.focus_tip is not None or focus is None or not focus.alive() or not focus.visible
+                or not focus.tool_tip_text or self.clock_now - self.focus_since < focus.tool_tip_delay):
+            return
+        self.focus_tip = self.manager.create_tool_tip(
+            focus.tool_tip_text, (focus.rect.centerx, focus.rect.bottom), (0, 12), focus,
+            focus.tool_tip_object_id, wrap_width=focus.tool_tip_wrap_width)
+        self.dirty = True
+
+    def _drop_focus_tip(self) -> None:
+        if self.focus_tip is not None:
+            self.focus_tip.kill()
+            self.focus_tip = None
+            self.dirty = True
 
     def escape(self) -> None:
         from game.ui.screens.hq import HeadquartersScreen
@@ -599,6 +692,8 @@ class App:
             self.dirty = True
         if self.top is not None and self.top.update(dt):
             self.dirty = True
+        if self.focus is not None and self.focus_tip is None:
+            self._show_focus_tip()
         self.manager.update(dt)
         if time.perf_counter() - self.last_input < ACTIVE_AFTER_INPUT:
             self.dirty = True  # hover looks and tooltips change without events
@@ -616,27 +711,95 @@ class App:
         self._draw_toasts(surface)
 
     def _draw_toasts(self, surface: pygame.Surface) -> None:
-        """Short messages above the bottom row of buttons, newest lowest."""
-        y = surface.get_height() - 76
+        """Short messages, newest lowest, where they cover nothing on the screen (above the
+        bottom row of buttons if that is free)."""
+        if not self.toasts:
+            return
+        key = (self.layout, surface.get_size(), tuple(t[0] for t in self.toasts))
+        if self._toast_place is None or self._toast_place[0] != key:
+            self._toast_place = (key, self._place_toasts(surface.get_size()))
+        boxes, width, (x, y) = self._toast_place[1]
         fnt = art.font(14, True)
-        for text, colour, _ in reversed(self.toasts):
-            lines = art.wrap(text, fnt, min(760, surface.get_width() - 120))
-            height = 12 + 20 * len(lines)
-            width = max(fnt.size(line)[0] for line in lines) + 28
-            box = pygame.Rect(0, 0, width, height)
-            box.midbottom = (surface.get_width() // 2, y)
+        for lines, colour, box_width, box_height in boxes:
+            box = pygame.Rect(x + (width - box_width) // 2, y, box_width, box_height)
             pygame.draw.rect(surface, (8, 16, 32), box, border_radius=6)
             pygame.draw.rect(surface, colour, box, 1, border_radius=6)
             for i, line in enumerate(lines):
                 surface.blit(fnt.render(line, True, colour), (box.x + 14, box.y + 6 + 20 * i))
-            y = box.top - 6
+            y = box.bottom + 6
+
+    def _place_toasts(self, screen: tuple[int, int]) -> tuple[list, int, tuple[int, int]]:
+        """The toasts' boxes, wrapped wide if a wide stack fits somewhere free, narrower if not."""
+        fnt = art.font(14, True)
+        found = None
+        for wrap in (min(760, screen[0] - 120), 460, 320):
+            boxes = []
+            for text, colour, _ in self.toasts:
+                lines = art.wrap(text, fnt, wrap)
+                boxes.append((lines, colour, max(fnt.size(line)[0] for line in lines) + 28, 12 + 20 * len(lines)))
+            width = max(b[2] for b in boxes)
+            height = sum(b[3] for b in boxes) + 6 * (len(boxes) - 1)
+            spot, covered = self._free_spot(screen, (width, height))
+            if found is None or covered < found[3]:
+                found = (boxes, width, spot, covered)
+            if not covered:
+                break
+        return found[:3]
+
+    def occupied(self) -> list[tuple[pygame.Rect, int]]:
+        """What the top screen shows, with how much covering it would hurt: its elements, and the
+        rows in sight of its scrolled lists. A button (something to press) or a heading hurts most,
+        the screen's own text less, the figures along the top bar least (they are there all the time)."""
+        found = []
+        top = self.top
+
+        def weight(element) -> int:
+            if isinstance(element, pygame_gui.elements.UIButton):
+                return 10
+            if "#heading" in element.object_ids or "#subheading" in element.object_ids:
+                return 10
+            return 1 if top.in_game and element.rect.bottom <= 60 else 3
+
+        for element in top.elements if top is not None else ():
+            if not element.alive() or not element.visible or getattr(element, "text", None) == "":
+                continue
+            inner = getattr(element, "scrollable_container", None)
+            if inner is None:
+                found.append((element.rect, weight(element)))
+                continue
+            found += [(child.rect.clip(element.rect), weight(child)) for child in inner.elements
+                      if child.visible and child.rect.colliderect(element.rect)]
+        return found
+
+    def _free_spot(self, screen: tuple[int, int], size: tuple[int, int]) -> tuple[tuple[int, int], int]:
+        """The top-left of a box of ``size`` that covers no element, near the bottom centre if it
+        can be, else the place that covers least (buttons least of all); and how much it covers."""
+        width, height = screen
+        shown = self.occupied()
+        taken = [r.inflate(8, 8) for r, _ in shown]
+        xs = [(width - size[0]) // 2, 24, width - size[0] - 24, width // 4 - size[0] // 2,
+              3 * width // 4 - size[0] // 2]
+        xs = [min(max(8, x), width - size[0] - 8) for x in xs]
+        best, least = ((width - size[0]) // 2, height - 76 - size[1]), None
+        for y in range(height - 76 - size[1], 8, -12):
+            for x in xs:
+                box = pygame.Rect(x, y, *size)
+                hits = box.collidelistall(taken)
+                if not hits:
+                    return (x, y), 0
+                covered = 0
+                for i in hits:
+                    part = box.clip(taken[i])
+                    covered += part.width * part.height * shown[i][1]
+                if least is None or covered < least:
+                    best, least = (x, y), covered
+        return best, least or 0
 
     def frame(self, dt: float = 1 / 30) -> None:
         """One frame without the real clock: what the tests step."""
-        for event in pygame.event.get():
-            self.handle(event)
-            if not self.running:
-                return
+        self.dispatch(pygame.event.get())
+        if not self.running:
+            return
         self.update(dt)
         self.draw(self.window)
         self.dirty = False
@@ -646,10 +809,9 @@ class App:
         while self.running:
             event = pygame.event.wait(BUSY_FRAME_MS if self.busy() else IDLE_WAIT_MS)
             events = ([] if event.type == pygame.NOEVENT else [event]) + pygame.event.get()
-            for each in events:
-                self.handle(each)
-                if not self.running:
-                    return
+            self.dispatch(events)
+            if not self.running:
+                return
             now = time.perf_counter()
             if events or self.busy():
                 self.update(now - last)

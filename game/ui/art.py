@@ -20,11 +20,11 @@ TEXT = (219, 228, 241)
 MUTED = (142, 163, 194)
 WHITE = (255, 255, 255)
 GOOD = (111, 208, 140)
-BAD = (255, 123, 114)
+BAD = (255, 96, 200)
 WARN = (242, 193, 78)
 ACCENT = (242, 179, 61)
 HEADING = WHITE
-SIDE_COLOUR = {"usa": (127, 178, 255), "ussr": (255, 138, 128)}
+SIDE_COLOUR = {"usa": (127, 178, 255), "ussr": (255, 112, 96)}
 # the boxes drawn under the widgets: (fill, edge, edge width) by kind; the side's face changes them
 PANEL_LOOK = {None: ((20, 35, 64), (43, 66, 102), 1), "#bar": ((11, 20, 39), (34, 54, 89), 0),
               "#modal": ((20, 35, 64), (111, 155, 214), 2)}
@@ -183,12 +183,8 @@ def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple,
     title_surface = label.render(title, True, HEADING)
     surface.blit(title_surface, (10, 6))
     points = [p for _, _, pts in series for p in pts]
-    # the legend beside the title, or on a line of its own when it would not fit there
     legend = [(small.render(name, True, colour), colour) for name, colour, _ in series]
-    legend_w = sum(text.get_width() + 14 for text, _ in legend)
-    legend_y, top = 8, 32
-    if title_surface.get_width() + legend_w + 30 > width:
-        legend_y, top = 26, 46
+    spots, top = legend_layout(title_surface.get_width(), [text.get_width() for text, _ in legend], width)
     plot = pygame.Rect(48, top, width - 60, height - top - 26)
     if not points or plot.width < 20 or plot.height < 20:
         surface.blit(small.render("Nothing to chart yet: a quarter must pass.", True, MUTED), (10, 34))
@@ -214,16 +210,34 @@ def line_chart(size: tuple[int, int], title: str, series: list[tuple[str, tuple,
     def to_screen(p):
         return (plot.left + plot.width * (p[0] - x0) / (x1 - x0), plot.bottom - plot.height * (p[1] - y0) / (y1 - y0))
 
-    legend_x = width - 10
-    for (text, _), (_, colour, pts) in zip(reversed(legend), reversed(series), strict=True):
-        legend_x -= text.get_width()
-        surface.blit(text, (max(10, legend_x), legend_y))
-        legend_x -= 14
+    for (text, _), (_, colour, pts), spot in zip(legend, series, spots, strict=True):
+        pygame.draw.line(surface, colour, (spot[0] - 12, spot[1] + 8), (spot[0] - 3, spot[1] + 8), 3)
+        surface.blit(text, spot)
         if len(pts) == 1:
             pygame.draw.circle(surface, colour, to_screen(pts[0]), 3)
         elif pts:
             pygame.draw.lines(surface, colour, False, [to_screen(p) for p in pts], 2)
     return surface
+
+
+def legend_layout(title_width: int, widths: list[int], width: int) -> tuple[list[tuple[int, int]], int]:
+    """Where each legend entry's name goes (each has a 12 px swatch before it), and where the
+    plot may start: beside the title when all fit there, else in as many lines as they need."""
+    gap = 26  # a swatch and the space before the next entry
+    if title_width + sum(w + gap for w in widths) + 20 <= width:
+        x, spots = width - 10, []
+        for w in reversed(widths):
+            x -= w
+            spots.append((x, 8))
+            x -= gap
+        return spots[::-1], 32
+    spots, x, y = [], 24, 26
+    for w in widths:
+        if x + w > width - 10 and x > 24:
+            x, y = 24, y + 16
+        spots.append((x, y))
+        x += w + gap
+    return spots, y + 22
 
 
 def bar(size: tuple[int, int], fraction: float, colour, back=(29, 49, 82)) -> pygame.Surface:
@@ -276,22 +290,26 @@ def set_face(side: str | None) -> dict:
 # --- colours the player may choose ------------------------------------------------------------
 
 PALETTES = {
-    # the default: American blue against Soviet red, green for good news and red for bad
-    "navy": {"usa": (127, 178, 255), "ussr": (255, 138, 128), "good": (111, 208, 140), "bad": (255, 123, 114)},
-    # for red-green colour blindness: blue against orange, and the same for good and bad
-    "colour-blind": {"usa": (100, 170, 255), "ussr": (255, 176, 60), "good": (120, 190, 255), "bad": (255, 160, 50)},
+    # the default: American blue against Soviet red; green for good news and magenta for bad, so that
+    # bad news never looks Soviet; amber to warn
+    "navy": {"usa": (127, 178, 255), "ussr": (255, 112, 96), "good": (111, 208, 140), "bad": (255, 96, 200),
+             "warn": (242, 193, 78)},
+    # for red-green colour blindness: blue against orange for the sides; good a pale sky, bad a dark
+    # vermilion and warn a pale yellow, told apart by lightness as well as hue
+    "colour-blind": {"usa": (90, 160, 255), "ussr": (255, 176, 50), "good": (205, 232, 255), "bad": (240, 96, 60),
+                     "warn": (255, 238, 140)},
 }
 
 
 def set_palette(name: str) -> dict:
     """Switch the drawn colours; returns the theme entries that go with them."""
-    global GOOD, BAD
+    global GOOD, BAD, WARN
     colours = PALETTES.get(name, PALETTES["navy"])
     SIDE_COLOUR["usa"], SIDE_COLOUR["ussr"] = colours["usa"], colours["ussr"]
-    GOOD, BAD = colours["good"], colours["bad"]
+    GOOD, BAD, WARN = colours["good"], colours["bad"], colours["warn"]
     KIND_COLOUR["research"], KIND_COLOUR["death"] = GOOD, BAD
     hexed = {k: "#{:02x}{:02x}{:02x}".format(*v) for k, v in colours.items()}
     theme = {f"#{key}": {"colours": {"normal_text": value}} for key, value in hexed.items()}
-    theme["#big_bad"] = {"colours": {"normal_text": hexed["bad"]}}
-    theme["#big_good"] = {"colours": {"normal_text": hexed["good"]}}
+    for kind in ("bad", "good", "warn"):
+        theme[f"#big_{kind}"] = {"colours": {"normal_text": hexed[kind]}}
     return theme

@@ -284,10 +284,39 @@ class LaunchFilm:
                         pygame.draw.line(surface, (230, 230, 230), (px + dx, py - 20), (px, py), 1)
                     pygame.draw.circle(surface, (226, 120, 50), (px, py + 3), 4)
                     pygame.draw.line(surface, (226, 120, 50), (px, py + 6), (px, py + 16), 3)
+        if ended and self.outcome_kind in FAILED and phase == "home" and self._chute_failed():
+            self._draw_chute_failure(surface, rect, cx, cy, since, craft)
+            return
         if ended and self.outcome_kind in FAILED + ("abort",):
             self._draw_failure(surface, rect, cx, cy + self.stack.height * 0.45, [], since, piece=craft)
             return
         surface.blit(craft, craft.get_rect(center=(cx, cy)))
+
+    def _chute_failed(self) -> bool:
+        """Whether the step that failed is the parachutes (or the landing under them), not re-entry's fire."""
+        name = self.report.steps[self.failed_at].name.lower()
+        return any(w in name for w in ("parachute", "recovery", "splashdown", "landing"))
+
+    def _draw_chute_failure(self, surface, rect, cx, cy, since, craft) -> None:
+        """The parachute streams unopened and the capsule falls to the sea: no fireball in mid-air."""
+        sea = rect.bottom - 40
+        y = min(sea - craft.get_height() / 2, cy + 0.5 * 260 * since ** 2)
+        landed = y >= sea - craft.get_height() / 2
+        if not landed:  # the streamer: a tangled chute flapping above, never filling
+            top = y - craft.get_height() / 2
+            flap = math.sin(since * 24) * 6
+            streamer = [(cx - 4, top - 8), (cx + 4, top - 8), (cx + 6 + flap, top - 70), (cx - 6 + flap, top - 70)]
+            pygame.draw.polygon(surface, (236, 110, 60), streamer)
+            pygame.draw.line(surface, (230, 230, 230), (cx, top), (cx + flap * 0.5, top - 8), 1)
+            surface.blit(craft, craft.get_rect(center=(cx, y)))
+            return
+        hit = since - math.sqrt(2 * max(0.0, sea - craft.get_height() / 2 - cy) / 260)
+        for k in range(3):  # the splash, spreading and settling
+            r = int(12 + 50 * min(1.0, hit / 0.8) * (1 - k * 0.25))
+            pygame.draw.ellipse(surface, (220, 236, 250), (cx - r, sea - r // 3 - 4 * k, 2 * r, 2 * r // 3), 2)
+        if hit < 0.6:
+            spray = int(40 * (1 - hit / 0.6))
+            pygame.draw.polygon(surface, (230, 240, 250), [(cx - 10, sea), (cx + 10, sea), (cx, sea - spray)])
 
     def _dropped(self, index: int, t: float) -> bool:
         return index < len(self.drop_times) and self.drop_times[index] <= t

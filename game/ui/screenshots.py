@@ -13,8 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-SHOTS = ("title", "new_game", "headquarters", "research", "mission_planner", "crews", "event_card", "launch_film",
-         "launch", "turn_report", "chronicle", "end_screen")
+SHOTS = ("title", "new_game", "headquarters", "research", "mission_planner", "odds_panel", "minimum_window", "crews",
+         "event_card", "launch_film", "launch", "turn_report", "chronicle", "end_screen")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +104,13 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
             if crewed:
                 app.top._pick_mission(crewed[-1])
             shot("mission_planner")
+            # the odds panel up close: each step with what drives it, the weakest marked
+            odds = app.top.panels[-1][0]
+            pygame.image.save(app.window.subsurface(odds).copy(), str(out / f"odds_panel{suffix}.png"))
+            taken.add("odds_panel")
+            app.set_window(1024, 600, False)  # the smallest window the game allows
+            shot("minimum_window")
+            app.set_window(1280, 720, False)
         app.end_turn()
         for _ in range(60):
             app.frame(0.5)

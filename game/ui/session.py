@@ -50,6 +50,8 @@ class Session:
     report_due: set[str] = field(default_factory=set)  # sides that have not seen the last quarter
     resolved_quarter: int | None = None
     before: dict[str, Snapshot] = field(default_factory=dict)
+    moments: dict = field(default_factory=dict)  # first -> (frame, headline, line): the great moments seen
+    asked_empty: set = field(default_factory=set)  # (side, quarter): asked once before an empty turn ended
 
     def __post_init__(self):
         self.at_keyboard = self.at_keyboard or self.player

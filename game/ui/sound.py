@@ -149,8 +149,19 @@ def fanfare() -> bytes:
     return _stereo(_mix(*tracks), 0.4)
 
 
+def moment() -> bytes:
+    """One of the race's great moments: a slow brass call over a drum roll, to a long bright chord."""
+    brass = (1.0, 0.7, 0.5, 0.35, 0.22, 0.12)
+    line = [(392, 0.5, 0.35), (523, 0.9, 0.35), (659, 1.3, 0.35), (784, 1.7, 0.3), (1047, 2.05, 1.6)]
+    tracks = [(_noise(2.0, 0.97, 11), 0.0, 0.5)]  # the drum roll, swelling under the call
+    tracks += [(_tone(f, d, brass, attack=0.03, release=0.1, vibrato=0.02), s, 1.0) for f, s, d in line]
+    tracks += [(_tone(f, 1.6, brass, attack=0.05, release=0.5), 2.05, 0.5) for f in (523, 659, 392)]
+    tracks.append((_noise(0.3, 0.9, 12), 2.05, 0.3))
+    return _stereo(_mix(*tracks), 0.4)
+
+
 MAKERS = {"click": click, "step": step, "countdown": countdown, "sputnik": sputnik, "roar": roar,
-          "explosion": explosion, "failure": failure, "success": success, "fanfare": fanfare}
+          "explosion": explosion, "failure": failure, "success": success, "fanfare": fanfare, "moment": moment}
 
 
 class Sounds:

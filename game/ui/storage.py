@@ -42,6 +42,7 @@ class Settings:
     palette: str = "navy"
     muted: bool = False
     guide: bool = True  # the first-game guide's hints
+    ask_empty_turn: bool = True  # ask before ending a turn with nothing booked and money unspent
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -57,6 +58,7 @@ class Settings:
         settings.guide = bool(settings.guide)
         if not isinstance(settings.palette, str):
             settings.palette = "navy"
+        settings.ask_empty_turn = bool(settings.ask_empty_turn)
         return settings
 
 

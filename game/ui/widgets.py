@@ -22,6 +22,7 @@ LABEL_FONTS = {None: (15, False), "#muted": (15, False), "#caption": (13, False)
                "#heading": (20, True), "#figure": (20, True), "#date": (18, True), "#big": (30, True),
                "#title": (46, True), "#subtitle": (18, False)}
 TOOLTIP_DELAY = 0.5
+ROWS_AHEAD_PX = 120  # of a lazily made list: rows made beyond those in sight, so a scroll finds them ready
 TIP_WIDTH = 360
 
 
@@ -47,6 +48,7 @@ class Screen:
         self.focus_tail: list[UIButton] = []
         self.backdrop: pygame.Surface | None = None
         self.figures: dict = {}  # the game bar's labels by caption, for screens that update them in place
+        self.lazy: list = []  # long lists whose rows are made as they come into sight (lazy_rows)
 
     # --- what the screen reads ----------------------------------------------------
 
@@ -82,6 +84,7 @@ class Screen:
         self.actions = {}
         self.focus_order = []
         self.focus_tail = []
+        self.lazy = []
         self.compose(pygame.Rect(0, 0, width, height))
 
     def close(self) -> None:
@@ -114,8 +117,30 @@ class Screen:
         return False
 
     def update(self, dt: float) -> bool:
-        """True while the screen animates (the app keeps drawing)."""
-        return False
+        """True while the screen animates or has just made rows (the app keeps drawing)."""
+        return self._make_rows_in_sight()
+
+    def lazy_rows(self, box: UIScrollingContainer, spans: list[tuple[int, int]], make: Callable[[int], None]) -> None:
+        """The rows of a long scrolled list, made as they come into sight: ``spans`` is each row's
+        (top, bottom) inside the list, ``make(i)`` makes row i. The rows in view (and a few beyond)
+        are made now, the rest when a scroll brings them near, so a long list opens at once."""
+        self.lazy.append((box, spans, make, set()))
+        self._make_rows_in_sight()
+
+    def _make_rows_in_sight(self) -> bool:
+        made = False
+        for box, spans, make, built in self.lazy:
+            if not box.alive():
+                continue
+            bar = box.vert_scroll_bar
+            top = bar.start_percentage * box.scrollable_container.rect.height if bar is not None else 0
+            low, high = top - ROWS_AHEAD_PX, top + box.rect.height + ROWS_AHEAD_PX
+            for i, (first, last) in enumerate(spans):
+                if i not in built and last >= low and first <= high:
+                    built.add(i)
+                    make(i)
+                    made = True
+        return made
 
     def reveal(self, element) -> None:
         """Scroll the list holding ``element`` (if any) so that it is in sight."""
@@ -131,16 +156,47 @@ class Screen:
         bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, wanted)))
         box.update(0.0)
 
-    def scroll(self, pages: float) -> None:
-        """Page Up / Page Down: scroll the screen's largest scrolled list."""
-        boxes = [e for e in self.elements if isinstance(e, UIScrollingContainer) and e.vert_scroll_bar is not None]
+    def _boxes(self) -> list:
+        """The scrolled lists in sight, nested ones too (a list inside a panel's scroller)."""
+        boxes, todo = [], [e for e in self.elements if isinstance(e, UIScrollingContainer)]
+        while todo:
+            box = todo.pop()
+            if box.vert_scroll_bar is not None and box.visible:
+                boxes.append(box)
+            todo.extend(e for e in box.scrollable_container.elements if isinstance(e, UIScrollingContainer))
+        return boxes
+
+    def scroll(self, pages: float, pointer: tuple[int, int] | None = None, focus=None) -> None:
+        """Page Up / Page Down: scroll the list under the pointer, else the one holding the
+        keyboard's focus, else the screen's largest."""
+        boxes = self._boxes()
         if not boxes:
             return
-        box = max(boxes, key=lambda b: b.rect.height)
+        under = [b for b in boxes if pointer is not None and b.rect.collidepoint(pointer)]
+        held = [b for b in boxes if focus is not None and focus.ui_container is b.scrollable_container]
+        box = (under or held or [max(boxes, key=lambda b: b.rect.height)])[0]
+        self._page(box, pages)
+
+    @staticmethod
+    def _page(box, pages: float) -> None:
         bar = box.vert_scroll_bar
         step = bar.visible_percentage * 0.9 * pages
         bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, bar.start_percentage + step)))
         box.update(0.0)
+
+    def page_at(self, pos: tuple[int, int]) -> bool:
+        """A click on a scroll bar's track, above or below its handle, pages that way. True when it did."""
+        for box in self._boxes():
+            bar = box.vert_scroll_bar
+            handle = bar.sliding_button
+            if not bar.rect.collidepoint(pos) or handle is None or handle.rect.collidepoint(pos):
+                continue
+            arrows = [b for b in (bar.top_button, bar.bottom_button) if b is not None]
+            if any(b.rect.collidepoint(pos) for b in arrows):
+                return False  # the arrows scroll by themselves
+            self._page(box, -1 if pos[1] < handle.rect.top else 1)
+            return True
+        return False
 
     def draw_under(self, surface: pygame.Surface) -> None:
         if self.modal and self.backdrop is not None:
@@ -185,6 +241,17 @@ class Screen:
         if tip:
             element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
         return element
+
+    def cell(self, rect, text: str, tip: str | None = None, kind: str | None = None, parent=None) -> UIImage:
+        """A table's cell that never changes while shown: drawn text in a label's look, made as a
+        picture (a third of a label's cost to make, for tables of many rows)."""
+        rect = pygame.Rect(rect)
+        colour = {"#good": art.GOOD, "#warn": art.WARN, "#bad": art.BAD, "#muted": art.MUTED}.get(kind, art.TEXT)
+        size, bold = (15, kind in ("#good", "#warn", "#bad"))
+        drawn = art.font(size, bold).render(fit(text, art.font(size, bold), rect.width - 8), True, colour)
+        picture = pygame.Surface(rect.size, pygame.SRCALPHA)
+        picture.blit(drawn, (4, (rect.height - drawn.get_height()) // 2))
+        return self.image(rect, picture, tip=tip, parent=parent)
 
     def button(self, rect, text: str, action: Callable[[], None], tip: str | None = None, kind: str | None = None,
                enabled: bool = True, parent=None, align: str | None = None, tail: bool = False,

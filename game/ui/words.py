@@ -18,6 +18,56 @@ SKILL_HELP = {
 }
 
 
+# what each capability a mission needs is, in a player's words: "needs a rocket with {words}"
+CAPABILITY_WORDS = {
+    "ballistic": "ballistic range", "icbm": "intercontinental (ICBM) range", "own_build": "a home-built design",
+    "crew_capsule": "a crew cabin", "multi_crew": "seats for a crew of two or more",
+    "maneuver": "engines to change orbit", "eva_capable": "an airlock for spacewalks",
+    "circumlunar": "the range to loop round the Moon", "animal_capsule": "a cabin for an animal",
+    "satellite": "a satellite", "lunar_probe": "a Moon probe", "lunar_orbit_crew": "room for a crew in lunar orbit",
+    "lunar_lander_probe": "a probe that can land on the Moon", "lunar_lander": "a lunar lander",
+    "life_support": "life support", "landing_gear": "landing gear", "heat_shield": "a heat shield",
+    "guidance": "guidance", "eva_suit": "spacesuits for spacewalks", "escape_system": "a launch escape system",
+    "docking_system": "a docking system",
+}
+
+
+def capability(cap: str) -> str:
+    return CAPABILITY_WORDS.get(cap, cap.replace("_", " "))
+
+
+def skill_word(skill: str) -> str:
+    """A skill's name inside a sentence: lower case, but EVA stays EVA."""
+    name = SKILL_NAMES.get(skill, skill)
+    return name if name.isupper() else name.lower()
+
+
+def plain(reason: str, content) -> str:
+    """A rule's reason as a player reads it: capabilities in words, not their ids, and
+    mission names such as 'ICBM test' spelled as they are."""
+    import re
+
+    for mission in content.missions.values():
+        lowered = mission.name.lower()
+        if lowered != mission.name[:1].lower() + mission.name[1:] and lowered in reason:
+            reason = reason.replace(lowered, mission.name)
+    return re.sub(r"\b(needs (?:a rocket with |a spacecraft with )?)([a-z]+(?:[ _][a-z]+)*)$",
+                  lambda m: m.group(1) + capability(m.group(2).replace(" ", "_")), reason)
+
+
+def fold_repeats(lines: list, key=None) -> list:
+    """Runs of the same line said once, with how many: [(line, times)], the run's first line kept.
+    ``key`` says what makes two lines the same (the whole line unless told)."""
+    same = key or (lambda line: line)
+    out: list = []
+    for line in lines:
+        if out and same(line) == same(out[-1][0]):
+            out[-1] = (out[-1][0], out[-1][1] + 1)
+        else:
+            out.append((line, 1))
+    return out
+
+
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -143,7 +193,9 @@ def describe_effect(clause, content, side: str) -> str | None:
     if kind == "leader":
         return f"{clause.name} takes over {whose or 'the programme'}".rstrip()
     if kind == "bureau_share":
-        return f"rival bureaus take {signed(amount * 100)} % of {whose or 'your '}budget"
+        rival = "ussr" if side == "usa" else "usa"
+        hit = side if getattr(clause, "target", "self") == "self" else rival
+        return f"{rival_services(hit)} take {signed(amount * 100)} % of {whose or 'your '}budget"
     if kind == "delay":
         return f"{whose}{prog} research stands still for {clause.quarters} quarter{'s' if clause.quarters != 1 else ''}"
     if kind == "recruit":
@@ -156,8 +208,56 @@ def describe_effect(clause, content, side: str) -> str | None:
     return None  # flags: they only shape what comes later
 
 
+def rival_services(side: str) -> str:
+    """Who takes a share of a side's budget first: the Soviet design bureaus, the American services."""
+    return "rival design bureaus" if side == "ussr" else "the Army's and Air Force's own programmes"
+
+
 def describe_choice(choice, content, side: str) -> str:
     parts = [d for d in (describe_effect(c, content, side) for c in choice.effects) if d]
     if any(c.type in ("set_flag", "clear_flag") for c in choice.effects):
         parts.append("shapes what comes later")
     return "; ".join(parts) if parts else "no immediate effect"
+
+
+# --- what drives a step's chance ------------------------------------------------------------------
+
+
+def step_parts(driver) -> list[str]:
+    """The parts of a step's chance in a few words each: the programme first."""
+    parts = [f"{driver.programme.name} {driver.estimate:.0f} %"]
+    if driver.rush >= 0.5:
+        parts.append(f"rushed \u2212{driver.rush:.0f}")
+    if driver.skill and abs(driver.crew) >= 0.5:
+        parts.append(f"crew {skill_word(driver.skill)} {signed(driver.crew)}")
+    elif driver.skill:
+        parts.append(f"crew {skill_word(driver.skill)}")
+    if abs(driver.difficulty) >= 0.5:
+        parts.append(f"hard \u2212{driver.difficulty:.0f}" if driver.difficulty > 0 else
+                     f"easy +{-driver.difficulty:.0f}")
+    if driver.milestones >= 0.5:
+        parts.append(f"milestones missed \u2212{driver.milestones:.0f}")
+    return parts
+
+
+def step_why(driver, state=None, chance: bool = True) -> str:
+    """A sentence on what sets a step's chance, for the weakest step and every step's tooltip."""
+    prog = driver.programme
+    said = (f"{percent(driver.chance)}. " if chance else "") + f"{prog.name} is believed {driver.estimate:.0f} % reliable"
+    if driver.rush >= 0.5:
+        to_go = f"; {prog.min_quarters - state.quarters} funded quarters to go" if state is not None else ""
+        said += (f" but rushed (\u2212{driver.rush:.0f}{to_go}), so "
+                 f"{max(1.0, driver.estimate - driver.rush):.0f} % if flown now")
+    if driver.share > 1:
+        said += f"; over its {driver.share} steps, {driver.hardware:.0f} % each"
+    if driver.skill:
+        said += (f"; crew {skill_word(driver.skill)} and morale "
+                 + (f"+{driver.crew:.0f}" if driver.crew >= 0.5 else
+                    f"\u2212{-driver.crew:.0f}" if driver.crew <= -0.5 else "\u00b10"))
+    if driver.difficulty >= 0.5:
+        said += f"; the step is hard: \u2212{driver.difficulty:.0f}"
+    elif driver.difficulty <= -0.5:
+        said += f"; the step is easy: +{-driver.difficulty:.0f}"
+    if driver.milestones >= 0.5:
+        said += f"; the missions that should come first have not flown: \u2212{driver.milestones:.0f}"
+    return said + "."

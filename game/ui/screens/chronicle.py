@@ -94,6 +94,14 @@ class ChronicleScreen(Screen):
         won = state.firsts.get(first.id, [])
         goal = first.id == self.game.era.goal.first
         name_col, hist_col, usa_col, ussr_col, diff_col = cols
+        kept = self.session.moments.get(first.id)
+        if kept is not None:  # a great moment seen: its frame beside the name
+            frame, headline, line = kept
+            thumb = pygame.transform.smoothscale(frame, (int((ROW - 6) * frame.get_width() / frame.get_height()),
+                                                         ROW - 6))
+            self.image((name_col.right - thumb.get_width(), y + 1, thumb.get_width(), thumb.get_height()), thumb,
+                       tip=f"<b>{headline}</b><br>{line}", parent=box)
+            name_col = pygame.Rect(name_col.x, name_col.y, name_col.width - thumb.get_width() - 6, name_col.height)
         self.label((name_col.x, y, name_col.width, ROW - 4), first.name + ("  (the goal)" if goal else ""),
                    kind="#warn" if goal else None, parent=box,
                    tip=f"{first.description or first.name} Worth {first.prestige:g} prestige to the first, a third "

@@ -43,25 +43,12 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     screen.panel((0, 0, rect.width, height), "#bar")
     state = game.state
 
-    left_width = max(300, min(460, rect.width * 36 // 100))
     from game.ui import poster
 
-    screen.image((MARGIN, 8, 44, 44), poster.emblem_for(side, 44, state.quarter), tip=f"The emblem of {words.SIDE_NAME[side]}'s programme.")
-    left = MARGIN + 52
-    left_width -= 52
-    screen.label((left, 4, left_width, 22), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",
-                 tip=f"You play {words.LEADER_TITLE[side]} for {words.SIDE_NAME[side]}. "
-                     f"The rival is {app.session.rival_description()}.", kind=f"#{side}")
     era = game.era
-    screen.label((left, 25, left_width, 28),
-                 f"{words.quarter_short(state.quarter)}  \u00b7  turn {state.turn + 1} of {state.end - state.start + 1}",
-                 tip=f"{words.quarter_long(state.quarter)}. {era.name} ({era.years}). One turn is a quarter; launches happen in the month you book. "
-                     f"{words.turns_left(state)} turn{'s' if words.turns_left(state) != 1 else ''} left "
-                     f"including this one.", kind="#date")
-
     figures = [
         ("Cash", words.money(me.cash), cash_tip(game, side)),
-        ("Budget", f"{words.money(me.budget)}/q", budget_tip(me, side)),
+        ("Budget", f"{words.money(arriving(me))}/q", budget_tip(me, side)),
         ("Prestige", f"{me.prestige:.0f} : {them.prestige:.0f}", prestige_tip(me, them, side, game.content.sides)),
         ("Support", f"{me.support:.0f} %", support_tip(me, side)),
     ]
@@ -74,7 +61,22 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
                         "V-2 know-how: captured engineers, factories and papers. It speeds rocket research "
                         f"(+{rules.EXPERTISE_BONUS * me.expertise * 100:.0f} % now); in the rockets era the "
                         "most expertise wins at the end date."))
-    block = max(96, min(140, (rect.width - left_width - 2 * MARGIN) // len(figures)))
+    count = len(figures)
+    block = max(96, min(140, (rect.width - 360 - 2 * MARGIN) // count))
+    # the name and the date take what the figures leave, up to 460 px: they never run under the figures
+    left_width = min(460, rect.width * 36 // 100, rect.width - 2 * MARGIN - block * count - 8)
+    screen.image((MARGIN, 8, 44, 44), poster.emblem_for(side, 44, state.quarter), tip=f"The emblem of {words.SIDE_NAME[side]}'s programme.")
+    left = MARGIN + 52
+    left_width -= 52
+    screen.label((left, 4, left_width, 22), f"{words.SIDE_NAME[side]}  \u00b7  {me.leader}",
+                 tip=f"You play {words.LEADER_TITLE[side]} for {words.SIDE_NAME[side]}. "
+                     f"The rival is {app.session.rival_description()}.", kind=f"#{side}")
+    screen.label((left, 25, left_width, 28),
+                 f"{words.quarter_short(state.quarter)}  \u00b7  turn {state.turn + 1} of {state.end - state.start + 1}",
+                 tip=f"{words.quarter_long(state.quarter)}. {era.name} ({era.years}). One turn is a quarter; launches happen in the month you book. "
+                     f"{words.turns_left(state)} turn{'s' if words.turns_left(state) != 1 else ''} left "
+                     f"including this one.", kind="#date")
+
     x = rect.width - MARGIN - block * len(figures)
     screen.figures = {}
     for caption, value, tip in figures:
@@ -112,17 +114,25 @@ def cash_tip(game, side: str) -> str:
              f"Research will take {words.money(research)} of it at the quarter's end "
              f"(launches booked so far cost {words.money(booked)}, paid when booked).",
              f"Then {rules.CLAWBACK * 100:.0f} % of what is left goes back to the treasury, "
-             f"and next quarter's budget of {words.money(me.budget * (1 - me.bureau_share))} arrives."]
+             f"and next quarter's budget of {words.money(arriving(me))} arrives."]
     if me.bureau_share:
-        lines.append(f"Rival design bureaus take {me.bureau_share * 100:.0f} % of the budget first.")
+        lines.append(f"{words.upper_first(words.rival_services(side))} take {me.bureau_share * 100:.0f} % "
+                     f"of the {words.money(me.budget)} budget first.")
     if research > me.cash:
         lines.append("<b>You have set more research than you have money: each programme gets only a share.</b>")
     return "<br>".join(lines)
 
 
+def arriving(me) -> float:
+    """The money that comes in each quarter: the budget less what rival bureaus take first."""
+    return me.budget * (1 - me.bureau_share)
+
+
 def budget_tip(me, side: str) -> str:
     who = "Congress" if side == "usa" else "The Kremlin"
-    return (f"{words.money(me.budget)} a quarter. {who} sets next year's budget at each year's end from your "
+    share = (f" {words.upper_first(words.rival_services(side))} take {me.bureau_share * 100:.0f} % of it first, "
+             f"so {words.money(arriving(me))} arrives.") if me.bureau_share else ""
+    return (f"{words.money(me.budget)} a quarter.{share} {who} sets next year's budget at each year's end from your "
             f"support ({me.support:.0f} % now): 50 % support gives the base of {words.money(me.base_budget)}, "
             f"100 % one and a half times that. The base itself grows a little each year and with some events.")
 

@@ -57,8 +57,8 @@ class CrewsScreen(Screen):
         width = box.rect.width - (16 if len(crews) * ROW + 6 > box.rect.height else 0) - 8
         cols = self._columns(pygame.Rect(8, 0, width, ROW))
         booked = self._booked()
-        for i, crew in enumerate(crews):
-            self._row(box, cols, i * ROW + 3, crew, booked.get(crew.id))
+        self.lazy_rows(box, [(i * ROW + 3, (i + 1) * ROW + 3) for i in range(len(crews))],
+                       lambda i: self._row(box, cols, i * ROW + 3, crews[i], booked.get(crews[i].id)))
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
@@ -81,12 +81,12 @@ class CrewsScreen(Screen):
             value = crew.skill(skill)
             bonus = (value - 50) * rules.SKILL_EFFECT * 100
             kind = "#muted" if not alive else "#good" if value >= 65 else None if value >= 45 else "#warn"
-            self.label((col.x, y + 4, col.width, 32), f"{value:.0f}", parent=box, kind=kind,
-                       tip=f"{words.SKILL_NAMES[skill]} {value:.0f}: {words.SKILL_HELP[skill]} "
-                           f"As the best aboard, worth {words.signed(bonus, 1)} points on steps that use it.")
+            self.cell((col.x, y + 4, col.width, 32), f"{value:.0f}", parent=box, kind=kind,
+                      tip=f"{words.SKILL_NAMES[skill]} {value:.0f}: {words.SKILL_HELP[skill]} "
+                          f"As the best aboard, worth {words.signed(bonus, 1)} points on steps that use it.")
         kind = "#muted" if not alive else "#good" if crew.morale >= 70 else None if crew.morale >= 40 else "#bad"
-        self.label((morale_col.x, y + 4, morale_col.width, 32), f"{crew.morale:.0f}", parent=box, kind=kind,
-                   tip="Morale: falls by 10 when a colleague dies, rises by 1 a quarter and by 5 with each flight.")
+        self.cell((morale_col.x, y + 4, morale_col.width, 32), f"{crew.morale:.0f}", parent=box, kind=kind,
+                  tip="Morale: falls by 10 when a colleague dies, rises by 1 a quarter and by 5 with each flight.")
         status = {"dead": "lost", "retired": "retired"}.get(crew.status, f"flies in {booked[0]}" if booked else "ready")
         self.label((status_col.x, y + 4, status_col.width, 32), status, parent=box,
                    kind="#bad" if crew.status == "dead" else "#muted" if crew.status != "active" else None,
@@ -99,9 +99,9 @@ class CrewsScreen(Screen):
         gain = rules.TRAINING_GAIN * (1 - crew.skill(training) / 100) if training else 0
         self.button((train_col.x, y + 5, train_col.width, 32), f"Training: {label}",
                     lambda c=crew.id, s=next_skill: self._train(c, s), parent=box, kind=None if training else "#toggle",
-                    tip=(f"Trains {words.SKILL_NAMES[training].lower()}: about +{gain:.1f} a quarter. "
+                    tip=(f"Trains {words.skill_word(training)}: about +{gain:.1f} a quarter. "
                          if training else "Not training. ")
-                    + f"Click to train {words.SKILL_NAMES[next_skill].lower() if next_skill else 'nothing'} instead.")
+                    + f"Click to train {words.skill_word(next_skill) if next_skill else 'nothing'} instead.")
 
     def _train(self, crew_id: str, skill: str | None) -> None:
         result = self.game.execute(commands.TrainCrew(self.side, crew_id, skill))

@@ -37,31 +37,58 @@ class MessageScreen(Screen):
         return True
 
 
-class ConfirmScreen(MessageScreen):
-    """A question with two answers: ``on_yes`` runs after the dialog closes."""
+class QuestionScreen(Screen):
+    """A yes-or-no question over the screen that asked it: Return says yes, Esc no."""
 
-    def __init__(self, app, title: str, text: str, yes: str, on_yes):
-        super().__init__(app, title, text)
-        self.yes = yes
-        self.on_yes = on_yes
+    modal = True
+
+    def __init__(self, app, title: str, text: str, yes: tuple[str, object], no: str,
+                 never: tuple[str, object] | None = None, danger: bool = False):
+        super().__init__(app)
+        self.heading = title
+        self.message = text
+        self.yes = yes  # (label, action)
+        self.no = no
+        self.never = never  # (label, action): yes, and do not ask again
+        self.danger = danger  # yes destroys something (a save replaced)
 
     def compose(self, rect: pygame.Rect) -> None:
         width = min(720, rect.width - 80)
         block = art.text_block([(self.message, art.TEXT, 15, False)], width - 60)
-        height = min(rect.height - 80, 150 + block.get_height())
+        height = min(rect.height - 80, 180 + block.get_height())
         card = pygame.Rect(0, 0, width, height)
         card.center = rect.center
         self.panel(card, "#modal")
         self.label((card.x + 30, card.y + 16, width - 60, 32), self.heading, kind="#heading")
-        self.text((card.x + 30, card.y + 56, width - 60, height - 130), [(self.message, art.TEXT)])
-        self.button((card.right - 190, card.bottom - 60, 160, 42), f"{self.yes}  (Return)", self.main_action,
-                    kind="#danger", tip="Go ahead.")
-        self.button((card.right - 360, card.bottom - 60, 160, 42), "Cancel  (Esc)", self.app.pop,
-                    tip="Leave things as they are.")
+        self.text((card.x + 30, card.y + 56, width - 60, height - 140), [(self.message, art.TEXT)])
+        half = (width - 70) // 2
+        y = card.bottom - 60
+        self.button((card.x + 30, y, half, 42), f"{self.yes[0]}  (Return)", self.main_action,
+                    kind="#danger" if self.danger else "#primary")
+        self.button((card.x + 40 + half, y, half, 42), f"{self.no}  (Esc)", self.app.pop,
+                    tip="Close this question and go back.")
+        if self.never is not None:
+            self.button((card.x + 30, y - 40, width - 60, 30), self.never[0], self._never, kind="#toggle",
+                        tip="Settings can turn the question back on.")
 
     def main_action(self) -> None:
         self.app.pop()
-        self.on_yes()
+        self.yes[1]()
+
+    def _never(self) -> None:
+        self.app.pop()
+        self.never[1]()
+
+    def escape(self) -> bool:
+        self.app.pop()
+        return True
+
+
+class ConfirmScreen(QuestionScreen):
+    """Go ahead with something that cannot be undone, or cancel: ``on_yes`` runs after it closes."""
+
+    def __init__(self, app, title: str, text: str, yes: str, on_yes):
+        super().__init__(app, title, text, (yes, on_yes), "Cancel", danger=True)
 
 
 class HandOverScreen(Screen):

@@ -26,7 +26,11 @@ class EventScreen(Screen):
         picture_w = int(inner_w * 0.38)
         text_w = inner_w - picture_w - 24
         narrative = art.text_block([(event.text, art.TEXT, 17, False)], text_w)
-        choices_h = len(event.choices) * 70
+        # each choice's effects in full, wrapped: the decision lies in them, so none is cut short
+        effects = [words.upper_first(words.describe_choice(c, self.content, self.side))
+                   + ("   \u00b7   history's choice" if c.history else "") for c in event.choices]
+        blocks = [art.text_block([(text, art.MUTED, 13, False)], inner_w - 30) for text in effects]
+        choices_h = sum(40 + b.get_height() + 12 for b in blocks)
         # the card is as tall as its picture or its text, whichever is taller, and no taller
         most = rect.height - 40 - 36 - 72 - choices_h - 10
         picture_h = min(int(picture_w * 0.72), most)
@@ -49,15 +53,14 @@ class EventScreen(Screen):
         text_x = inner.x + picture_w + 24
         self.text((text_x, top, text_w, middle), [(event.text, art.TEXT, 17)])
         y = top + middle + 16
-        for i, choice in enumerate(event.choices):
-            effects = words.describe_choice(choice, self.content, self.side)
+        for i, (choice, block) in enumerate(zip(event.choices, blocks, strict=True)):
+            said = words.describe_choice(choice, self.content, self.side)
             self.button((inner.x, y, inner.width, 38), f"{i + 1}.   {choice.text}", lambda c=choice.id: self.choose(c),
-                        kind="#choice", tip=f"Choose this (key {i + 1}). What it does: {effects}."
+                        kind="#choice", tip=f"Choose this (key {i + 1}). What it does: {said}."
                         + ("<br><i>This is what history chose.</i>" if choice.history else ""))
-            self.label((inner.x + 30, y + 40, inner.width - 30, 22),
-                       words.upper_first(effects) + ("   \u00b7   history's choice" if choice.history else ""),
-                       kind="#caption", tip="What this choice does, as far as your people can tell.")
-            y += 70
+            self.image((inner.x + 30, y + 40, block.get_width(), block.get_height()), block,
+                       tip="What this choice does, as far as your people can tell.")
+            y += 40 + block.get_height() + 12
 
     def build(self) -> None:
         super().build()

@@ -34,15 +34,18 @@ class HeadquartersScreen(Screen):
         entries = list(reversed(self.game.visible_log(self.side)))[:NEWS_SHOWN]
         items: list[tuple] = []
         quarter = None
-        for entry in entries:
-            if entry.quarter != quarter:
-                quarter = entry.quarter
+        # the same news line over and over (nine satellites in a row) is said once, with how many
+        lines = [(e.quarter, e.month, e.kind, e.side, e.text) for e in entries]
+        for (entry_quarter, month, kind, side, text), times in words.fold_repeats(
+                lines, key=lambda line: (line[0],) + line[2:]):
+            if entry_quarter != quarter:
+                quarter = entry_quarter
                 items.append((words.quarter_long(quarter), art.MUTED, 14, True))
-            colour = art.KIND_COLOUR.get(entry.kind, art.TEXT)
-            if entry.kind == "launch" and entry.side and entry.side != self.side:
-                colour = art.SIDE_COLOUR[entry.side]
-            items.append((f"{dates.MONTH_NAMES[entry.month - 1][:3]}   {entry.text}", colour, 15,
-                          entry.kind == "first"))
+            colour = art.KIND_COLOUR.get(kind, art.TEXT)
+            if kind == "launch" and side and side != self.side:
+                colour = art.SIDE_COLOUR[side]
+            items.append((f"{dates.MONTH_NAMES[month - 1][:3]}   {text}" + (f"  (\u00d7{times})" if times > 1 else ""),
+                          colour, 15, kind == "first"))
         if not items:
             items = [("No news yet.", art.MUTED)]
         self.text((rect.x + 14, rect.y + 42, rect.width - 24, rect.height - 52), items)
@@ -186,6 +189,34 @@ class HeadquartersScreen(Screen):
             self.app.open_pending_event()
             self.app.toast("Answer the event first: the turn cannot end while it waits.", art.WARN)
             return
+        unspent = self.unspent()
+        asked = (self.side, self.game.state.quarter)
+        if unspent and self.app.settings.ask_empty_turn and asked not in self.session.asked_empty:
+            from game.ui.screens.dialogs import QuestionScreen
+
+            self.session.asked_empty.add(asked)  # once a turn: back to planning, then End turn, ends it
+
+            self.app.push(QuestionScreen(
+                self.app, "End the turn with nothing planned?",
+                f"No launch is booked this quarter and {words.money(unspent)} would stay unspent after research: "
+                f"{rules.CLAWBACK * 100:.0f} % of what is left goes back to the treasury at the quarter's end. "
+                "Missions (M) books a launch; Research (R) spends on programmes.",
+                yes=("End the turn anyway", self.app.end_turn), no="Back to planning",
+                never=("End it, and do not ask again", self._end_and_stop_asking)))
+            return
+        self.app.end_turn()
+
+    def unspent(self) -> float:
+        """The money left after research when nothing is booked this quarter; 0 when the turn has a plan."""
+        me = self.side_state
+        if any(m.quarter == self.game.state.quarter for m in me.missions):
+            return 0.0
+        left = me.cash - sum(p.funding for p in me.programmes.values())
+        return left if left >= 1 else 0.0
+
+    def _end_and_stop_asking(self) -> None:
+        self.app.settings.ask_empty_turn = False
+        self.app.save_settings()
         self.app.end_turn()
 
     def on_key(self, event) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.state import SHORT
-from game.ui import art, words, worldmap
+from game.ui import art, moments, words, worldmap
 from game.ui.film import COUNTDOWN, LaunchFilm
 from game.ui.widgets import Screen
 
@@ -101,7 +101,8 @@ class LaunchScreen(Screen):
         self.button((rect.width - margin - 260, button_y, 260, 42),
                     "Turn report  (Return)" if last else "Next launch  (Return)", self.main_action, kind="#primary",
                     tip="Show every step at once if they are still coming; then go on. Key: Return.")
-        self.button((rect.width - margin - 520, button_y, 240, 42), "Skip to headquarters  (Esc)", self._skip,
+        # at the left: headquarters opens under it with the news there, not End turn
+        self.button((margin, button_y, 240, 42), "Skip to headquarters  (Esc)", self._skip,
                     tip="Skip the launches and the report; the report stays at headquarters.")
         self._show_steps()
 
@@ -109,7 +110,33 @@ class LaunchScreen(Screen):
         super().draw_under(surface)
         if self.film is not None:
             self.film.draw(surface, self.scene_rect, self.clock)
+            great = moments.moment(self.report, self.content)
+            if great is not None and self.shown >= len(self.report.steps):
+                self._headline(surface, great)
             pygame.draw.rect(surface, art.PANEL_LOOK[None][1], self.scene_rect, 2)
+
+    def _headline(self, surface: pygame.Surface, great: tuple[str, str, str]) -> None:
+        """A great moment: the headline across the picture, and the picture kept for the chronicle."""
+        first, headline, line = great
+        scene = self.scene_rect
+        big, small = art.font(26 if scene.width > 520 else 20, True), art.font(15)
+        heads = art.wrap(headline, big, scene.width - 40)
+        lines = art.wrap(line, small, scene.width - 40)
+        height = 24 + big.get_linesize() * len(heads) + small.get_linesize() * len(lines)
+        band = pygame.Surface((scene.width, height), pygame.SRCALPHA)
+        band.fill((8, 12, 24, 215))
+        y = 10
+        for text in heads:
+            band.blit(big.render(text, True, art.ACCENT), (20, y))
+            y += big.get_linesize()
+        for text in lines:
+            band.blit(small.render(text, True, art.TEXT), (20, y + 4))
+            y += small.get_linesize()
+        surface.blit(band, (scene.x, scene.bottom - height - 12))
+        if first not in self.session.moments:
+            frame = pygame.transform.smoothscale(surface.subsurface(scene).copy(), (160, int(160 * scene.height
+                                                                                           / scene.width)))
+            self.session.moments[first] = (frame, headline, line)
 
     def _show_steps(self) -> None:
         report = self.report
@@ -166,6 +193,8 @@ class LaunchScreen(Screen):
             craft = self.content.programmes[report.spacecraft].art if report.spacecraft else ""
             if report.outcome != "success":
                 play("failure")
+            elif moments.moment(report, self.content) is not None:
+                play("moment")
             elif report.firsts:
                 play("fanfare")
             else:

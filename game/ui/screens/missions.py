@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands
+from game.core import commands, dates, explain
 from game.ui import art, vehicles, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
 
 BUTTON_H = 32
+BOOKED_ROWS = 3  # launches the booked list shows without scrolling
+BOOKED_ROW = 42  # a booked launch: the mission, and under it the crew
 
 
 class MissionPlannerScreen(Screen):
@@ -24,11 +26,15 @@ class MissionPlannerScreen(Screen):
         self.spacecraft: str | None = None
         self.crew: list[str] = []
         self.month = 0
+        self.just_booked = False
         flyable = self._flyable()
         if flyable:
-            # start on something worth flying: the first mission that can still win a first
+            # start on something worth flying: the first mission that can still win a first, one
+            # whose hardware is built and whose pad is free before one that must wait for them
             open_first = [m for m in flyable if self._open_firsts(m)]
-            self.choose_mission((open_first or flyable)[0])
+            ready = [m for m in flyable if any(self._ready(m, *kit) for kit in self._kits(m))]
+            ready_first = [m for m in ready if m in open_first]
+            self.choose_mission((ready_first or ready or open_first or flyable)[0])
 
     # --- choices ----------------------------------------------------------------------
 
@@ -43,7 +49,8 @@ class MissionPlannerScreen(Screen):
                 if not isinstance(self.game.hardware(self.side, mtype, r, s), str)]
 
     def _open_firsts(self, mission_id: str) -> list[str]:
-        return [f for f in self.content.missions[mission_id].firsts if not self.game.state.has_first(self.side, f)]
+        """The firsts this mission can still win: those nobody has yet (the rival's are only seconds now)."""
+        return [f for f in self.content.missions[mission_id].firsts if self.game.state.first_holder(f) is None]
 
     def _flyable(self) -> list[str]:
         return [m for m in self.content.missions if self._kits(m)]
@@ -53,8 +60,9 @@ class MissionPlannerScreen(Screen):
         mtype = self.content.missions[mission_id]
         kits = self._kits(mission_id)
         if kits:
-            # the kit your engineers believe most likely to work, as a planner would start
-            self.rocket, self.spacecraft = max(kits, key=lambda kit: self._odds_for(mission_id, *kit).success)
+            # the kit ready to fly that your engineers believe most likely to work, as a planner would start
+            self.rocket, self.spacecraft = max(kits, key=lambda kit: (self._ready(mission_id, *kit),
+                                                                      self._odds_for(mission_id, *kit).success))
         else:
             # nothing flies it yet: show the kit that comes nearest, so the reason shown is the real gap
             rockets = self._owned("rocket") or [None]
@@ -63,6 +71,12 @@ class MissionPlannerScreen(Screen):
                                                key=lambda kit: self._gap(mtype, *kit))
         self.crew = self._best_crew(mtype)
         self.month = self.month or self.game.month_now()
+
+    def _ready(self, mission_id: str, rocket: str, spacecraft: str | None) -> bool:
+        """Whether the kit's hardware is built and a pad is free for it this quarter."""
+        hardware = self.game.hardware(self.side, self.content.missions[mission_id], rocket, spacecraft)
+        return not isinstance(hardware, str) and not self.game.missing_articles(self.side, hardware) \
+            and self.game.why_no_pad(self.side, hardware.rocket)[1] is None
 
     def _gap(self, mtype, rocket, spacecraft) -> int:
         """How far a kit is from flying a mission: a missing part beats too small a rocket."""
@@ -142,31 +156,63 @@ class MissionPlannerScreen(Screen):
         self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "1. Mission", kind="#heading",
                    tip="What to fly. Missions your programmes can fly now come first.")
         self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "\u2022 = a first to win", kind="#caption",
-                   align="right", tip="Missions marked \u2022 can win a first your side has not yet won.")
+                   align="right", tip="Missions marked \u2022 can win a first nobody has won yet.")
         flyable = self._flyable()
         rest = [m for m in self.content.missions if m not in flyable]
+        rest.sort(key=lambda m: self._beyond_era(m) is not None)  # what these years cannot give, last
         rows: list = list(flyable) + (["Not possible yet"] + rest if rest else [])
-        step = BUTTON_H + 6
-        box = self.scroller((rect.x + 6, rect.y + 42, rect.width - 12, rect.height - 48), len(rows) * step)
-        width = box.rect.width - (18 if len(rows) * step > box.rect.height else 4)
-        for i, row in enumerate(rows):
-            y = i * step
+        step, later = BUTTON_H + 6, BUTTON_H + 24  # a mission not possible yet says why under its name
+        height = sum(step if r in flyable or r == "Not possible yet" else later for r in rows)
+        box = self.scroller((rect.x + 6, rect.y + 42, rect.width - 12, rect.height - 48), height)
+        width = box.rect.width - (18 if height > box.rect.height else 4)
+        spans, y = [], 0
+        for row in rows:
+            tall = step if row in flyable or row == "Not possible yet" else later
+            spans.append((y, y + tall))
+            y += tall
+        if self.mission in rows and box.vert_scroll_bar is not None:
+            # the chosen mission stays in sight: scroll to it before the rows in sight are made
+            top = spans[rows.index(self.mission)][0]
+            if top + BUTTON_H > box.rect.height:
+                bar = box.vert_scroll_bar
+                bar.set_scroll_from_start_percentage(
+                    max(0.0, min(1.0 - bar.visible_percentage, (top - box.rect.height / 3) / height)))
+                box.update(0.0)
+
+        def make(index: int) -> None:
+            row, y = rows[index], spans[index][0]
             if row == "Not possible yet":
                 self.label((6, y, width, BUTTON_H), row, kind="#subheading", parent=box,
-                           tip="Your programmes cannot fly these yet: hover one to see what it needs.")
-                continue
+                           tip="Your programmes cannot fly these yet: under each, what it needs.")
+                return
             mtype = self.content.missions[row]
             firsts = [self.content.firsts[f].name for f in self._open_firsts(row)]
             tip = f"<b>{mtype.name}</b>: {mtype.description}"
             if firsts:
                 tip += "<br>Can win: " + ", ".join(firsts) + "."
-            if row not in flyable:
-                tip += "<br><i>Not yet: " + self._why_not(row) + ".</i>"
-            chosen = self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
-                                 lambda m=row: self._pick_mission(m), parent=box, align="left",
-                                 kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
-            if row == self.mission:
-                self.reveal(chosen)  # the chosen mission stays in sight
+            why = None if row in flyable else self._beyond_era(row) or self._why_not(row)
+            if why:
+                tip += "<br><i>Not yet: " + why + ".</i>"
+            self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
+                        lambda m=row: self._pick_mission(m), parent=box, align="left",
+                        kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
+            if why:
+                self.label((10, y + BUTTON_H, width - 10, 20), words.upper_first(_short_why(why, mtype)),
+                           kind="#caption", parent=box, tip=tip)
+
+        self.lazy_rows(box, spans, make)
+
+    def _beyond_era(self, mission_id: str) -> str | None:
+        """Why these years cannot fly a mission at all: what it needs no programme gives before the era ends."""
+        game, side = self.game, self.side
+        end = game.state.end
+        for capability in self.content.missions[mission_id].needs:
+            givers = [p for p in self.content.programmes.values() if capability in p.provides
+                      and game.may_have(side, p.id)]
+            soonest = [dates.parse_quarter(p.available) if p.available else 0 for p in givers]
+            if not soonest or min(soonest) > end:
+                return f"not in these years: {words.capability(capability)} comes later"
+        return None
 
     def _why_not(self, mission_id: str) -> str:
         mtype = self.content.missions[mission_id]
@@ -177,7 +223,8 @@ class MissionPlannerScreen(Screen):
         if not craft:
             return "you have no spacecraft"
         reason = self.game.hardware(self.side, mtype, rockets[-1], craft[-1])
-        return reason if isinstance(reason, str) else "no rocket and spacecraft of yours fit together"
+        return words.plain(reason, self.content) if isinstance(reason, str) \
+            else "no rocket and spacecraft of yours fit together"
 
     def _kit(self, rect) -> None:
         self.panel(rect)
@@ -188,15 +235,27 @@ class MissionPlannerScreen(Screen):
             return
         mtype = self.content.missions[self.mission]
         programmes = self.content.programmes
+        # only what can fly this mission (so the crew is in sight without scrolling); the rest is named
+        kits = self._kits(self.mission)
+        rockets = [r for r in self._owned("rocket") if not kits or r == self.rocket or any(k[0] == r for k in kits)]
+        craft = [c for c in self._owned("spacecraft") if not kits or c == self.spacecraft
+                 or any(k[1] == c for k in kits)]
+        idle = [programmes[p].name for p in self._owned("rocket") + (self._owned("spacecraft") if mtype.spacecraft
+                                                                     else []) if p not in rockets + craft]
         sections: list[tuple] = [
-            ("heading", "2. Rocket", "Which launcher flies it. Only rockets you have started are here."),
-            ("grid", [(r, programmes[r].name) for r in self._owned("rocket")], {self.rocket}, self._pick_rocket,
+            ("heading", "2. Rocket", "Which launcher flies it. Only rockets you have started that can fly this "
+                                     "mission are here."),
+            ("grid", [(r, programmes[r].name) for r in rockets], {self.rocket}, self._pick_rocket,
              lambda r: self._kit_tip(r, self.spacecraft), lambda r: True)]
         if mtype.spacecraft:
             sections += [
-                ("heading", "3. Spacecraft", "What rides on top. Only spacecraft you have started are here."),
-                ("grid", [(c, programmes[c].name) for c in self._owned("spacecraft")], {self.spacecraft},
+                ("heading", "3. Spacecraft", "What rides on top. Only spacecraft you have started that can fly "
+                                             "this mission are here."),
+                ("grid", [(c, programmes[c].name) for c in craft], {self.spacecraft},
                  self._pick_spacecraft, lambda c: self._kit_tip(self.rocket, c), lambda c: True)]
+        if idle:
+            sections.append(("note", f"Not for this mission: {', '.join(idle)}",
+                             "Started, but they cannot fly this mission: " + ", ".join(idle) + "."))
         sections += [("heading", "Month", "Launches fly in month order: an earlier month can win a first over the "
                       "rival's later one."), ("months",)]
         if mtype.crew_min:
@@ -208,7 +267,7 @@ class MissionPlannerScreen(Screen):
                 ("heading", f"Crew  ({len(self.crew)} of {seats} seat{'s' if seats != 1 else ''}, "
                             f"at least {mtype.crew_min})",
                  "Who flies. The number beside a name is their skill in what this mission's steps need "
-                 f"({', '.join(words.SKILL_NAMES[k].lower() for k in skills) or 'nothing special'}); "
+                 f"({', '.join(words.skill_word(k) for k in skills) or 'nothing special'}); "
                  "hover a name for all the figures."),
                 ("grid", [(c.id, _crew_text(c, skills)) for c in self.game.active_crew(self.side)], set(self.crew),
                  self._pick_crew,
@@ -237,6 +296,8 @@ class MissionPlannerScreen(Screen):
     def _section_height(self, section, width) -> int:
         if section[0] == "heading":
             return 32
+        if section[0] == "note":
+            return 26
         if section[0] == "months":
             return BUTTON_H + 16
         options = section[1]
@@ -247,6 +308,9 @@ class MissionPlannerScreen(Screen):
         kind = section[0]
         if kind == "heading":
             self.label((x, y, width, 28), section[1], kind="#heading", tip=section[2], parent=box)
+            return
+        if kind == "note":
+            self.label((x, y, width, 22), section[1], kind="#caption", tip=section[2], parent=box)
             return
         if kind == "months":
             first = self.game.month_now()
@@ -272,7 +336,7 @@ class MissionPlannerScreen(Screen):
         hardware = self.game.hardware(self.side, mtype, rocket, spacecraft if mtype.spacecraft else None)
         name = self.content.programmes[rocket].name if rocket else ""
         if isinstance(hardware, str):
-            return f"Cannot fly this mission: {hardware}."
+            return f"Cannot fly this mission: {words.plain(hardware, self.content)}."
         odds = self.game.odds(self.side, mtype, hardware, [self.side_state.crews[c] for c in self.crew])
         parts = [p.name for p in (hardware.rocket, hardware.spacecraft) if p]
         return (f"{' with '.join(parts) or name}: {words.percent(odds.success)} chance of success, "
@@ -281,103 +345,169 @@ class MissionPlannerScreen(Screen):
     def _odds(self, rect) -> None:
         self.panel(rect)
         inner = pygame.Rect(rect.x + 14, rect.y + 8, rect.width - 28, rect.height - 16)
-        booked = [m for m in self.side_state.missions if m.quarter == self.game.state.quarter]
-        booked_h = 40 + 38 * len(booked) if booked else 40
+        booked = sorted((m for m in self.side_state.missions if m.quarter == self.game.state.quarter),
+                        key=lambda m: m.month)
+        # the booked list has a fixed room, so "Book the launch" stays where it is as bookings are added
+        rows = max(1, min(BOOKED_ROWS if inner.height >= 520 else BOOKED_ROWS - 1, self.game.MAX_LAUNCHES))
+        booked_h = 34 + BOOKED_ROW * rows
+        book_y = inner.bottom - booked_h - 50
         command = self._command()
-        self.label((inner.x, inner.y, inner.width, 28), "The odds", kind="#heading",
+        self.label((inner.x, inner.y, inner.width, 28), "The odds" if not booked else "The odds: the next flight",
+                   kind="#heading",
                    tip="What your engineers believe, from their estimates of each programme: the true figures "
-                       "may differ, most of all for hardware that has never flown.")
+                       "may differ, most of all for hardware that has never flown."
+                       + ("<br>The launches booked are listed below; this plans the next one." if booked else ""))
         y = inner.y + 34
         reason = command.check(self.game) if command else "no mission can fly yet"
+        reason = reason and words.plain(reason, self.content)
+        weakest_why = None
         if command is not None:
             mtype = self.content.missions[self.mission]
             hardware = self.game.hardware(self.side, mtype, self.rocket, self.spacecraft)
             if not isinstance(hardware, str):
-                crew = [self.side_state.crews[c] for c in self.crew]
-                odds = self.game.odds(self.side, mtype, hardware, crew)
-                steps_tip = "<br>".join(f"{name}: {words.percent(chance)}" for name, chance in odds.steps)
-                half = inner.width // 2
-                self.label((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
-                success_kind = "#big_good" if odds.success >= 0.7 else "#big_warn" if odds.success >= 0.4 else "#big_bad"
-                self.label((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
-                           tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
-                if mtype.crew_min:
-                    loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"
-                    self.label((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption")
-                    self.label((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
-                               tip="The chance the crew dies: a step fails in a way that destroys the craft, "
-                                   "and the escape system (where a step allows one) does not save them.")
-                y += 68
-                lines = [(f"{name}", f"{words.percent(chance)}") for name, chance in odds.steps]
-                step_h = 22
-                room = inner.bottom - booked_h - 130 - y
-                shown = lines if len(lines) * step_h <= room else lines[:max(1, room // step_h - 1)]
-                for name, chance in shown:
-                    self.label((inner.x, y, inner.width - 70, step_h), name, tip=steps_tip)
-                    self.label((inner.right - 70, y, 70, step_h), chance, align="right", tip=steps_tip)
-                    y += step_h
-                if len(shown) < len(lines):
-                    self.label((inner.x, y, inner.width, step_h), f"and {len(lines) - len(shown)} more steps",
-                               kind="#caption", tip=steps_tip)
-                    y += step_h
-                for line, tip in self._hardware_lines(hardware):
-                    self.label((inner.x, y + 4, inner.width, 24), line, tip=tip, kind="#muted")
-                    y += 26
-                y += 4
-                if mtype.crew_min:
-                    names = ", ".join(c.name for c in crew) or "nobody yet"
-                    self.label((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
-                               tip="Choose the crew under Crew in the middle column (scroll down if it is hidden).")
-                    y += 26
+                y, weakest_why = self._chances(inner, y, book_y, mtype, hardware)
         about = []
         if reason:
             about.append((f"Cannot book: {reason}.", art.BAD, 15, True))
+        if weakest_why:
+            about.append((weakest_why, art.TEXT, 14))
+        if self.mission is not None:
+            points, missing = self.game.milestone_penalty(self.side, self.content.missions[self.mission])
+            if missing:
+                about.append((f"Milestones not yet flown: {', '.join(missing)} (\u2212{points:.0f} on each step "
+                              f"until they are).", art.WARN, 14))
         if self.mission is not None:
             mtype = self.content.missions[self.mission]
-            about.append((mtype.description, art.MUTED, 14))
             firsts = [self.content.firsts[f].name for f in self._open_firsts(self.mission)]
             if firsts:
                 about.append(("Can win: " + ", ".join(firsts) + ".", art.ACCENT, 14))
-        room = inner.bottom - booked_h - 60 - y
-        if about and room > 30:
-            self.text((inner.x, y, inner.width, room), about)
-        book_y = inner.bottom - booked_h - 48
+            about.append((mtype.description, art.MUTED, 14))
+        room = book_y - 6 - y
+        # what matters first stays whole: the reason, the weakest step's why; then what fits of the rest
+        must = int(bool(reason)) + int(bool(weakest_why))
+        kept = []
+        for i, item in enumerate(about):
+            block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in kept + [item]],
+                                   inner.width - 4)
+            if block.get_height() > room and i >= max(1, must):
+                break
+            kept.append(item)
+        if kept and room > 30:
+            self.text((inner.x, y, inner.width, room), kept)
+        # just after a booking the pointer still rests on this button: its tooltip would open over
+        # the booked list that has just grown under it, so it waits for the next time the screen is built
+        self._main_button(pygame.Rect(inner.x, book_y, inner.width, 42), reason)
+        self.just_booked = False
+        self._booked(pygame.Rect(inner.x, inner.bottom - booked_h, inner.width, booked_h), booked)
+
+    def _main_button(self, rect: pygame.Rect, reason: str | None) -> None:
+        """Book the launch; or, when what it lacks is only built hardware, order it (or say when
+        what is on order will be built)."""
         orders = self._orders_needed()
         if orders:
             ready = max(self.game.state.quarter + self.content.programmes[o.programme].build_quarters for o in orders)
             names = " and ".join(self.content.programmes[o.programme].name for o in orders)
             refused = next((o.check(self.game) for o in orders if o.check(self.game)), None)
-            self.button((inner.x, book_y, inner.width, 42), "Order the hardware  (Return)", self.main_action,
-                        kind="#primary", enabled=not refused,
-                        tip=f"Order {names}: paid now, built by {words.quarter_long(ready)}." if not refused
-                        else f"Cannot order: {refused}.")
+            tip = (f"Order {names}: paid now, built by {words.quarter_long(ready)}." if not refused
+                   else f"Cannot order: {refused}.")
+            self.button(rect, "Order the hardware  (Return)", self.main_action, kind="#primary",
+                        enabled=not refused, tip=None if self.just_booked else tip)
         elif self._being_built() is not None:
             when = words.quarter_short(self._being_built())
-            self.button((inner.x, book_y, inner.width, 42), f"Being built: ready {when}", self.main_action,
-                        kind="#primary", enabled=False,
+            self.button(rect, f"Being built: ready {when}", self.main_action, kind="#primary", enabled=False,
                         tip=f"The hardware this launch needs is on order and will be built by {when}.")
         else:
-            self.button((inner.x, book_y, inner.width, 42), "Book the launch  (Return)", self.main_action,
-                        kind="#primary", enabled=not reason,
-                        tip="Book it for the month chosen. The hardware was paid for when it was ordered; "
-                            "it flies when the turn ends." if not reason else f"Cannot book: {reason}.")
-        y = inner.bottom - booked_h + 6
-        self.label((inner.x, y, inner.width, 26), "Booked this quarter" if booked else "Nothing booked this quarter",
-                   kind="#subheading", tip="Launches booked for this quarter. Cancel gives the money back.")
+            tip = ("Book it for the month chosen. The hardware was paid for when it was ordered; it flies "
+                   "when the turn ends." if not reason else f"Cannot book: {reason}.")
+            self.button(rect, "Book the launch  (Return)", self.main_action, kind="#primary", enabled=not reason,
+                        tip=None if self.just_booked else tip)
+
+    def _chances(self, inner, y, bottom, mtype, hardware) -> tuple[int, str]:
+        """The success and crew-loss figures, each step with what drives it, the weakest marked;
+        returns where the next thing goes and what makes the weakest step weak."""
+        me = self.side_state
+        crew = [me.crews[c] for c in self.crew]
+        odds = self.game.odds(self.side, mtype, hardware, crew)
+        drivers = explain.step_drivers(self.game, self.side, mtype, hardware, crew)
+        weakest = min(range(len(drivers)), key=lambda i: drivers[i].chance)
+        whys = [words.step_why(d, me.programmes[d.programme.id]) for d in drivers]
+        steps_tip = "<br>".join(f"{d.name}: {words.percent(d.chance)} ({', '.join(words.step_parts(d))})"
+                                for d in drivers)
+        half = inner.width // 2
+        self.label((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
+        success_kind = "#big_good" if odds.success >= 0.7 else "#big_warn" if odds.success >= 0.4 else "#big_bad"
+        self.label((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
+                   tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
+        if mtype.crew_min:
+            loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"
+            self.label((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption",
+                       tip="The chance the crew dies on this flight.")
+            self.label((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
+                       tip="The chance the crew dies: a step fails in a way that destroys the craft, "
+                           "and the escape system (where a step allows one) does not save them.")
+        y += 68
+        step_h = 38  # the step and its chance, and under it what drives the chance
+        why = words.step_why(drivers[weakest], me.programmes[drivers[weakest].programme.id], chance=False)
+        if len(drivers) > 1:
+            why = f"Weakest, {drivers[weakest].name.lower()}: {why}"
+        why_h = art.text_block([(why, art.TEXT, 14, False)], inner.width - 4).get_height()
+        room = bottom - y - 56 - why_h - 12  # the cost and crew lines, and the weakest step's why
+        shown = list(range(len(drivers)))
+        if len(shown) * step_h > room:  # too many to list: the weakest stay in sight, in flight order
+            keep = max(0, (room - 20) // step_h)  # none in a short window: the weakest's why says it all
+            shown = sorted(sorted(shown, key=lambda i: drivers[i].chance)[:keep])
+        for i in shown:
+            driver = drivers[i]
+            marked = i == weakest and len(drivers) > 1
+            kind = "#warn" if marked else None
+            tip = f"<b>{driver.name}</b>: {whys[i]}"
+            self.label((inner.x, y, inner.width - 64, 22), driver.name + ("  \u00b7  weakest" if marked else ""),
+                       tip=tip, kind=kind)
+            self.label((inner.right - 64, y, 64, 22), words.percent(driver.chance), align="right", tip=tip,
+                       kind=kind)
+            self.label((inner.x + 12, y + 19, inner.width - 12, 18), "  \u00b7  ".join(words.step_parts(driver)),
+                       tip=tip, kind="#caption")
+            y += step_h
+        if len(shown) < len(drivers):
+            more = (f"and {len(drivers) - len(shown)} steps more likely to work" if shown else
+                    f"{len(drivers)} steps: hover SUCCESS for each")
+            self.label((inner.x, y, inner.width, 20), more, kind="#caption", tip=steps_tip)
+            y += 20
+        for line, tip in self._hardware_lines(hardware):
+            self.label((inner.x, y + 4, inner.width, 24), line, tip=tip, kind="#muted")
+            y += 24
         y += 30
-        for mission in sorted(booked, key=lambda m: m.month):
+        if mtype.crew_min:
+            names = ", ".join(c.name for c in crew) or "nobody yet"
+            self.label((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
+                       tip="Choose the crew under Crew in the middle column.")
+            y += 26
+        return y, why
+
+    def _booked(self, rect, booked) -> None:
+        """This quarter's launches, each with its crew; a list that scrolls if it outgrows its room."""
+        self.label((rect.x, rect.y, rect.width, 26), "Booked this quarter" if booked else "Nothing booked this quarter",
+                   kind="#subheading", tip="Launches booked for this quarter. Cancel puts their hardware back in the hangar.")
+        step = BOOKED_ROW
+        box = self.scroller((rect.x - 4, rect.y + 30, rect.width + 8, rect.height - 30), len(booked) * step)
+        width = box.rect.width - (20 if len(booked) * step > box.rect.height else 8)
+        crews = self.side_state.crews
+        for i, mission in enumerate(booked):
+            y = i * step
             mtype = self.content.missions[mission.type]
-            text = f"{words.month_name(mission.month)[:3]}: {mtype.name}"
             kit = self.content.programmes[mission.rocket].name
             if mission.spacecraft:
                 kit = f"{self.content.programmes[mission.spacecraft].name} on {kit}"
-            crew = ", ".join(self.side_state.crews[c].name for c in mission.crew)
+            crew = ", ".join(crews[c].name for c in mission.crew)
             pad = self.content.pads.get(mission.pad or "")
-            self.label((inner.x, y, inner.width - 100, BUTTON_H), text,
-                       tip=f"{kit}" + (f", crew: {crew}" if crew else "") + (f", from {pad.name}" if pad else "") + ".")
-            self.button((inner.right - 92, y, 92, BUTTON_H), "Cancel", lambda m=mission.id: self._cancel(m),
+            tip = f"{kit}" + (f", crew: {crew}" if crew else "") + (f", from {pad.name}" if pad else "") + "."
+            self.label((4, y, width - 100, 20), f"{words.month_name(mission.month)[:3]}: {mtype.name}", parent=box,
+                       tip=tip)
+            surnames = ", ".join(crews[c].name.split()[-1] for c in mission.crew)
+            self.label((4, y + 19, width - 100, 18), f"crew: {surnames}" if surnames else kit, parent=box,
+                       tip=tip, kind="#caption")
+            self.button((width - 92, y + 3, 92, BUTTON_H), "Cancel", lambda m=mission.id: self._cancel(m), parent=box,
                         kind="#danger", tip="Cancel this launch: its rocket and spacecraft go back to the hangar.")
-            y += 38
 
     # --- actions ----------------------------------------------------------------------
 
@@ -472,8 +602,9 @@ class MissionPlannerScreen(Screen):
             name = self.content.missions[self.mission].name
             self.app.toast(f"{name} booked for {words.month_name(self.month)}.", art.GOOD)
             self.crew = self._best_crew(self.content.missions[self.mission])
+            self.just_booked = True
         else:
-            self.app.toast(f"Cannot book: {result.reason}.", art.BAD)
+            self.app.toast(f"Cannot book: {words.plain(result.reason, self.content)}.", art.BAD)
         self.refresh()
 
     def _cancel(self, mission_id: int) -> None:
@@ -496,6 +627,11 @@ def kit_picture(rocket: str, craft: str | None, size: tuple[int, int], tallest: 
     pygame.draw.rect(surface, (52, 58, 70), (4, pad_y, width - 8, 6))
     surface.blit(built.whole(), ((width - built.width) // 2, pad_y - built.base))
     return surface
+
+
+def _short_why(why: str, mtype) -> str:
+    """A reason short enough to sit under a mission's name: without 'the mission needs'."""
+    return why.replace(f"the {mtype.name.lower()} ", "").replace(f"the {mtype.name} ", "")
 
 
 def _crew_text(crew, skills: list[str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import rules
+from game.core import explain, rules
 from game.core.state import SHORT, rival_of
 from game.ui import art, words
 from game.ui.widgets import Screen, columns
@@ -39,7 +39,8 @@ class ReportScreen(Screen):
             self.label((area.x + 14, area.y + 8, area.width - 28, 28), title, kind="#heading", tip=tip)
             self.text((area.x + 14, area.y + 44, area.width - 24, area.height - 52), items)
         label = "Back  (Return)" if self.review else "Continue  (Return)"
-        self.button((rect.width - margin - 260, rect.height - 60, 260, 44), label, self.main_action, kind="#primary",
+        # bottom left: where headquarters has its news, not its End turn, so a second click lands on nothing
+        self.button((margin, rect.height - 60, 260, 44), label, self.main_action, kind="#primary",
                     tip="Back to headquarters." if self.review else "On to the new quarter at headquarters.")
 
     def _mine(self, quarter: int) -> list[tuple]:
@@ -74,8 +75,14 @@ class ReportScreen(Screen):
             items.append(("Money and standing", art.MUTED, 14, True))
             items.append((f"Cash {words.money(before.cash)} \u00bb {words.money(me.cash)}   \u00b7   budget "
                           f"{words.money(me.budget)} a quarter", art.TEXT))
-            items.append((f"Research took what you set, {rules.CLAWBACK * 100:.0f} % of what was left went back to "
-                          "the treasury, and the new quarter's budget came in.", art.MUTED, 13))
+            taken = explain.clawed_back(me)
+            if taken >= 0.5:
+                items.append((f"{words.money(taken)} left unspent went back to the treasury "
+                              f"({rules.CLAWBACK * 100:.0f} % of what was left): book launches or fund research "
+                              "to keep it.", art.WARN, 15, True))
+            else:
+                items.append((f"Research took what you set, {rules.CLAWBACK * 100:.0f} % of what was left went back "
+                              "to the treasury, and the new quarter's budget came in.", art.MUTED, 13))
             items.append((f"Prestige {before.prestige:.0f} \u00bb {me.prestige:.0f}   \u00b7   support "
                           f"{before.support:.0f} % \u00bb {me.support:.0f} %", art.TEXT))
         own_news = []
@@ -90,7 +97,8 @@ class ReportScreen(Screen):
                 own_news.append((entry.text, art.KIND_COLOUR.get(entry.kind, art.TEXT)))
         if own_news:
             items.append(("At home", art.MUTED, 14, True))
-            items.extend(own_news)
+            items.extend((text + (f"  (\u00d7{times})" if times > 1 else ""), colour)
+                         for (text, colour), times in words.fold_repeats(own_news))
         if me.pending_events:
             titles = ", ".join(game.content.events[e].title for e in me.pending_events)
             items.append((f"Waiting for your answer: {titles}.", art.WARN, 15, True))
@@ -112,7 +120,9 @@ class ReportScreen(Screen):
             items.append((text, art.SIDE_COLOUR[rival]))
         news = [e for e in session.quarter_news(side, quarter) if e.side != side and e.kind != "launch"]
         items.append(("News", art.MUTED, 14, True))
-        items.extend((e.text, art.KIND_COLOUR.get(e.kind, art.TEXT), 15, e.kind == "first") for e in news)
+        for (text, kind), times in words.fold_repeats([(e.text, e.kind) for e in news]):
+            items.append((text + (f"  (\u00d7{times})" if times > 1 else ""), art.KIND_COLOUR.get(kind, art.TEXT), 15,
+                          kind == "first"))
         if not news:
             items.append(("Quiet.", art.TEXT))
         them = game.state.sides[rival]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands, dates, rules
+from game.core import commands, dates, explain, rules
 from game.ui import art, vehicles, words
-from game.ui.screens.common import columns, game_bar, refresh_cash_tip
+from game.ui.screens.common import arriving, columns, game_bar, refresh_cash_tip
 from game.ui.widgets import TIP_WIDTH, TOOLTIP_DELAY, Screen, style
 
 KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
@@ -46,13 +46,15 @@ class ResearchScreen(Screen):
                             len(rows) * ROW + 8)
         width = box.rect.width - (16 if len(rows) * ROW + 8 > box.rect.height else 0) - 12
         cols = self._columns(pygame.Rect(6, 0, width, ROW))
-        y = 4
-        for row in rows:
+
+        def make(index: int) -> None:
+            row, y = rows[index], 4 + index * ROW
             if isinstance(row, str):
                 self.label((6, y + 8, width, 30), row, kind="#heading", parent=box)
             else:
                 self._programme_row(box, cols, y, row)
-            y += ROW
+
+        self.lazy_rows(box, [(4 + i * ROW, 4 + (i + 1) * ROW) for i in range(len(rows))], make)
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
@@ -87,9 +89,10 @@ class ResearchScreen(Screen):
                    tip=_programme_tip(game, definition), kind=None if state else "#muted", parent=box)
         if state is None:
             reason = game.why_not_start(side, definition.id)
+            reason = reason and words.plain(reason, self.content)
             if reason is None and me.cash < definition.start_cost:
                 reason = f"starting costs {definition.start_cost:g}, and only {me.cash:.0f} is in hand"
-            locked = game.why_not_start(side, definition.id)
+            locked = reason if game.why_not_start(side, definition.id) else None
             self.label((rel_col.x, y + 4, rel_col.width, 30),
                        f"about {definition.reliability:.0f} % at start" if not locked else _short_reason(game, side, definition),
                        tip=f"A new {definition.name} starts near {definition.reliability:.0f} %." if not locked
@@ -104,22 +107,31 @@ class ResearchScreen(Screen):
         estimate = rules.estimate(state)
         colour = "#good" if estimate >= 80 else "#warn" if estimate >= 55 else "#bad"
         text = words.estimate_text(state) + ("  (grounded)" if grounded else "")
-        if rules.rush_penalty(definition, state):
-            text += "  rushed"
+        rush = rules.rush_penalty(definition, state)
+        rushed = ""
+        if rush:
+            # the planner shows what it flies at: say so here, where the estimate alone is shown
+            flies = explain.flies_at(definition, state)
+            text += f"  rushed: {flies:.0f} %"
+            rushed = (f"<br><b>Rushed: flown now it would be {flies:.0f} %, as the planner shows.</b> Until it has "
+                      f"had {definition.min_quarters} funded quarters of development "
+                      f"({definition.min_quarters - state.quarters} to go) rushing takes {rush:.0f} points off.")
         self.label((rel_col.x, y + 4, rel_col.width, 30), text, kind=colour, parent=box,
-                   tip=words.estimate_tip(definition, state)
+                   tip=words.estimate_tip(definition, state) + rushed
                    + ("<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
         step = words.funding_step(definition)
         small = min(40, fund_col.width // 4)
         minus = self.button((fund_col.x, y + 4, small, 32), "\u2212", lambda p=definition.id: self._fund(p, -step),
                             parent=box, kind="#small",
                             tip=f"Less money for {definition.name}: \u2212{words.money(step)} a quarter.")
+        # made in the look they will have: changing a label's look later costs as much as making it
         amount = self.label((fund_col.x + small + 4, y + 4, fund_col.width - 2 * small - 8, 30), "", align="center",
-                            tip="", parent=box)
+                            tip="", parent=box, kind="#figure" if state.funding else "#muted")
         plus = self.button((fund_col.right - small, y + 4, small, 32), "+", lambda p=definition.id: self._fund(p, step),
                            parent=box, kind="#small",
                            tip=f"More money for {definition.name}: +{words.money(step)} a quarter.")
-        gain = self.label((next_col.x, y + 4, next_col.width, 30), "", tip="", parent=box)
+        gain = self.label((next_col.x, y + 4, next_col.width, 30), "", tip="", parent=box,
+                          kind=None if state.funding else "#muted")
         self.funding_rows[definition.id] = (minus, amount, plus, gain)
         self._show_funding(definition.id)
 
@@ -127,7 +139,7 @@ class ResearchScreen(Screen):
         me = self.side_state
         research = sum(p.funding for p in me.programmes.values())
         self.summary.set_text(f"Research asks {words.money(research)} a quarter; you have {words.money(me.cash)} in "
-                              f"hand and {words.money(me.budget * (1 - me.bureau_share))} arrives each quarter.")
+                              f"hand and {words.money(arriving(me))} arrives each quarter.")
         self.summary.change_object_id("#bad" if research > me.cash else "#figure")
 
     def _show_funding(self, prog_id: str) -> None:
@@ -144,7 +156,7 @@ class ResearchScreen(Screen):
             elif not enabled and button.is_enabled:
                 button.disable()
         amount.set_text(words.money(state.funding))
-        amount.change_object_id(style("#figure" if state.funding else "#muted", "@center"))
+        _restyle(amount, "#figure" if state.funding else "#muted", "@center")
         amount.set_tooltip(f"{words.money(state.funding)} a quarter. Progress grows with money but less and less: "
                            f"about {words.money(scale)} a quarter buys two thirds of what any amount could.",
                            delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
@@ -161,7 +173,7 @@ class ResearchScreen(Screen):
                         f"(between {gain * 0.5:.1f} and {gain * 1.5:.1f}, by luck). The nearer the cap of "
                         f"{definition.cap:.0f} %, the slower it goes.")
         gain_label.set_text(gain_text)
-        gain_label.change_object_id(None if state.funding else "#muted")
+        _restyle(gain_label, None if state.funding else "#muted")
         gain_label.set_tooltip(gain_tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
 
     def _start(self, programme: str) -> None:
@@ -173,7 +185,7 @@ class ResearchScreen(Screen):
             self.game.execute(commands.FundProgramme(self.side, programme, float(round(scale))))
             self.app.toast(f"{name} started, funded at {words.money(round(scale))} a quarter.", art.GOOD)
         else:
-            self.app.toast(f"{name} cannot start: {result.reason}.", art.BAD)
+            self.app.toast(f"{name} cannot start: {words.plain(result.reason, self.content)}.", art.BAD)
         self.refresh()
 
     def _fund(self, programme: str, change: float) -> None:
@@ -186,6 +198,12 @@ class ResearchScreen(Screen):
         self._show_funding(programme)
         self._show_summary()
         refresh_cash_tip(self)
+
+
+def _restyle(label, kind: str | None, align: str | None = None) -> None:
+    """Give a label another look, only if it is not the look it has (each change rebuilds it)."""
+    if label.object_ids[-1] != kind or label.class_ids[-1] != align:
+        label.change_object_id(style(kind, align))
 
 
 def _short_reason(game, side: str, definition) -> str:
@@ -202,7 +220,7 @@ def _programme_tip(game, definition) -> str:
     if definition.requires:
         lines.append("Needs: " + ", ".join(game.content.programmes[r].name for r in definition.requires) + ".")
     if definition.provides:
-        lines.append("Provides: " + ", ".join(c.replace("_", " ") for c in definition.provides) + ".")
+        lines.append("Provides: " + ", ".join(words.capability(c) for c in definition.provides) + ".")
     if definition.kind == "rocket":
         lines.append(f"Lifts {definition.payload_t:g} t to orbit"
                      + (f", {definition.lunar_payload_t:g} t to the Moon" if definition.lunar_payload_t else "")

@@ -8,9 +8,9 @@ from game.ui import art
 from game.ui.storage import WINDOW_SIZES
 from game.ui.widgets import Screen
 
-PALETTE_TEXT = {"navy": ("Standard", "Blue for the USA, red for the USSR; green for good news, red for bad."),
-                "colour-blind": ("Colour-blind friendly", "Blue against orange everywhere, for red-green colour "
-                                 "blindness.")}
+PALETTE_TEXT = {"navy": ("Standard", "Blue for the USA, red for the USSR; green for good news, magenta for bad."),
+                "colour-blind": ("Colour-blind friendly", "For red-green colour blindness: blue and orange sides; "
+                                 "pale sky for good, vermilion for bad.")}
 
 
 class SettingsScreen(Screen):
@@ -68,7 +68,7 @@ class SettingsScreen(Screen):
         self.text((x, y, width, 30), [(PALETTE_TEXT.get(settings.palette, PALETTE_TEXT["navy"])[1], art.MUTED, 14)])
         swatch_y = y + 28
         for i, (name, colour) in enumerate((("USA", art.SIDE_COLOUR["usa"]), ("USSR", art.SIDE_COLOUR["ussr"]),
-                                            ("good", art.GOOD), ("bad", art.BAD))):
+                                            ("good", art.GOOD), ("bad", art.BAD), ("warn", art.WARN))):
             self.image((x + i * 110, swatch_y, 24, 24), art.bar((24, 24), 1.0, colour))
             self.label((x + i * 110 + 30, swatch_y, 80, 24), name, tip=f"The colour for {name}.")
         y = swatch_y + 34
@@ -79,9 +79,19 @@ class SettingsScreen(Screen):
             self.button((x + 230 + i * 150, y, 140, 38), text, lambda v=value: self._guide(v),
                         selected=chosen, kind=None if chosen else "#toggle",
                         tip="Show a hint as each screen opens (once a quarter)." if value else "No hints.")
-        self.label((x, rect.height - 100, width, 24), f"Kept in {self.app.storage.settings_file}", kind="#caption")
+        y += gap
+        self.label((x, y, 220, 38), "Empty turns", kind="#heading",
+                   tip="Ending a turn with no launch booked and money unspent, which is easy to do by accident.")
+        for i, (value, text) in enumerate(((True, "Ask first"), (False, "Just end it"))):
+            chosen = settings.ask_empty_turn == value
+            self.button((x + 230 + i * 150, y, 140, 38), text, lambda v=value: self._ask_empty_turn(v),
+                        selected=chosen, kind=None if chosen else "#toggle",
+                        tip="Ask before ending a turn with nothing booked and money unspent." if value
+                        else "End the turn at once, planned or not.")
         self.button((x, rect.height - 64, 220, 46), "Done  (Return)", self.main_action, kind="#primary",
                     tip="Keep these settings and go back.")
+        self.label((x + 236, rect.height - 52, width - 236, 24), f"Kept in {self.app.storage.settings_file}",
+                   kind="#caption")
 
     def _size(self, size) -> None:
         self.app.set_window(size[0], size[1], False)
@@ -108,6 +118,11 @@ class SettingsScreen(Screen):
 
     def _guide(self, on: bool) -> None:
         self.app.settings.guide = on
+        self.app.save_settings()
+        self.refresh()
+
+    def _ask_empty_turn(self, on: bool) -> None:
+        self.app.settings.ask_empty_turn = on
         self.app.save_settings()
         self.refresh()
 
