@@ -258,3 +258,22 @@ def test_the_validator_refuses_milestones_in_a_circle(tmp_path):
         "    steps: [{id: launch, name: Lift-off, uses: rocket}]\n    after: [animal_orbit]\n")
     text = "\n".join(map(str, loader.check(tmp_path)[1]))
     assert "milestones go round in a circle" in text
+
+
+def test_a_launch_flies_from_the_pad_its_side_had_at_the_time(content):
+    """The site follows the side and the date: White Sands for an American V-2 of 1946, Kapustin
+    Yar for a Soviet one of 1947, never Peenemuende after the war (issue 18's launch sites)."""
+    sites = {}
+    for side, quarter in (("usa", "1946-Q3"), ("ussr", "1947-Q4")):
+        game = Game.new(content, "rockets", 1)
+        game.state.quarter = dates.parse_quarter(quarter)
+        side_state = game.state.sides[side]
+        side_state.pending_events.clear()
+        side_state.grounded.clear()
+        game.open_programme(side_state, "v2").quarters = 20
+        side_state.articles["v2"] = 1
+        assert game.execute(commands.PlanMission(side, "ballistic_test", "v2"))
+        _end_turn(game)
+        report = next(r for r in game.state.launches if r.side == side)
+        sites[side] = content.pads[report.pad].site
+    assert sites == {"usa": "White Sands", "ussr": "Kapustin Yar"}

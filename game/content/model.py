@@ -126,6 +126,9 @@ class PadDef:
     turnaround: Annotated[int, Field(ge=0, le=12)] = 0  # quarters to refit it after a launch
     wreck_chance: Annotated[float, Field(ge=0, le=1)] = 0.3  # of a loss at lift-off wrecking it
     wreck_quarters: Annotated[int, Field(ge=0, le=40)] = 4
+    # where the launch film's map marks it; a mod's pad without them is marked by its site's name
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
 
 
 @record

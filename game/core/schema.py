@@ -368,6 +368,8 @@ def check_content(content, state: GameState) -> None:
             programme(f"{at}.spacecraft", report.spacecraft, report.side)
         for first in report.firsts:
             known(f"{at}.firsts", first, content.firsts, "first")
+        if report.pad is not None:
+            known(f"{at}.pad", report.pad, content.pads, "pad")
     for name, rows in state.records.items():
         for row in rows:
             for pid in row.reliability:

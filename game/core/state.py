@@ -159,6 +159,7 @@ class LaunchReport:
     firsts: list[str]
     public: bool
     expected: float = 0.0  # what the side believed its chance was, to set against what happened
+    pad: str | None = None  # where it flew from
 
 
 @dataclass(slots=True)

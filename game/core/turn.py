@@ -178,7 +178,7 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     crew = [side.crews[c] for c in booked.crew if c in side.crews]
     report = LaunchReport(booked.id, booked.side, booked.type, booked.rocket, booked.spacecraft,
                           [c.name for c in crew], game.year, month, day, [], "scrubbed", [], public,
-                          booked.expected)
+                          booked.expected, booked.pad)
     scrub_reason = None
     if isinstance(hardware, str):
         scrub_reason = hardware

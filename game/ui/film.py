@@ -50,9 +50,11 @@ def _kind(name: str) -> str:
 
 
 class LaunchFilm:
-    def __init__(self, report, rocket_art: str, craft_art: str | None, size: tuple[int, int], seed: str = ""):
+    def __init__(self, report, rocket_art: str, craft_art: str | None, size: tuple[int, int], seed: str = "",
+                 site: str | None = None, places: dict | None = None):
         self.report = report
-        self.site = worldmap.site_for(rocket_art, report.year, report.side)
+        self.site = site or worldmap.site_for(rocket_art, report.year, report.side)
+        self.places = places  # the map's sites (worldmap.sites(content)); None: the built-in table
         self._inset_w = min(260, size[0] // 3)
         worldmap.world((self._inset_w, int(self._inset_w * 0.5)), art.FACE)  # drawn now, not in a frame
         self.size = size
@@ -501,7 +503,7 @@ class LaunchFilm:
             return
         w = self._inset_w
         inset = pygame.Rect(rect.right - w - 12, rect.top + 12, w, int(w * 0.5))
-        worldmap.draw_inset(surface, inset, self.site, t)
+        worldmap.draw_inset(surface, inset, self.site, t, self.places)
 
     def _draw_caption(self, surface, rect, t: float) -> None:
         self._draw_site(surface, rect, t)

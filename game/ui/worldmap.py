@@ -12,7 +12,7 @@ import pygame
 
 from game.ui import art
 
-SITES = {  # name: (longitude, latitude)
+SITES = {  # name: (longitude, latitude); pads.yaml adds its own (Tyuratam, Cape Kennedy ...)
     "Peenemünde": (13.8, 54.1),
     "White Sands": (-106.5, 32.4),
     "Kapustin Yar": (45.7, 48.6),
@@ -52,9 +52,27 @@ LAND = (
 NORTH, SOUTH = 78.0, -58.0
 
 
+def sites(content) -> dict[str, tuple[float, float]]:
+    """Every site on the map: the pads' own (pads.yaml), and the old table for those without."""
+    table = dict(SITES)
+    for pad in content.pads.values():
+        if pad.longitude is not None and pad.latitude is not None:
+            table[pad.site] = (pad.longitude, pad.latitude)
+    return table
+
+
+def site_of(content, report) -> str:
+    """Where a launch flew from: its pad's site, or (a scenario without pads) a guess."""
+    pad = content.pads.get(report.pad or "")
+    if pad is not None:
+        return pad.site
+    rocket = content.programmes.get(report.rocket)
+    return site_for(rocket.art if rocket and rocket.art else report.rocket, report.year, report.side)
+
+
 def site_for(rocket: str, year: int, side: str) -> str:
-    """Where a rocket flew from: the German coast in the war, then the two deserts, then the
-    Cape and the steppe of Kazakhstan."""
+    """Where a rocket flew from, for a launch with no pad: the German coast in the war, then
+    the two deserts, then the Cape and the steppe of Kazakhstan."""
     if year <= 1945 and rocket == "v2":
         return "Peenemünde"
     if side == "usa":
@@ -88,10 +106,11 @@ def world(size: tuple[int, int], face: str) -> pygame.Surface:
     return surface
 
 
-def draw_inset(surface: pygame.Surface, rect: pygame.Rect, site: str, t: float) -> None:
+def draw_inset(surface: pygame.Surface, rect: pygame.Rect, site: str, t: float,
+               places: dict[str, tuple[float, float]] | None = None) -> None:
     """The map in a frame with every site, the launch's own pulsing and named."""
     surface.blit(world(rect.size, art.FACE), rect.topleft)
-    for name, (lon, lat) in SITES.items():
+    for name, (lon, lat) in (places or SITES).items():
         x, y = _to_xy(lon, lat, rect.size)
         point = (rect.x + x, rect.y + y)
         if name == site:

@@ -61,7 +61,7 @@ class LaunchScreen(Screen):
         if report.spacecraft:
             kit = f"{content.programmes[report.spacecraft].name} on {kit}"
         crew = f"  \u00b7  crew: {', '.join(report.crew)}" if report.crew else ""
-        kit += f"  \u00b7  from {worldmap.site_for(content.programmes[report.rocket].art, report.year, report.side)}"
+        kit += f"  \u00b7  from {worldmap.site_of(content, report)}"
         self.label((margin, 80, rect.width - 2 * margin, 26), kit + crew, kind=f"#{report.side}",
                    tip="Your launch." if mine else "The rival's launch, as the world heard of it.")
         top = 116
@@ -73,7 +73,8 @@ class LaunchScreen(Screen):
             programmes = content.programmes
             craft = programmes[report.spacecraft].art or report.spacecraft if report.spacecraft else None
             self.film = LaunchFilm(report, programmes[report.rocket].art or report.rocket, craft,
-                                   self.scene_rect.size, f"{report.mission_id}-{report.type}")
+                                   self.scene_rect.size, f"{report.mission_id}-{report.type}",
+                                   worldmap.site_of(content, report), worldmap.sites(content))
         x = margin * 2 + scene_w
         steps_w = rect.width - x - margin
         self.label((x, top, steps_w, 28), "Steps", kind="#heading",
