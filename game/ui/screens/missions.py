@@ -367,7 +367,8 @@ class MissionPlannerScreen(Screen):
             if not isinstance(hardware, str):
                 y, weakest_why = self._chances(inner, y, book_y, mtype, hardware)
         about = []
-        if reason:
+        if reason and not (self._orders_needed() or self._being_built() is not None):
+            # (when building is all it lacks, the button and the hardware lines say so)
             about.append((f"Cannot book: {reason}.", art.BAD, 15, True))
         if weakest_why:
             about.append((weakest_why, art.TEXT, 14))
@@ -558,8 +559,11 @@ class MissionPlannerScreen(Screen):
             lines.append((f"Pad: {self.content.pads[pad].name}, free this quarter",
                           "A pad launches so many a quarter; an explosion at lift-off can wreck it for quarters."))
         elif reason:
-            lines.append((f"Pad: {reason}", "Pads open by history's dates, or sooner once their rocket "
-                                             "is far enough along."))
+            short = reason.split(" (one is free in ")[-1].rstrip(")") if "free in" in reason else None
+            text = (f"Pad: none before {reason.rsplit(' ', 1)[-1]}" if " before " in reason
+                    else f"Pad: free again in {short}" if short else "Pad: all booked this quarter")
+            lines.append((text, f"{reason[0].upper()}{reason[1:]}. Pads open by history's dates, or sooner "
+                                "once their rocket is far enough along; an explosion can wreck one."))
         return lines
 
     def _orders_needed(self) -> list[commands.OrderHardware]:
