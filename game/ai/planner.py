@@ -105,6 +105,8 @@ class PlanningAI:
         self._best_kits_value: dict = {}
         self._values_key = None
         self._values: dict[str, float] = {}
+        self._worths_of: dict | None = None  # the values the sorted worths below were made from
+        self._worths: list[tuple[float, str]] = []
 
     # --- the quarter's plan ---------------------------------------------------------
 
@@ -121,35 +123,52 @@ class PlanningAI:
         a built rocket in the hangar wins nothing, and a programme that flies nothing for
         years is seen to be losing (Voskhod, Luna 9 and the Zonds filled the Soviet years)."""
         side_state = game.state.sides[side]
-        if any(m.quarter == game.state.quarter for m in side_state.missions):
-            return
+        if any(m.quarter == game.state.quarter for m in side_state.missions) \
+                or any(r.side == side and r.outcome != "scrubbed" for r in game.state.launches):
+            return  # it flies this quarter, or flew last quarter: it is not quiet
         # the hardware its targets fly is kept for them: a spare flight must not delay the race
         reserved = frozenset().union(*(k.flies for _, k in targets)) if targets else frozenset()
-        owned = sorted(p for p in side_state.programmes if p not in reserved)
-        rockets = [p for p in owned if game.content.programmes[p].kind == "rocket"]
-        craft = [p for p in owned if game.content.programmes[p].kind == "spacecraft"] + [None]
+        owned = side_state.programmes.keys()
         values = self._mission_values(game, side)
-        share = game.content.sides[side].success_prestige_share
+        if self._worths_of is not values:  # the missions by worth, kept while the worths stand
+            share = game.content.sides[side].success_prestige_share
+            self._worths_of, self._worths = values, sorted(
+                ((values.get(m, mission.prestige * share), m) for m, mission in game.content.missions.items()),
+                reverse=True)
+        worths = self._worths
+        all_kits = _kits(game.content, side)
+        programmes = game.content.programmes
+        believed: dict[str, float] = {}
+
+        def hopeless(prog_id: str) -> bool:
+            if prog_id not in believed:
+                believed[prog_id] = rules.effective(programmes[prog_id], side_state.programmes[prog_id], True)
+            return believed[prog_id] < self.level.success_needed - 0.1
+
         best = None
-        for mission_id, mission in game.content.missions.items():
-            worth = values.get(mission_id, mission.prestige * share)
-            for rocket in rockets:
-                for spacecraft in craft:
-                    if (spacecraft is None) == mission.spacecraft:
-                        continue
-                    hardware = game.hardware(side, mission, rocket, spacecraft)
-                    if isinstance(hardware, str) or game.why_not_fly_now(side, mission, hardware):
-                        continue
-                    crew = self._pick_crew(game, side, mission, hardware)
-                    if crew is None:
-                        continue
-                    odds = game.odds(side, mission, hardware, [side_state.crews[c] for c in crew])
-                    if odds.success < self.level.success_needed or odds.crew_loss > self.level.crew_risk:
-                        continue
-                    score = (worth * odds.success, mission_id, rocket, spacecraft or "")
-                    if best is None or score > best[0]:
-                        best = (score, hardware, commands.PlanMission(side, mission_id, rocket, spacecraft,
-                                                                      game.month_now(), tuple(crew)))
+        for worth, mission_id in worths:
+            if best is not None and worth <= best[0][0]:
+                break  # (a score is the worth times a chance: nothing further down can beat it)
+            mission = game.content.missions[mission_id]
+            for kit in all_kits.get(mission_id, ()):
+                if kit.rocket in reserved or kit.spacecraft in reserved or not kit.flies <= owned:
+                    continue
+                # a flight is seldom likelier than its least reliable vehicle: skip the hopeless unasked
+                if hopeless(kit.rocket) or kit.spacecraft and hopeless(kit.spacecraft):
+                    continue
+                hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
+                if isinstance(hardware, str) or game.why_not_fly_now(side, mission, hardware):
+                    continue
+                crew = self._pick_crew(game, side, mission, hardware)
+                if crew is None:
+                    continue
+                odds = game.odds(side, mission, hardware, [side_state.crews[c] for c in crew])
+                if odds.success < self.level.success_needed or odds.crew_loss > self.level.crew_risk:
+                    continue
+                score = (worth * odds.success, mission_id, kit.rocket, kit.spacecraft or "")
+                if best is None or score > best[0]:
+                    best = (score, hardware, commands.PlanMission(side, mission_id, kit.rocket, kit.spacecraft,
+                                                                  game.month_now(), tuple(crew)))
         if best is None:
             return
         _, hardware, booking = best
@@ -519,8 +538,10 @@ def _to_start(content, kit: Kit, owned) -> frozenset[str]:
     """What a side must still start to fly a kit: what flies and is not started, and their
     requirements not started. A programme the side holds (from the era's start, say) needs
     nothing behind it: the Soviet Moon era's R-7 does not ask for a V-2 programme."""
-    missing: set[str] = set()
     stack = [p for p in kit.flies if p not in owned]
+    if not stack:
+        return _NONE
+    missing: set[str] = set()
     while stack:
         prog_id = stack.pop()
         if prog_id in missing:

@@ -354,8 +354,10 @@ class Game:
         if mission.crew_min and side_state.stand_down_until > quarter:
             return f"crewed flights are stood down until {dates.format_quarter(side_state.stand_down_until)}"
         owned = side_state.programmes
-        for prog in dict.fromkeys(hardware.by_step + (hardware.rocket,)):
+        for prog in (hardware.rocket, *hardware.by_step):
             state = owned[prog.id]
+            if state.inquiry_until <= quarter and state.crewed_until <= quarter:
+                continue  # the usual case, asked cheaply: this runs for every plan the AI weighs
             if state.inquiry_until > quarter:
                 return f"{prog.name} is stood down by an inquiry until {dates.format_quarter(state.inquiry_until)}"
             if mission.crew_min and prog.kind == "spacecraft" and state.crewed_until > quarter:
