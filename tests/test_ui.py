@@ -600,3 +600,19 @@ def test_settings_change_the_window_and_are_kept(tmp_path, content):
     assert (kept.width, kept.height, kept.palette) == (1024, 600, "colour-blind")
     assert kept.volume > 0.5
     app.set_palette("navy")
+
+
+def test_a_dismissed_head_gets_an_end_screen_that_says_so(hq):
+    """The leadership review ends a game with its own verdict, not a goal's."""
+    game = hq.session.game
+    game.state.sides["usa"].pending_events.clear()
+    for _ in range(game.content.sides["usa"].review.quarters):
+        game.state.sides["usa"].support = 0
+        for side in game.state.sides.values():
+            side.pending_events.clear()
+            game.execute(commands.EndTurn(side.side))
+    assert game.state.over and game.state.dismissed == "usa"
+    hq.reset(EndScreen(hq))
+    pump(hq)
+    texts = [e.text for e in hq.top.elements if isinstance(getattr(e, "text", None), str)]
+    assert any("replaced Wernher von Braun" in t for t in texts), texts

@@ -59,7 +59,12 @@ class EndScreen(Screen):
         session = self.session
         goal = game.content.firsts[game.era.goal.first]
         won = state.firsts.get(goal.id, [])
-        if state.winner and won and won[0].side == state.winner:
+        if state.dismissed:
+            out = state.sides[state.dismissed]
+            who = "Congress and the President" if state.dismissed == "usa" else "The Presidium"
+            how = (f"{who} replaced {out.leader}: support stayed under "
+                   f"{game.content.sides[state.dismissed].review.support_below:g} % for too long.")
+        elif state.winner and won and won[0].side == state.winner:
             how = f"{goal.name}, {dates.MONTH_NAMES[won[0].month - 1]} {won[0].year}."
         elif game.era.goal.fallback != "none":
             fallback = game.era.goal.fallback
