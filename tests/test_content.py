@@ -8,7 +8,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.content import loader, yamlio
-from game.content.model import FIRST_IDS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"
 BROKEN = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
@@ -16,7 +15,7 @@ BROKEN = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
 
 def test_bundled_scenarios_validate(content):
     assert set(content.eras) == {"rockets", "satellites", "survival", "moon", "campaign"}
-    assert set(FIRST_IDS) <= set(content.firsts)
+    assert {f for m in content.missions.values() for f in m.firsts} <= set(content.firsts)
     names = {p.name for p in content.programmes.values()}
     for historical in ("V-2 (A-4)", "R-1", "R-7 Semyorka", "Redstone", "Jupiter-C (Juno I)", "Vanguard", "Atlas",
                        "Titan II", "Saturn I", "Saturn IB", "Saturn V", "Proton (UR-500)", "N1", "Vostok",
@@ -197,3 +196,15 @@ def test_good_headlines_pass(headline):
 
     assert _headline(headline) == headline
     headline.format(nation="the United States", mission="Mercury")
+
+
+def test_the_ids_the_engine_needs_are_declared_and_checked(tmp_path, content):
+    """The escape system and the AI's test flights are named in the data, not in code."""
+    assert {m for m, mission in content.missions.items() if mission.role == "test_flight"} \
+        == {"ballistic_test", "capsule_test", "lander_test"}
+    assert all(m.escape_by == "escape_system" for m in content.missions.values() if m.crew_min)
+    (tmp_path / "missions.yaml").write_text(
+        "missions:\n  - id: hop\n    name: Hop\n    crew_min: 1\n    escape_by: escape_sytem\n"
+        "    needs: [crew_capsule]\n    steps: [{id: launch, name: Lift-off, uses: rocket}]\n")
+    text = "\n".join(map(str, loader.check(tmp_path)[1]))
+    assert "missions[hop].escape_by: no programme provides 'escape_sytem' (did you mean 'escape_system'?)" in text

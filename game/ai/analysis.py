@@ -30,6 +30,7 @@ class Analysis:
     demands: dict[str, frozenset[str]] = field(default_factory=dict)  # mission -> what flying it shows
     demonstrated: dict[frozenset, frozenset[str]] = field(default_factory=dict)  # missions flown -> shown
     races: dict[frozenset, frozenset[str]] = field(default_factory=dict)  # missions flown -> likely next
+    test_missions: tuple[str, ...] | None = None  # the role: test_flight missions, craft tests first
 
 
 _ANALYSES: WeakKeyDictionary[Content, Analysis] = WeakKeyDictionary()

@@ -248,8 +248,8 @@ class HistoryAgent(PlanningAI):
             on_board.append(game.content.programmes[launch.spacecraft])
         flies = {p.id for p in on_board}
         wishes = list(mission.needs) + [s.uses for s in mission.steps]
-        if mission.crew_min:
-            wishes.append("escape_system")
+        if mission.crew_min and mission.escape_by:
+            wishes.append(mission.escape_by)
         for capability in wishes:
             if capability in ("rocket", "spacecraft") or any(capability in p.provides for p in on_board):
                 continue

@@ -64,7 +64,6 @@ LEVELS = {
 
 
 KITS_PER_MISSION = 4  # the cheapest few ways to fly each mission are enough to choose from
-TEST_MISSIONS = ("capsule_test", "lander_test", "ballistic_test")  # uncrewed flights that prove a vehicle
 GOAL_BONUS = 200  # the worth of the era's goal, and of a first that opens the way to it, beyond its prestige
 SECOND_PLACE = 0.5  # what a first the rival is about to take is still worth, against a full chance
 GROUNDED_SHARE = 0.5  # what a grounded way to the goal is worth while the grounding lasts
@@ -456,9 +455,9 @@ class PlanningAI:
 
         tried = set()  # (test, craft): a later piece may lead to a flight already turned down
         for piece in pieces:
-            for mission_id in TEST_MISSIONS:
-                mission = game.content.missions.get(mission_id)
-                if mission is None or mission_id in booked_types:
+            for mission_id in _test_missions(game.content):
+                mission = game.content.missions[mission_id]
+                if mission_id in booked_types:
                     continue
                 # the piece itself if it is a craft, else the kit's craft
                 craft = piece if piece.kind == "spacecraft" or not mission.spacecraft else hardware.spacecraft
@@ -549,6 +548,16 @@ def _to_start(content, kit: Kit, owned) -> frozenset[str]:
         missing.add(prog_id)
         stack.extend(r for r in content.programmes[prog_id].requires if r not in owned)
     return frozenset(missing)
+
+
+def _test_missions(content) -> tuple[str, ...]:
+    """The uncrewed flights that prove a vehicle (``role: test_flight``): those that fly a craft
+    first, as they prove the rocket too, then in file order."""
+    known = analysis.of(content)
+    if known.test_missions is None:
+        tests = [m for m, mission in content.missions.items() if mission.role == "test_flight"]
+        known.test_missions = tuple(sorted(tests, key=lambda m: not content.missions[m].spacecraft))
+    return known.test_missions
 
 
 def _add_milestone_values(missions, flown: dict[str, int], values: dict[str, float]) -> None:
@@ -788,7 +797,8 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
                     continue
                 # what the steps use and an escape system for a crew are wanted too (the escape
                 # system is not needed to fly, but it saves lives)
-                wishes = [s.uses for s in mission.steps] + (["escape_system"] if mission.crew_min else [])
+                escape = [mission.escape_by] if mission.crew_min and mission.escape_by else []
+                wishes = [s.uses for s in mission.steps] + escape
                 missing = False
                 for capability in wishes:
                     if capability in ("rocket", "spacecraft") or any(capability in p.provides
@@ -796,7 +806,7 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
                         continue
                     other = cheapest(capability)
                     if other is None:
-                        missing = capability != "escape_system"
+                        missing = capability not in escape
                         if missing:
                             break
                         continue

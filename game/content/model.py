@@ -39,13 +39,6 @@ from game.core import dates
 SIDES = ("usa", "ussr")
 Side = Literal["usa", "ussr"]
 Skill = Literal["piloting", "endurance", "eva", "docking"]
-FIRST_IDS = (
-    "first_ballistic_launch", "first_own_rocket", "first_icbm", "first_satellite",
-    "first_animal_in_orbit", "first_lunar_impact", "first_lunar_far_side", "first_human_in_space",
-    "first_crewed_orbit", "first_multi_crew", "first_woman_in_space", "first_eva", "first_rendezvous",
-    "first_lunar_soft_landing", "first_lunar_orbiter", "first_docking", "first_crewed_lunar_orbit",
-    "first_crewed_landing",
-)
 
 
 # --- programmes -----------------------------------------------------------------------
@@ -178,6 +171,10 @@ class MissionTypeDef:
     # takes milestone_penalty points off the mission, shared among its steps, each
     # milestone flown removing its share
     after: tuple[Id, ...] = ()
+    # the capability that can pull a crew clear of a failing step (an escape tower, an
+    # ejection seat): the most reliable started programme that provides it is flown along
+    escape_by: Id | None = None
+    role: Literal["test_flight"] | None = None  # an uncrewed flight the AI flies to prove a vehicle
     milestone_penalty: Annotated[float, Field(ge=0, le=200)] = 15
 
 

@@ -342,7 +342,7 @@ class Game:
                 if holder is None:
                     return f"the {mission.name.lower()} needs {step.uses.replace('_', ' ')}"
                 by_step.append(holder)
-        escape = provider("escape_system") if mission.crew_min else None
+        escape = provider(mission.escape_by) if mission.crew_min and mission.escape_by else None
         ids = [p.id for p in by_step]
         return Hardware(rocket, spacecraft, tuple(by_step), escape, tuple(map(ids.count, ids)))
 
