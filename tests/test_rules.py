@@ -72,9 +72,18 @@ def test_the_estimate_narrows_with_flights(content):
 
 def test_rushing_lowers_reliability(content):
     prog = _programme(content)
-    fresh = ProgrammeState("r7", 70.0, quarters=0)
-    ready = ProgrammeState("r7", 70.0, quarters=prog.min_quarters)
+    fresh = ProgrammeState("r7", 70.0, quarters=0, flights=2)
+    ready = ProgrammeState("r7", 70.0, quarters=prog.min_quarters, flights=2)
     assert rules.effective(prog, fresh, False) < rules.effective(prog, ready, False) == 0.70
+
+
+def test_untried_hardware_loses_points_on_its_first_flights_and_components_do_not(content):
+    rocket, part = content.programmes["r7"], content.programmes["heat_shield"]
+    by_flights = [rules.effective(rocket, ProgrammeState("r7", 70.0, quarters=20, flights=n), False)
+                  for n in range(4)]
+    assert by_flights[0] < by_flights[1] < by_flights[2] == by_flights[3] == 0.70
+    assert by_flights[0] == pytest.approx(0.70 - rules.UNTRIED_PENALTY[0] / 100)
+    assert rules.effective(part, ProgrammeState("heat_shield", 70.0, quarters=20), False) == 0.70
 
 
 def _launch_game(content, seed, reliability):
@@ -159,7 +168,7 @@ def _satellite_ready(content, seed):
         side_state.cash = 500
         for prog_id in (rocket, craft):
             prog = game.open_programme(side_state, prog_id)
-            prog.reliability, prog.quarters = 99.0, 20
+            prog.reliability, prog.quarters, prog.flights = 99.0, 20, 2  # proven: no untried penalty
             side_state.articles[prog_id] = 5
     return game
 

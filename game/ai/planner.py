@@ -374,6 +374,8 @@ class PlanningAI:
                 continue
             if mission.crew_min and not self._tested(game, side, hardware):
                 self._test_flight(game, side, hardware, booked_types)  # no crew on untried hardware
+                if game.era.goal.first in mission.firsts:
+                    self._order(game, side, hardware)  # built while the tests fly: the goal's is slow to build
                 continue
             crew = self._pick_crew(game, side, mission, hardware)
             if mission.crew_min and crew is None:
@@ -400,9 +402,11 @@ class PlanningAI:
                     booked_types.add(kit.mission)
                     self._order(game, side, hardware)  # the next one is built while this one flies
             else:
-                ahead = ORDER_AHEAD * (2 if game.era.goal.first in mission.firsts else 1)  # the race is won there
-                if odds.success >= needed - ahead and odds.crew_loss <= risk * 1.5:
-                    self._order(game, side, hardware)  # research will close the gap while it is built
+                if game.era.goal.first in mission.firsts or (
+                        odds.success >= needed - ORDER_AHEAD and odds.crew_loss <= risk * 1.5):
+                    # research closes the gap while it is built; the goal's hardware (three
+                    # quarters for a Saturn V) is ordered as soon as it could fly at all
+                    self._order(game, side, hardware)
                 self._test_flight(game, side, hardware, booked_types)
 
     def _order(self, game: Game, side: str, hardware) -> None:

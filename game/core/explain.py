@@ -31,11 +31,12 @@ class StepDriver:
     crew: float  # points the crew's skill and morale add (or take)
     difficulty: float  # points the step itself takes
     milestones: float = 0.0  # points lost to milestones not yet flown (shared among the steps)
+    untried: float = 0.0  # points lost by a vehicle on its first flights
 
     @property
     def hardware(self) -> float:
         """The programme's part of the chance, %: after rushing and spreading over its steps."""
-        flown = min(99.5, max(1.0, self.estimate - self.rush)) / 100
+        flown = min(99.5, max(1.0, self.estimate - self.rush - self.untried)) / 100
         return 100 * (flown ** (1 / self.share) if self.share > 1 else flown)
 
 
@@ -52,10 +53,11 @@ def step_drivers(game, side: str, mission, hardware, crew: list) -> list[StepDri
         chance = rules.step_chance(step, flown, share, crew, penalty)
         out.append(StepDriver(step.name, chance, prog, rules.estimate(state), rules.rush_penalty(prog, state),
                               share, step.skill, 100 * rules.crew_skill(crew, step.skill), step.difficulty,
-                              penalty))
+                              penalty, rules.untried_penalty(prog, state)))
     return out
 
 
 def flies_at(programme: ProgrammeDef, state) -> float:
-    """The reliability a programme would fly with this quarter, %: its estimate less any rush."""
+    """The reliability a programme would fly with this quarter, %: its estimate less any rush
+    and what an untried vehicle loses."""
     return 100 * rules.effective(programme, state, True)

@@ -34,6 +34,8 @@ ESTIMATE_SD_UNFLOWN = 15.0
 
 # Rushing: each quarter short of a programme's min_quarters costs this many points.
 RUSH_PENALTY = 8.0
+# Untried hardware: points lost on a rocket's or spacecraft's first flight, and its second.
+UNTRIED_PENALTY = (12.0, 4.0)
 
 # Crew skill: each point above 50 adds this much to a step's chance that uses the skill.
 SKILL_EFFECT = 0.002
@@ -111,10 +113,20 @@ def rush_penalty(programme: ProgrammeDef, state: ProgrammeState) -> float:
     return max(0, programme.min_quarters - state.quarters) * RUSH_PENALTY
 
 
+def untried_penalty(programme: ProgrammeDef, state: ProgrammeState) -> float:
+    """Points a rocket or spacecraft loses on its first flights: whatever the engineers believe,
+    a maiden flight finds the faults no test stand did (Vanguard, the first Atlases and Titans,
+    the N1). An uncrewed test takes the risk off a crew's flight."""
+    if programme.kind == "component" or state.flights >= len(UNTRIED_PENALTY):
+        return 0.0
+    return UNTRIED_PENALTY[state.flights]
+
+
 def effective(programme: ProgrammeDef, state: ProgrammeState, believed: bool) -> float:
-    """Reliability in flight, after rushing, as a fraction; ``believed`` uses the estimate."""
+    """Reliability in flight, after rushing and untried flights, as a fraction; ``believed``
+    uses the estimate."""
     base = estimate(state) if believed else state.reliability
-    return min(0.995, max(0.01, (base - rush_penalty(programme, state)) / 100))
+    return min(0.995, max(0.01, (base - rush_penalty(programme, state) - untried_penalty(programme, state)) / 100))
 
 
 def crew_skill(crew: list[Crew], skill: str | None) -> float:

@@ -138,6 +138,10 @@ def estimate_tip(definition, prog_state) -> str:
         left = definition.min_quarters - prog_state.quarters
         lines.append(f"Rushed: {left} more funded quarter{'s' if left != 1 else ''} of development before it "
                      f"flies at its full figure; flown now it loses {rushed:.0f} points.")
+    untried = rules.untried_penalty(definition, prog_state)
+    if untried:
+        lines.append(f"Untried: a {'first' if prog_state.flights == 0 else 'second'} flight loses {untried:.0f} points "
+                     "(the faults no test stand finds); an uncrewed test takes that risk off a crew.")
     return "<br>".join(lines)
 
 
@@ -228,6 +232,8 @@ def step_parts(driver) -> list[str]:
     parts = [f"{driver.programme.name} {driver.estimate:.0f} %"]
     if driver.rush >= 0.5:
         parts.append(f"rushed \u2212{driver.rush:.0f}")
+    if driver.untried >= 0.5:
+        parts.append(f"untried \u2212{driver.untried:.0f}")
     if driver.skill and abs(driver.crew) >= 0.5:
         parts.append(f"crew {skill_word(driver.skill)} {signed(driver.crew)}")
     elif driver.skill:
@@ -240,6 +246,10 @@ def step_parts(driver) -> list[str]:
     return parts
 
 
+def prog_state_flights(state) -> int:
+    return state.flights if state is not None else 0
+
+
 def step_why(driver, state=None, chance: bool = True) -> str:
     """A sentence on what sets a step's chance, for the weakest step and every step's tooltip."""
     prog = driver.programme
@@ -248,6 +258,9 @@ def step_why(driver, state=None, chance: bool = True) -> str:
         to_go = f"; {prog.min_quarters - state.quarters} funded quarters to go" if state is not None else ""
         said += (f" but rushed (\u2212{driver.rush:.0f}{to_go}), so "
                  f"{max(1.0, driver.estimate - driver.rush):.0f} % if flown now")
+    if driver.untried >= 0.5:
+        said += (f"; {'never flown' if prog_state_flights(state) == 0 else 'flown once'}, it loses "
+                 f"\u2212{driver.untried:.0f} (an uncrewed test takes that risk off a crew)")
     if driver.share > 1:
         said += f"; over its {driver.share} steps, {driver.hardware:.0f} % each"
     if driver.skill:
