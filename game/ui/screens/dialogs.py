@@ -18,16 +18,22 @@ class MessageScreen(Screen):
         self.message = text
 
     def compose(self, rect: pygame.Rect) -> None:
+        card = self._card(rect, 150, 130)
+        self.button((card.right - 190, card.bottom - 60, 160, 42), "OK  (Return)", self.app.pop, kind="#primary",
+                    tip="Close this message.")
+
+    def _card(self, rect: pygame.Rect, frame: int, below: int) -> pygame.Rect:
+        """The dialog's card, centred, with its heading and message: ``frame`` is the card's
+        height beyond the message's, ``below`` the room kept under it (with the heading's)."""
         width = min(720, rect.width - 80)
         block = art.text_block([(self.message, art.TEXT, 15, False)], width - 60)
-        height = min(rect.height - 80, 150 + block.get_height())
+        height = min(rect.height - 80, frame + block.get_height())
         card = pygame.Rect(0, 0, width, height)
         card.center = rect.center
         self.panel(card, "#modal")
         self.label((card.x + 30, card.y + 16, width - 60, 32), self.heading, kind="#heading")
-        self.text((card.x + 30, card.y + 56, width - 60, height - 130), [(self.message, art.TEXT)])
-        self.button((card.right - 190, card.bottom - 60, 160, 42), "OK  (Return)", self.app.pop, kind="#primary",
-                    tip="Close this message.")
+        self.text((card.x + 30, card.y + 56, width - 60, height - below), [(self.message, art.TEXT)])
+        return card
 
     def main_action(self) -> None:
         self.app.pop()
@@ -37,30 +43,20 @@ class MessageScreen(Screen):
         return True
 
 
-class QuestionScreen(Screen):
+class QuestionScreen(MessageScreen):
     """A yes-or-no question over the screen that asked it: Return says yes, Esc no."""
-
-    modal = True
 
     def __init__(self, app, title: str, text: str, yes: tuple[str, object], no: str,
                  never: tuple[str, object] | None = None, danger: bool = False):
-        super().__init__(app)
-        self.heading = title
-        self.message = text
+        super().__init__(app, title, text)
         self.yes = yes  # (label, action)
         self.no = no
         self.never = never  # (label, action): yes, and do not ask again
         self.danger = danger  # yes destroys something (a save replaced)
 
     def compose(self, rect: pygame.Rect) -> None:
-        width = min(720, rect.width - 80)
-        block = art.text_block([(self.message, art.TEXT, 15, False)], width - 60)
-        height = min(rect.height - 80, 180 + block.get_height())
-        card = pygame.Rect(0, 0, width, height)
-        card.center = rect.center
-        self.panel(card, "#modal")
-        self.label((card.x + 30, card.y + 16, width - 60, 32), self.heading, kind="#heading")
-        self.text((card.x + 30, card.y + 56, width - 60, height - 140), [(self.message, art.TEXT)])
+        card = self._card(rect, 180, 140)
+        width = card.width
         half = (width - 70) // 2
         y = card.bottom - 60
         self.button((card.x + 30, y, half, 42), f"{self.yes[0]}  (Return)", self.main_action,
@@ -78,10 +74,6 @@ class QuestionScreen(Screen):
     def _never(self) -> None:
         self.app.pop()
         self.never[1]()
-
-    def escape(self) -> bool:
-        self.app.pop()
-        return True
 
 
 class ConfirmScreen(QuestionScreen):
