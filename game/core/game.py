@@ -421,7 +421,7 @@ class Game:
             when = f" before {min(p.opens for p in later)}" if later else ""
             return None, f"no pad can launch {rocket.name}{when}"
         side_state = self.state.sides[side]
-        busy = [side_state.pads.get(pad, 0) for pad, _ in slots if side_state.pads.get(pad, 0) > self.state.quarter]
+        busy = [until for until in (side_state.pads.get(pad, 0) for pad, _ in slots) if until > self.state.quarter]
         if busy:
             return None, f"every {rocket.name} pad is booked or being rebuilt (one is free in {dates.format_quarter(min(busy))})"
         return None, f"every {rocket.name} pad is booked this quarter"

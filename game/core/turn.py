@@ -182,8 +182,8 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     scrub_reason = None
     if isinstance(hardware, str):
         scrub_reason = hardware
-    elif game.why_not_fly_now(booked.side, mission, hardware):
-        scrub_reason = game.why_not_fly_now(booked.side, mission, hardware)
+    elif held := game.why_not_fly_now(booked.side, mission, hardware):
+        scrub_reason = held
     elif mission.crew_min and (len(crew) < mission.crew_min or any(c.status != "active" for c in crew)):
         scrub_reason = "no crew fit to fly"
     if scrub_reason:

@@ -246,10 +246,6 @@ def step_parts(driver) -> list[str]:
     return parts
 
 
-def prog_state_flights(state) -> int:
-    return state.flights if state is not None else 0
-
-
 def step_why(driver, state=None, chance: bool = True) -> str:
     """A sentence on what sets a step's chance, for the weakest step and every step's tooltip."""
     prog = driver.programme
@@ -259,7 +255,7 @@ def step_why(driver, state=None, chance: bool = True) -> str:
         said += (f" but rushed (\u2212{driver.rush:.0f}{to_go}), so "
                  f"{max(1.0, driver.estimate - driver.rush):.0f} % if flown now")
     if driver.untried >= 0.5:
-        said += (f"; {'never flown' if prog_state_flights(state) == 0 else 'flown once'}, it loses "
+        said += (f"; {'flown once' if state is not None and state.flights else 'never flown'}, it loses "
                  f"\u2212{driver.untried:.0f} (an uncrewed test takes that risk off a crew)")
     if driver.share > 1:
         said += f"; over its {driver.share} steps, {driver.hardware:.0f} % each"

@@ -340,7 +340,7 @@ class MissionPlannerScreen(Screen):
         odds = self.game.odds(self.side, mtype, hardware, [self.side_state.crews[c] for c in self.crew])
         parts = [p.name for p in (hardware.rocket, hardware.spacecraft) if p]
         return (f"{' with '.join(parts) or name}: {words.percent(odds.success)} chance of success, "
-                f"costs {words.money(self.game.mission_cost(hardware))}.")
+                f"its hardware costs {words.money(self.game.mission_cost(hardware))} a flight.")
 
     def _odds(self, rect) -> None:
         self.panel(rect)
@@ -366,8 +366,9 @@ class MissionPlannerScreen(Screen):
             hardware = self.game.hardware(self.side, mtype, self.rocket, self.spacecraft)
             if not isinstance(hardware, str):
                 y, weakest_why = self._chances(inner, y, book_y, mtype, hardware)
+        orders, built_by = self._orders_needed(), self._being_built()
         about = []
-        if reason and not (self._orders_needed() or self._being_built() is not None):
+        if reason and not (orders or built_by is not None):
             # (when building is all it lacks, the button and the hardware lines say so)
             about.append((f"Cannot book: {reason}.", art.BAD, 15, True))
         if weakest_why:
@@ -397,24 +398,23 @@ class MissionPlannerScreen(Screen):
             self.text((inner.x, y, inner.width, room), kept)
         # just after a booking the pointer still rests on this button: its tooltip would open over
         # the booked list that has just grown under it, so it waits for the next time the screen is built
-        self._main_button(pygame.Rect(inner.x, book_y, inner.width, 42), reason)
+        self._main_button(pygame.Rect(inner.x, book_y, inner.width, 42), reason, orders, built_by)
         self.just_booked = False
         self._booked(pygame.Rect(inner.x, inner.bottom - booked_h, inner.width, booked_h), booked)
 
-    def _main_button(self, rect: pygame.Rect, reason: str | None) -> None:
-        """Book the launch; or, when what it lacks is only built hardware, order it (or say when
-        what is on order will be built)."""
-        orders = self._orders_needed()
+    def _main_button(self, rect: pygame.Rect, reason: str | None, orders, built_by: int | None) -> None:
+        """Book the launch; or, when what it lacks is only built hardware, order it (``orders``),
+        or say when what is on order will be built (``built_by``)."""
         if orders:
             ready = max(self.game.state.quarter + self.content.programmes[o.programme].build_quarters for o in orders)
             names = " and ".join(self.content.programmes[o.programme].name for o in orders)
-            refused = next((o.check(self.game) for o in orders if o.check(self.game)), None)
+            refused = next(filter(None, (o.check(self.game) for o in orders)), None)
             tip = (f"Order {names}: paid now, built by {words.quarter_long(ready)}." if not refused
                    else f"Cannot order: {refused}.")
             self.button(rect, "Order the hardware  (Return)", self.main_action, kind="#primary",
                         enabled=not refused, tip=None if self.just_booked else tip)
-        elif self._being_built() is not None:
-            when = words.quarter_short(self._being_built())
+        elif built_by is not None:
+            when = words.quarter_short(built_by)
             self.button(rect, f"Being built: ready {when}", self.main_action, kind="#primary", enabled=False,
                         tip=f"The hardware this launch needs is on order and will be built by {when}.")
         else:
