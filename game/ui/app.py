@@ -20,7 +20,7 @@ import pygame_gui
 from game import __version__, resources
 from game.core import save
 from game.core.state import SHORT
-from game.ui import art, icon
+from game.ui import art, icon, widgets
 from game.ui.sound import Sounds
 from game.ui.storage import Storage
 
@@ -171,6 +171,7 @@ class App:
         if face:
             theme.load_theme(face)
         theme.load_theme(art.set_palette(self.settings.palette))
+        widgets.theme_changed()
 
     def wear_face(self, side: str | None) -> None:
         """Each side plays in its own colours: in hot-seat, those of the side whose turn it is."""

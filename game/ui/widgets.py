@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pygame
 import pygame_gui
-from pygame_gui.core import ObjectID
+from pygame_gui.core import ObjectID, UIContainer
 from pygame_gui.elements import UIButton, UIImage, UILabel, UIScrollingContainer, UITextEntryLine
 
 from game.ui import art
@@ -22,7 +22,8 @@ LABEL_FONTS = {None: (15, False), "#muted": (15, False), "#caption": (13, False)
                "#heading": (20, True), "#figure": (20, True), "#date": (18, True), "#big": (30, True),
                "#title": (46, True), "#subtitle": (18, False)}
 TOOLTIP_DELAY = 0.5
-ROWS_AHEAD_PX = 120  # of a lazily made list: rows made beyond those in sight, so a scroll finds them ready
+_TEXT_COLOURS: dict = {}  # (theme, label kind) -> its text colour
+ROWS_AHEAD_PX = 40  # of a lazily made list: rows made beyond those in sight (a scroll makes the rest before drawing)
 TIP_WIDTH = 360
 
 
@@ -144,7 +145,7 @@ class Screen:
 
     def reveal(self, element) -> None:
         """Scroll the list holding ``element`` (if any) so that it is in sight."""
-        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer)
+        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer | FixedBox)
                     and element.ui_container is e.scrollable_container), None)
         if box is None or box.vert_scroll_bar is None:
             return
@@ -158,12 +159,13 @@ class Screen:
 
     def _boxes(self) -> list:
         """The scrolled lists in sight, nested ones too (a list inside a panel's scroller)."""
-        boxes, todo = [], [e for e in self.elements if isinstance(e, UIScrollingContainer)]
+        boxes, todo = [], [e for e in self.elements if isinstance(e, UIScrollingContainer | FixedBox)]
         while todo:
             box = todo.pop()
             if box.vert_scroll_bar is not None and box.visible:
                 boxes.append(box)
-            todo.extend(e for e in box.scrollable_container.elements if isinstance(e, UIScrollingContainer))
+            todo.extend(e for e in box.scrollable_container.elements
+                        if isinstance(e, UIScrollingContainer | FixedBox))
         return boxes
 
     def scroll(self, pages: float, pointer: tuple[int, int] | None = None, focus=None) -> None:
@@ -231,8 +233,7 @@ class Screen:
 
     def label(self, rect, text: str, tip: str | None = None, kind: str | None = None, align: str | None = None,
               parent=None) -> UILabel:
-        size, bold = LABEL_FONTS.get(kind, (30, True) if kind and kind.startswith("#big") else (15, True))
-        short = fit(text, art.font(size, bold), pygame.Rect(rect).width - 8)
+        short = fit(text, label_font(kind), pygame.Rect(rect).width - 8)
         if short != text:
             tip = f"{text}<br>{tip}" if tip else text
             text = short
@@ -242,16 +243,38 @@ class Screen:
             element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
         return element
 
-    def cell(self, rect, text: str, tip: str | None = None, kind: str | None = None, parent=None) -> UIImage:
-        """A table's cell that never changes while shown: drawn text in a label's look, made as a
-        picture (a third of a label's cost to make, for tables of many rows)."""
-        rect = pygame.Rect(rect)
-        colour = {"#good": art.GOOD, "#warn": art.WARN, "#bad": art.BAD, "#muted": art.MUTED}.get(kind, art.TEXT)
-        size, bold = (15, kind in ("#good", "#warn", "#bad"))
-        drawn = art.font(size, bold).render(fit(text, art.font(size, bold), rect.width - 8), True, colour)
-        picture = pygame.Surface(rect.size, pygame.SRCALPHA)
-        picture.blit(drawn, (4, (rect.height - drawn.get_height()) // 2))
-        return self.image(rect, picture, tip=tip, parent=parent)
+    def cell(self, rect, text: str, tip: str | None = None, kind: str | None = None, parent=None,
+             align: str | None = None) -> UIImage:
+        """A label made as a picture in the theme's look for that kind of label: a third of a
+        label's cost to make, for tables of many rows. ``set_cell`` changes what it says."""
+        element = self.image(rect, pygame.Surface(pygame.Rect(rect).size, pygame.SRCALPHA), parent=parent)
+        self.set_cell(element, text, tip, kind, align)
+        return element
+
+    def set_cell(self, element: UIImage, text: str, tip: str | None = None, kind: str | None = None,
+                 align: str | None = None) -> None:
+        font = label_font(kind)
+        width, height = element.rect.size
+        short = fit(text, font, width - 8)
+        if short != text:  # the whole words stay a hover away, as on a label
+            tip = f"{text}<br>{tip}" if tip else text
+        drawn = font.render(short, True, self._text_colour(kind))
+        picture = pygame.Surface((width, height), pygame.SRCALPHA)
+        x = {"center": (width - drawn.get_width()) // 2, "right": width - 4 - drawn.get_width()}.get(align, 4)
+        picture.blit(drawn, (x, (height - drawn.get_height()) // 2))
+        element.set_image(picture)
+        if tip:
+            element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
+        element.text = text  # what it says, for tests and the layout checks, as on a label
+
+    def _text_colour(self, kind: str | None) -> pygame.Color:
+        """A label's text colour for ``kind`` in the current theme (looked up once per theme)."""
+        theme = self.manager.get_theme()
+        key = (id(theme), kind)
+        if key not in _TEXT_COLOURS:
+            ids = theme.build_all_combined_ids([None], ["label"], [None], [kind])
+            _TEXT_COLOURS[key] = theme.get_colour("normal_text", ids)
+        return _TEXT_COLOURS[key]
 
     def button(self, rect, text: str, action: Callable[[], None], tip: str | None = None, kind: str | None = None,
                enabled: bool = True, parent=None, align: str | None = None, tail: bool = False,
@@ -292,8 +315,12 @@ class Screen:
         self.focus_order.append(element)
         return element
 
-    def scroller(self, rect, inner_height: int, parent=None) -> UIScrollingContainer:
+    def scroller(self, rect, inner_height: int, parent=None) -> UIScrollingContainer | FixedBox:
+        """A list box that scrolls when its content is taller than it; one that fits is a plain
+        container (a scrolling one is seven elements and costs 3 ms to make, a plain one 0.05)."""
         rect = pygame.Rect(rect)
+        if inner_height <= rect.height:
+            return self._add(FixedBox(rect, self.manager, container=parent), parent)
         box = self._add(UIScrollingContainer(rect, self.manager, container=parent, allow_scroll_x=False), parent)
         box.set_scrollable_area_dimensions((rect.width - (16 if inner_height > rect.height else 0),
                                            max(inner_height, 1)))
@@ -336,3 +363,24 @@ def columns(rect: pygame.Rect, shares: list[float], gap: int = 12) -> list[pygam
 
 def inset(rect: pygame.Rect, x: int, y: int | None = None) -> pygame.Rect:
     return pygame.Rect(rect).inflate(-2 * x, -2 * (x if y is None else y))
+
+
+def label_font(kind: str | None) -> pygame.font.Font:
+    """The theme's font for a label of this kind."""
+    return art.font(*LABEL_FONTS.get(kind, (30, True) if kind and kind.startswith("#big") else (15, True)))
+
+
+def theme_changed() -> None:
+    """The theme was loaded again (another side's face, another palette): look colours up anew."""
+    _TEXT_COLOURS.clear()
+
+
+class FixedBox(UIContainer):
+    """What ``Screen.scroller`` gives for content that fits: a container that reads like a
+    scrolling one with nothing to scroll (no bar; its elements sit in the box itself)."""
+
+    vert_scroll_bar = None
+
+    @property
+    def scrollable_container(self) -> FixedBox:
+        return self

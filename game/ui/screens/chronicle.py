@@ -102,25 +102,26 @@ class ChronicleScreen(Screen):
             self.image((name_col.right - thumb.get_width(), y + 1, thumb.get_width(), thumb.get_height()), thumb,
                        tip=f"<b>{headline}</b><br>{line}", parent=box)
             name_col = pygame.Rect(name_col.x, name_col.y, name_col.width - thumb.get_width() - 6, name_col.height)
-        self.label((name_col.x, y, name_col.width, ROW - 4), first.name + ("  (the goal)" if goal else ""),
-                   kind="#warn" if goal else None, parent=box,
-                   tip=f"{first.description or first.name} Worth {first.prestige:g} prestige to the first, a third "
-                       "to the second.")
+        self.cell((name_col.x, y, name_col.width, ROW - 4), first.name + ("  (the goal)" if goal else ""),
+                  kind="#warn" if goal else None, parent=box,
+                  tip=f"{first.description or first.name} Worth {first.prestige:g} prestige to the first, a third "
+                      "to the second.")
         hist_year, hist_month = dates.parse_month(first.history.date)
-        self.label((hist_col.x, y, hist_col.width, ROW - 4),
-                   f"{SHORT[first.history.side]}, {words.month_text(hist_year, hist_month)}", kind="#muted", parent=box,
-                   tip=f"History: {words.SIDE_NAME[first.history.side]}, {dates.MONTH_NAMES[hist_month - 1]} "
-                       f"{hist_year}.")
+        self.cell((hist_col.x, y, hist_col.width, ROW - 4),
+                  f"{SHORT[first.history.side]}, {words.month_text(hist_year, hist_month)}", kind="#muted", parent=box,
+                  tip=f"History: {words.SIDE_NAME[first.history.side]}, {dates.MONTH_NAMES[hist_month - 1]} "
+                      f"{hist_year}.")
         for col, side in ((usa_col, "usa"), (ussr_col, "ussr")):
             mine = next((w for w in won if w.side == side), None)
             text = "\u2014" if mine is None else \
                 words.month_text(mine.year, mine.month) + (STAR if mine.rank == 0 else "")
-            self.label((col.x, y, col.width, ROW - 4), text, kind=f"#{side}" if mine else "#muted", parent=box,
-                       tip=(f"{words.SIDE_NAME[side]}: {dates.MONTH_NAMES[mine.month - 1]} {mine.day}, {mine.year}"
-                            + (", the first ever." if mine.rank == 0 else ", after the rival.")) if mine
-                       else f"{words.SIDE_NAME[side]} has not done it yet.")
-        self.label((diff_col.x, y, diff_col.width, ROW - 4), *self._against(won, first, hist_year, hist_month),
-                   parent=box)
+            self.cell((col.x, y, col.width, ROW - 4), text, kind=f"#{side}" if mine else "#muted", parent=box,
+                      tip=(f"{words.SIDE_NAME[side]}: {dates.MONTH_NAMES[mine.month - 1]} {mine.day}, {mine.year}"
+                           + (", the first ever." if mine.rank == 0 else ", after the rival.")) if mine
+                      else f"{words.SIDE_NAME[side]} has not done it yet.")
+        # cells, not labels: a row is made again, not changed, when the race moves on
+        self.cell((diff_col.x, y, diff_col.width, ROW - 4), *self._against(won, first, hist_year, hist_month),
+                  parent=box)
 
     def _against(self, won, first, hist_year, hist_month) -> tuple[str, str, str]:
         state = self.game.state

@@ -80,8 +80,9 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     x = rect.width - MARGIN - block * len(figures)
     screen.figures = {}
     for caption, value, tip in figures:
-        screen.figures[caption] = (screen.label((x, 6, block - 8, 18), caption.upper(), tip=tip, kind="#caption"),
-                                   screen.label((x, 24, block - 8, 30), value, tip=tip, kind="#figure"))
+        # cells: the bar is made again with its screen, never changed in place
+        screen.figures[caption] = (screen.cell((x, 6, block - 8, 18), caption.upper(), tip=tip, kind="#caption"),
+                                   screen.cell((x, 24, block - 8, 30), value, tip=tip, kind="#figure"))
         x += block
 
     nav_y = height - 40

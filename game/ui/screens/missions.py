@@ -27,6 +27,7 @@ class MissionPlannerScreen(Screen):
         self.crew: list[str] = []
         self.month = 0
         self.just_booked = False
+        self.kits_known: dict[str, list] = {}  # mission -> its kits, worked out once per drawing
         flyable = self._flyable()
         if flyable:
             # start on something worth flying: the first mission that can still win a first, one
@@ -43,10 +44,12 @@ class MissionPlannerScreen(Screen):
         return [p for p in self.side_state.programmes if programmes[p].kind == kind]
 
     def _kits(self, mission_id: str) -> list[tuple[str, str | None]]:
-        mtype = self.content.missions[mission_id]
-        craft = self._owned("spacecraft") if mtype.spacecraft else [None]
-        return [(r, s) for r in self._owned("rocket") for s in craft
-                if not isinstance(self.game.hardware(self.side, mtype, r, s), str)]
+        if mission_id not in self.kits_known:
+            mtype = self.content.missions[mission_id]
+            craft = self._owned("spacecraft") if mtype.spacecraft else [None]
+            self.kits_known[mission_id] = [(r, s) for r in self._owned("rocket") for s in craft
+                                           if not isinstance(self.game.hardware(self.side, mtype, r, s), str)]
+        return self.kits_known[mission_id]
 
     def _open_firsts(self, mission_id: str) -> list[str]:
         """The firsts this mission can still win: those nobody has yet (the rival's are only seconds now)."""
@@ -125,6 +128,7 @@ class MissionPlannerScreen(Screen):
     # --- the screen ---------------------------------------------------------------------
 
     def compose(self, rect: pygame.Rect) -> None:
+        self.kits_known = {}  # the state may have moved since the last drawing
         body = game_bar(self, rect)
         left, middle, drawing, right = columns(body, [26, 32, 11, 31], gap=12)
         self._mission_list(left)
@@ -142,9 +146,9 @@ class MissionPlannerScreen(Screen):
         craft_art = (programmes[self.spacecraft].art or self.spacecraft) if self.spacecraft else None
         tall = vehicles.height_m(rocket_art, craft_art)
         name = programmes[self.rocket].name + (f" + {programmes[self.spacecraft].name}" if self.spacecraft else "")
-        self.label((rect.x + 6, rect.y + 8, rect.width - 12, 20), f"{tall:.0f} m tall", kind="#caption",
-                   align="center", tip=f"{name}. Every rocket you can choose is drawn to the same scale here, "
-                                       "so the tallest fills the column.")
+        self.cell((rect.x + 6, rect.y + 8, rect.width - 12, 20), f"{tall:.0f} m tall", kind="#caption",
+                  align="center", tip=f"{name}. Every rocket you can choose is drawn to the same scale here, "
+                                      "so the tallest fills the column.")
         # one scale for every rocket the side can choose: the tallest fills the column
         tallest = max([vehicles.height_m(programmes[r].art or r, craft_art) for r in self._owned("rocket")] + [tall, 30])
         area = pygame.Rect(rect.x + 4, rect.y + 32, rect.width - 8, rect.height - 40)
@@ -153,10 +157,10 @@ class MissionPlannerScreen(Screen):
 
     def _mission_list(self, rect) -> None:
         self.panel(rect)
-        self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "1. Mission", kind="#heading",
-                   tip="What to fly. Missions your programmes can fly now come first.")
-        self.label((rect.x + 12, rect.y + 8, rect.width - 24, 28), "\u2022 = a first to win", kind="#caption",
-                   align="right", tip="Missions marked \u2022 can win a first nobody has won yet.")
+        self.cell((rect.x + 12, rect.y + 8, rect.width - 24, 28), "1. Mission", kind="#heading",
+                  tip="What to fly. Missions your programmes can fly now come first.")
+        self.cell((rect.x + 12, rect.y + 8, rect.width - 24, 28), "\u2022 = a first to win", kind="#caption",
+                  align="right", tip="Missions marked \u2022 can win a first nobody has won yet.")
         flyable = self._flyable()
         rest = [m for m in self.content.missions if m not in flyable]
         rest.sort(key=lambda m: self._beyond_era(m) is not None)  # what these years cannot give, last
@@ -182,8 +186,8 @@ class MissionPlannerScreen(Screen):
         def make(index: int) -> None:
             row, y = rows[index], spans[index][0]
             if row == "Not possible yet":
-                self.label((6, y, width, BUTTON_H), row, kind="#subheading", parent=box,
-                           tip="Your programmes cannot fly these yet: under each, what it needs.")
+                self.cell((6, y, width, BUTTON_H), row, kind="#subheading", parent=box,
+                          tip="Your programmes cannot fly these yet: under each, what it needs.")
                 return
             mtype = self.content.missions[row]
             firsts = [self.content.firsts[f].name for f in self._open_firsts(row)]
@@ -197,8 +201,8 @@ class MissionPlannerScreen(Screen):
                         lambda m=row: self._pick_mission(m), parent=box, align="left",
                         kind=None if row in flyable else "#toggle", selected=row == self.mission, tip=tip)
             if why:
-                self.label((10, y + BUTTON_H, width - 10, 20), words.upper_first(_short_why(why, mtype)),
-                           kind="#caption", parent=box, tip=tip)
+                self.cell((10, y + BUTTON_H, width - 10, 20), words.upper_first(_short_why(why, mtype)),
+                          kind="#caption", parent=box, tip=tip)
 
         self.lazy_rows(box, spans, make)
 
@@ -307,10 +311,10 @@ class MissionPlannerScreen(Screen):
     def _lay_section(self, box, section, x, y, width) -> None:
         kind = section[0]
         if kind == "heading":
-            self.label((x, y, width, 28), section[1], kind="#heading", tip=section[2], parent=box)
+            self.cell((x, y, width, 28), section[1], kind="#heading", tip=section[2], parent=box)
             return
         if kind == "note":
-            self.label((x, y, width, 22), section[1], kind="#caption", tip=section[2], parent=box)
+            self.cell((x, y, width, 22), section[1], kind="#caption", tip=section[2], parent=box)
             return
         if kind == "months":
             first = self.game.month_now()
@@ -352,11 +356,11 @@ class MissionPlannerScreen(Screen):
         booked_h = 34 + BOOKED_ROW * rows
         book_y = inner.bottom - booked_h - 50
         command = self._command()
-        self.label((inner.x, inner.y, inner.width, 28), "The odds" if not booked else "The odds: the next flight",
-                   kind="#heading",
-                   tip="What your engineers believe, from their estimates of each programme: the true figures "
-                       "may differ, most of all for hardware that has never flown."
-                       + ("<br>The launches booked are listed below; this plans the next one." if booked else ""))
+        self.cell((inner.x, inner.y, inner.width, 28), "The odds" if not booked else "The odds: the next flight",
+                  kind="#heading",
+                  tip="What your engineers believe, from their estimates of each programme: the true figures "
+                      "may differ, most of all for hardware that has never flown."
+                      + ("<br>The launches booked are listed below; this plans the next one." if booked else ""))
         y = inner.y + 34
         reason = command.check(self.game) if command else "no mission can fly yet"
         reason = reason and words.plain(reason, self.content)
@@ -435,17 +439,17 @@ class MissionPlannerScreen(Screen):
         steps_tip = "<br>".join(f"{d.name}: {words.percent(d.chance)} ({', '.join(words.step_parts(d))})"
                                 for d in drivers)
         half = inner.width // 2
-        self.label((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
+        self.cell((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
         success_kind = "#big_good" if odds.success >= 0.7 else "#big_warn" if odds.success >= 0.4 else "#big_bad"
-        self.label((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
-                   tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
+        self.cell((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
+                  tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
         if mtype.crew_min:
             loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"
-            self.label((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption",
-                       tip="The chance the crew dies on this flight.")
-            self.label((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
-                       tip="The chance the crew dies: a step fails in a way that destroys the craft, "
-                           "and the escape system (where a step allows one) does not save them.")
+            self.cell((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption",
+                      tip="The chance the crew dies on this flight.")
+            self.cell((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
+                      tip="The chance the crew dies: a step fails in a way that destroys the craft, "
+                          "and the escape system (where a step allows one) does not save them.")
         y += 68
         step_h = 38  # the step and its chance, and under it what drives the chance
         why = words.step_why(drivers[weakest], me.programmes[drivers[weakest].programme.id], chance=False)
@@ -462,33 +466,34 @@ class MissionPlannerScreen(Screen):
             marked = i == weakest and len(drivers) > 1
             kind = "#warn" if marked else None
             tip = f"<b>{driver.name}</b>: {whys[i]}"
-            self.label((inner.x, y, inner.width - 64, 22), driver.name + ("  \u00b7  weakest" if marked else ""),
-                       tip=tip, kind=kind)
-            self.label((inner.right - 64, y, 64, 22), words.percent(driver.chance), align="right", tip=tip,
-                       kind=kind)
-            self.label((inner.x + 12, y + 19, inner.width - 12, 18), "  \u00b7  ".join(words.step_parts(driver)),
-                       tip=tip, kind="#caption")
+            # cells: the screen is made again after every change, so these never change while shown
+            self.cell((inner.x, y, inner.width - 64, 22), driver.name + ("  \u00b7  weakest" if marked else ""),
+                      tip=tip, kind=kind)
+            self.cell((inner.right - 64, y, 64, 22), words.percent(driver.chance), align="right", tip=tip,
+                      kind=kind)
+            self.cell((inner.x + 12, y + 19, inner.width - 12, 18), "  \u00b7  ".join(words.step_parts(driver)),
+                      tip=tip, kind="#caption")
             y += step_h
         if len(shown) < len(drivers):
             more = (f"and {len(drivers) - len(shown)} steps more likely to work" if shown else
                     f"{len(drivers)} steps: hover SUCCESS for each")
-            self.label((inner.x, y, inner.width, 20), more, kind="#caption", tip=steps_tip)
+            self.cell((inner.x, y, inner.width, 20), more, kind="#caption", tip=steps_tip)
             y += 20
         for line, tip in self._hardware_lines(hardware):
-            self.label((inner.x, y + 4, inner.width, 24), line, tip=tip, kind="#muted")
+            self.cell((inner.x, y + 4, inner.width, 24), line, tip=tip, kind="#muted")
             y += 24
         y += 30
         if mtype.crew_min:
             names = ", ".join(c.name for c in crew) or "nobody yet"
-            self.label((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
-                       tip="Choose the crew under Crew in the middle column.")
+            self.cell((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
+                      tip="Choose the crew under Crew in the middle column.")
             y += 26
         return y, why
 
     def _booked(self, rect, booked) -> None:
         """This quarter's launches, each with its crew; a list that scrolls if it outgrows its room."""
-        self.label((rect.x, rect.y, rect.width, 26), "Booked this quarter" if booked else "Nothing booked this quarter",
-                   kind="#subheading", tip="Launches booked for this quarter. Cancel puts their hardware back in the hangar.")
+        self.cell((rect.x, rect.y, rect.width, 26), "Booked this quarter" if booked else "Nothing booked this quarter",
+                  kind="#subheading", tip="Launches booked for this quarter. Cancel puts their hardware back in the hangar.")
         step = BOOKED_ROW
         box = self.scroller((rect.x - 4, rect.y + 30, rect.width + 8, rect.height - 30), len(booked) * step)
         width = box.rect.width - (20 if len(booked) * step > box.rect.height else 8)
@@ -502,11 +507,11 @@ class MissionPlannerScreen(Screen):
             crew = ", ".join(crews[c].name for c in mission.crew)
             pad = self.content.pads.get(mission.pad or "")
             tip = f"{kit}" + (f", crew: {crew}" if crew else "") + (f", from {pad.name}" if pad else "") + "."
-            self.label((4, y, width - 100, 20), f"{words.month_name(mission.month)[:3]}: {mtype.name}", parent=box,
-                       tip=tip)
+            self.cell((4, y, width - 100, 20), f"{words.month_name(mission.month)[:3]}: {mtype.name}", parent=box,
+                      tip=tip)
             surnames = ", ".join(crews[c].name.split()[-1] for c in mission.crew)
-            self.label((4, y + 19, width - 100, 18), f"crew: {surnames}" if surnames else kit, parent=box,
-                       tip=tip, kind="#caption")
+            self.cell((4, y + 19, width - 100, 18), f"crew: {surnames}" if surnames else kit, parent=box,
+                      tip=tip, kind="#caption")
             self.button((width - 92, y + 3, 92, BUTTON_H), "Cancel", lambda m=mission.id: self._cancel(m), parent=box,
                         kind="#danger", tip="Cancel this launch: its rocket and spacecraft go back to the hangar.")
 

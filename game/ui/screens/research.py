@@ -7,7 +7,7 @@ import pygame
 from game.core import commands, dates, explain, rules
 from game.ui import art, vehicles, words
 from game.ui.screens.common import arriving, columns, game_bar, refresh_cash_tip
-from game.ui.widgets import TIP_WIDTH, TOOLTIP_DELAY, Screen, style
+from game.ui.widgets import Screen
 
 KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
 ROW = 40
@@ -39,7 +39,7 @@ class ResearchScreen(Screen):
                 ("Funding a quarter", "What it gets each quarter from now on. \u2212 and + change it."),
                 ("Next quarter", "The gain in reliability this funding should buy, or how to start it.")),
                 strict=True):
-            self.label((col.x, header.y, col.width, header.height), text, kind="#subheading", tip=tip)
+            self.cell((col.x, header.y, col.width, header.height), text, kind="#subheading", tip=tip)
 
         rows = self._rows()
         box = self.scroller((table.x + 4, table.y + 34, table.width - 8, table.height - 40),
@@ -50,7 +50,7 @@ class ResearchScreen(Screen):
         def make(index: int) -> None:
             row, y = rows[index], 4 + index * ROW
             if isinstance(row, str):
-                self.label((6, y + 8, width, 30), row, kind="#heading", parent=box)
+                self.cell((6, y + 8, width, 30), row, kind="#heading", parent=box)
             else:
                 self._programme_row(box, cols, y, row)
 
@@ -85,18 +85,19 @@ class ResearchScreen(Screen):
                        vehicles.icon(definition.art, definition.kind, fitted),
                        tip=_programme_tip(game, definition), parent=box)
         indent = ICON[0] + 6 if definition.kind != "component" else 0
-        self.label((name_col.x + indent, y + 4, name_col.width - indent, 30), definition.name,
-                   tip=_programme_tip(game, definition), kind=None if state else "#muted", parent=box)
+        # cells, not labels: a row's name and estimate do not change while the screen is open
+        self.cell((name_col.x + indent, y + 4, name_col.width - indent, 30), definition.name,
+                  tip=_programme_tip(game, definition), kind=None if state else "#muted", parent=box)
         if state is None:
             reason = game.why_not_start(side, definition.id)
             reason = reason and words.plain(reason, self.content)
             if reason is None and me.cash < definition.start_cost:
                 reason = f"starting costs {definition.start_cost:g}, and only {me.cash:.0f} is in hand"
             locked = reason if game.why_not_start(side, definition.id) else None
-            self.label((rel_col.x, y + 4, rel_col.width, 30),
-                       f"about {definition.reliability:.0f} % at start" if not locked else _short_reason(game, side, definition),
-                       tip=f"A new {definition.name} starts near {definition.reliability:.0f} %." if not locked
-                       else locked[0].upper() + locked[1:] + ".", kind="#muted", parent=box)
+            self.cell((rel_col.x, y + 4, rel_col.width, 30),
+                      f"about {definition.reliability:.0f} % at start" if not locked else _short_reason(game, side, definition),
+                      tip=f"A new {definition.name} starts near {definition.reliability:.0f} %." if not locked
+                      else locked[0].upper() + locked[1:] + ".", kind="#muted", parent=box)
             self.button((next_col.x, y + 4, next_col.width, 32), f"Start  \u00b7  {words.money(definition.start_cost)}",
                         lambda p=definition.id: self._start(p), enabled=reason is None, parent=box,
                         tip=(f"Start {definition.name} for {words.money(definition.start_cost)}. Then fund it "
@@ -116,22 +117,20 @@ class ResearchScreen(Screen):
             rushed = (f"<br><b>Rushed: flown now it would be {flies:.0f} %, as the planner shows.</b> Until it has "
                       f"had {definition.min_quarters} funded quarters of development "
                       f"({definition.min_quarters - state.quarters} to go) rushing takes {rush:.0f} points off.")
-        self.label((rel_col.x, y + 4, rel_col.width, 30), text, kind=colour, parent=box,
-                   tip=words.estimate_tip(definition, state) + rushed
-                   + ("<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
+        self.cell((rel_col.x, y + 4, rel_col.width, 30), text, kind=colour, parent=box,
+                  tip=words.estimate_tip(definition, state) + rushed
+                  + ("<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
         step = words.funding_step(definition)
         small = min(40, fund_col.width // 4)
         minus = self.button((fund_col.x, y + 4, small, 32), "\u2212", lambda p=definition.id: self._fund(p, -step),
                             parent=box, kind="#small",
                             tip=f"Less money for {definition.name}: \u2212{words.money(step)} a quarter.")
         # made in the look they will have: changing a label's look later costs as much as making it
-        amount = self.label((fund_col.x + small + 4, y + 4, fund_col.width - 2 * small - 8, 30), "", align="center",
-                            tip="", parent=box, kind="#figure" if state.funding else "#muted")
+        amount = self.cell((fund_col.x + small + 4, y + 4, fund_col.width - 2 * small - 8, 30), "", parent=box)
         plus = self.button((fund_col.right - small, y + 4, small, 32), "+", lambda p=definition.id: self._fund(p, step),
                            parent=box, kind="#small",
                            tip=f"More money for {definition.name}: +{words.money(step)} a quarter.")
-        gain = self.label((next_col.x, y + 4, next_col.width, 30), "", tip="", parent=box,
-                          kind=None if state.funding else "#muted")
+        gain = self.cell((next_col.x, y + 4, next_col.width, 30), "", parent=box)
         self.funding_rows[definition.id] = (minus, amount, plus, gain)
         self._show_funding(definition.id)
 
@@ -155,11 +154,10 @@ class ResearchScreen(Screen):
                 button.enable()
             elif not enabled and button.is_enabled:
                 button.disable()
-        amount.set_text(words.money(state.funding))
-        _restyle(amount, "#figure" if state.funding else "#muted", "@center")
-        amount.set_tooltip(f"{words.money(state.funding)} a quarter. Progress grows with money but less and less: "
-                           f"about {words.money(scale)} a quarter buys two thirds of what any amount could.",
-                           delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
+        self.set_cell(amount, words.money(state.funding),
+                      f"{words.money(state.funding)} a quarter. Progress grows with money but less and less: "
+                      f"about {words.money(scale)} a quarter buys two thirds of what any amount could.",
+                      "#figure" if state.funding else "#muted", "center")
         if state.delayed_until > game.state.quarter:
             gain_text = f"stands still until {dates.format_quarter(state.delayed_until)}"
             gain_tip = "An event has held up this programme: money spent now buys nothing until then."
@@ -172,9 +170,7 @@ class ResearchScreen(Screen):
             gain_tip = (f"At {words.money(state.funding)} a quarter, research should add about {gain:.1f} points "
                         f"(between {gain * 0.5:.1f} and {gain * 1.5:.1f}, by luck). The nearer the cap of "
                         f"{definition.cap:.0f} %, the slower it goes.")
-        gain_label.set_text(gain_text)
-        _restyle(gain_label, None if state.funding else "#muted")
-        gain_label.set_tooltip(gain_tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
+        self.set_cell(gain_label, gain_text, gain_tip, None if state.funding else "#muted")
 
     def _start(self, programme: str) -> None:
         result = self.game.execute(commands.StartProgramme(self.side, programme))
@@ -198,12 +194,6 @@ class ResearchScreen(Screen):
         self._show_funding(programme)
         self._show_summary()
         refresh_cash_tip(self)
-
-
-def _restyle(label, kind: str | None, align: str | None = None) -> None:
-    """Give a label another look, only if it is not the look it has (each change rebuilds it)."""
-    if label.object_ids[-1] != kind or label.class_ids[-1] != align:
-        label.change_object_id(style(kind, align))
 
 
 def _short_reason(game, side: str, definition) -> str:
