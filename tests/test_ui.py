@@ -318,6 +318,16 @@ def test_event_card_keys_answer_and_end_turn_waits_for_them(hq):
     assert len(side.pending_events) == waiting - 1
 
 
+def test_the_report_names_waiting_cards_only_while_they_can_be_answered(hq):
+    state = hq.session.game.state
+    side = state.sides[hq.session.side]
+    side.pending_events = [next(iter(hq.session.game.content.events))]
+    report = ReportScreen(hq, review=True)
+    assert any(text.startswith("Waiting for your answer") for text, *_ in report._mine(state.quarter))
+    state.over = True  # the game ended with the card drawn: the end screen comes next, not the card
+    assert not any(text.startswith("Waiting for your answer") for text, *_ in report._mine(state.quarter))
+
+
 def test_keyboard_focus_moves_with_tab_and_presses_with_return(hq):
     key(hq, "r")
     key(hq, "tab")

@@ -99,7 +99,7 @@ class ReportScreen(Screen):
             items.append(("At home", art.MUTED, 14, True))
             items.extend((text + (f"  (\u00d7{times})" if times > 1 else ""), colour)
                          for (text, colour), times in words.fold_repeats(own_news))
-        if me.pending_events:
+        if me.pending_events and not game.state.over:  # at the end no card is answered: promise none
             titles = ", ".join(game.content.events[e].title for e in me.pending_events)
             items.append((f"Waiting for your answer: {titles}.", art.WARN, 15, True))
         return items
