@@ -165,3 +165,30 @@ def test_the_leading_people_appear_as_cameos_on_their_posters():
     cameo = poster.portrait("khrushchev", 84, "ussr")
     drawn, face = with_cameo.get_at((52, 52)), cameo.get_at((42, 42))
     assert all(abs(a - b) <= 3 for a, b in zip(drawn[:3], face[:3], strict=True))  # the face, in the corner
+
+
+def test_the_published_art_keys_are_what_the_ui_draws():
+    from game.ui import artkeys
+
+    assert artkeys.FILE.read_text(encoding="utf-8") == artkeys.text(), \
+        "assets/art_keys.yaml is out of date: run python -m game.ui.artkeys"
+
+
+def test_bundled_content_declares_its_art_and_the_pictures_read_it(content):
+    from game.ui import poster
+    from game.ui.film import LaunchFilm
+
+    assert all(step.phase for m in content.missions.values() for step in m.steps)
+    assert all(e.art is not None and e.art.scene for e in content.events.values())
+    # the declaration wins over the words of the key: a "desk" key drawn as the scene declared
+    declared = type(next(iter(content.events.values())).art)(scene="moon", craft="apollo_lm", person="webb")
+    parts = poster.motifs("budget_desk", "usa", declared)
+    assert (parts["theme"], parts["craft"], parts["person"]) == ("moon", "apollo_lm", "webb")
+    assert poster.motifs("budget_desk", "usa")["theme"] == "desk"
+    # and the film plays a step in the phase its mission declares, whatever its name says
+    from game.core.state import LaunchReport, StepResult
+
+    steps = [StepResult("launch", "Lift-off", 0.9, "success"), StepResult("odd", "Powered flight", 0.9, "success")]
+    report = LaunchReport(1, "usa", "orbital", "atlas", "mercury", [], 1962, 2, 20, steps, "success", [], True)
+    assert LaunchFilm(report, "atlas", "mercury", (320, 200)).kinds[1] == "ascent"
+    assert LaunchFilm(report, "atlas", "mercury", (320, 200), phases={"odd": "space"}).kinds[1] == "space"

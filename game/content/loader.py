@@ -38,6 +38,8 @@ from game.content.model import (
 from game.core import dates, rules
 
 BUNDLED = resources.SCENARIOS
+ART_KEYS = "art_keys.yaml"  # the keys the UI draws, published in assets/
+ONE_OF = {"phases": "phase", "scenes": "scene", "vehicles": "vehicle", "grounds": "ground", "people": "person"}
 
 
 @dataclass(frozen=True, order=True)
@@ -420,6 +422,7 @@ def _cross_check(pool: _Pool) -> None:
                 report(entry, ("steps", i, "uses"), f"expected rocket, spacecraft or a capability; "
                        f"no programme provides {step.uses!r}{nearest_hint(step.uses, capabilities)}")
     _check_milestone_cycles(pool, report)
+    _check_art(pool, report)
     _check_sides(pool, report, ref)
     _check_pads(pool, report, ref)
     for entry in pool.eras.values():
@@ -624,6 +627,40 @@ def _check_sides(pool: _Pool, report, ref) -> None:
         if priority.capability not in capabilities:
             report(entry, ("military_priority", "capability"), f"no programme provides {priority.capability!r}"
                    f"{nearest_hint(priority.capability, capabilities)}")
+
+
+def published_art() -> dict[str, set[str]]:
+    """The art keys the UI publishes (assets/art_keys.yaml): what a scenario may declare."""
+    path = resources.ASSETS / ART_KEYS
+    if not path.is_file():
+        return {}
+    root = yamlio.load_file(path)
+    return {kind: set(keys) for kind, keys in root.items()} if isinstance(root, dict) else {}
+
+
+def _check_art(pool: _Pool, report) -> None:
+    """Declared art names keys the UI draws: a step's phase, a programme's drawing, an event's picture."""
+    keys = published_art()
+    if not keys:
+        return
+
+    def lint(entry, sub, value, kind):
+        if value and value not in keys.get(kind, ()):
+            report(entry, sub, f"no {ONE_OF[kind]} {value!r} to draw (assets/{ART_KEYS})"
+                   f"{nearest_hint(value, sorted(keys.get(kind, ())))}")
+
+    for entry in pool.missions.values():
+        for i, step in enumerate(entry.value.steps):
+            lint(entry, ("steps", i, "phase"), step.phase, "phases")
+    for entry in pool.programmes.values():
+        if entry.value.kind != "component":
+            lint(entry, ("art",), entry.value.art, "vehicles")
+    for entry in pool.events.values():
+        art = entry.value.art
+        if art is not None:
+            for field, kind in (("scene", "scenes"), ("rocket", "vehicles"), ("craft", "vehicles"),
+                                ("ground", "grounds"), ("person", "people")):
+                lint(entry, ("art", field), getattr(art, field), kind)
 
 
 def _check_pads(pool: _Pool, report, ref) -> None:

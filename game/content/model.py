@@ -143,6 +143,8 @@ class StepDef:
     scrub: Annotated[float, Field(ge=0, le=1)] = 0  # share of failures that only postpone
     abort: Annotated[float, Field(ge=0, le=1)] = 0.5  # share that end the mission, crew safe
     escape: bool = False  # an escape system can save the crew from a loss here
+    # how the launch film shows the step (ascent, space, moon, home); undeclared, its name decides
+    phase: Id | None = None
 
     @model_validator(mode="after")
     def _shares(self):
@@ -390,11 +392,25 @@ class ChoiceDef:
 
 
 @record
+class ArtDef:
+    """What an event's picture shows, each a key the UI publishes (assets/art_keys.yaml): the
+    scene, the rocket and spacecraft drawn, the ground under them and the person in the corner.
+    What is left out the picture works out from the illustration's name."""
+
+    scene: Id | None = None
+    rocket: Id | None = None
+    craft: Id | None = None
+    ground: Id | None = None
+    person: Id | None = None
+
+
+@record
 class EventDef:
     id: Id
     title: Label
     text: Prose
     illustration: Id
+    art: ArtDef | None = None
     sides: tuple[Side, ...] = Field(min_length=1)
     trigger: TriggerDef = Field(default_factory=TriggerDef)
     chance: Annotated[float, Field(gt=0, le=1)] = 1.0  # per quarter, once triggered

@@ -160,11 +160,12 @@ def dim(surface: pygame.Surface, amount: int = 150) -> pygame.Surface:
 
 # --- pictures ---------------------------------------------------------------------------------
 
-def illustration(key: str, size: tuple[int, int], side: str | None = None) -> pygame.Surface:
-    """The event card's picture, in the manner of the period's posters (game.ui.poster)."""
+def illustration(key: str, size: tuple[int, int], side: str | None = None, declared=None) -> pygame.Surface:
+    """The event card's picture, in the manner of the period's posters (game.ui.poster);
+    ``declared`` is the event's ``art``, if it has one."""
     from game.ui import poster
 
-    return poster.illustration(key, tuple(size), side)
+    return poster.illustration(key, tuple(size), side, declared)
 
 
 # --- charts ---------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ MOON_WORDS = ("moon", "lunar", "translunar", "descent", "touchdown", "ascent fro
               "impact", "flyby", "photograph")
 HOME_WORDS = ("re-entry", "reentry", "recovery", "parachute", "splashdown", "landing", "return")
 FAILED = ("loss", "death")
+PHASES = ("ascent", "space", "moon", "home")  # how the film shows a step: a mission's steps declare one
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Debris:
 
 
 def _kind(name: str) -> str:
+    """A step's phase from the words of its name: for mods that declare no ``phase``."""
     low = name.lower()
     if "warhead" in low:
         return "ascent"
@@ -51,7 +53,7 @@ def _kind(name: str) -> str:
 
 class LaunchFilm:
     def __init__(self, report, rocket_art: str, craft_art: str | None, size: tuple[int, int], seed: str = "",
-                 site: str | None = None, places: dict | None = None):
+                 site: str | None = None, places: dict | None = None, phases: dict | None = None):
         self.report = report
         self.site = site or worldmap.site_for(rocket_art, report.year, report.side)
         self.places = places  # the map's sites (worldmap.sites(content)); None: the built-in table
@@ -74,7 +76,9 @@ class LaunchFilm:
         self.fail_time = self.reveal[self.failed_at] if self.failed_at is not None else None
         self.outcome_kind = steps[self.failed_at].outcome if self.failed_at is not None else "success"
         # a missile test flies its whole course as the rocket; a spacecraft goes on alone
-        self.kinds = [_kind(s.name) if craft_art else "ascent" for s in steps]
+        # each step's phase as the mission declares it (step id -> phase); else its name says
+        phases = phases or {}
+        self.kinds = [(phases.get(s.step) or _kind(s.name)) if craft_art else "ascent" for s in steps]
         if self.kinds:
             self.kinds[0] = "ascent"
         # the phase each step plays in: after the first step in space, the rocket is spent

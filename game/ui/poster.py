@@ -109,27 +109,30 @@ def _first(table, key: str):
     return next((value for word, value in table if word in low), None)
 
 
-def motifs(key: str, viewer: str | None = None) -> dict:
-    """What the picture for ``key`` is made of: its side, scene, ground, vehicle and extras."""
+def motifs(key: str, viewer: str | None = None, declared=None) -> dict:
+    """What the picture for ``key`` is made of: its side, scene, ground, vehicle and extras.
+    ``declared`` is the event's ``art`` (scene, rocket, craft, ground, person), each key checked
+    by the validator against assets/art_keys.yaml; what it leaves out, the key's words decide."""
     low = key.lower() + "_"
     side = side_of(key, viewer)
-    theme = _first(THEMES, key)
-    rocket = _first(VEHICLE_WORDS, key)
-    craft = _first(CRAFT_WORDS, key)
+    theme = getattr(declared, "scene", None) or _first(THEMES, key)
+    rocket = getattr(declared, "rocket", None) or _first(VEHICLE_WORDS, key)
+    craft = getattr(declared, "craft", None) or _first(CRAFT_WORDS, key)
     if theme is None:
         theme = "launch" if rocket or not craft else "orbit"
     if theme in ("launch", "fire") and rocket is None and craft is None:
         rocket = "r7" if side == "ussr" else "redstone"
-    ground = next((g for word, g in GROUND.items() if word in low), None)
+    ground = getattr(declared, "ground", None) or next((g for word, g in GROUND.items() if word in low), None)
     return {"side": side, "theme": theme, "rocket": rocket, "craft": craft, "ground": ground,
+            "person": getattr(declared, "person", None) or person(key),
             "radio": any(w in low for w in RADIO), "night": theme in ("orbit", "moon", "station")}
 
 
 @functools.lru_cache(maxsize=48)
-def illustration(key: str, size: tuple[int, int], viewer: str | None = None) -> pygame.Surface:
+def illustration(key: str, size: tuple[int, int], viewer: str | None = None, declared=None) -> pygame.Surface:
     width, height = size
     rng = _seeded(key)
-    parts = motifs(key, viewer)
+    parts = motifs(key, viewer, declared)
     ink = dict(INKS[parts["side"]])
     if parts["night"]:
         ink.update(NIGHT)
@@ -205,8 +208,8 @@ def illustration(key: str, size: tuple[int, int], viewer: str | None = None) -> 
             _flame(surface, (width // 2, lifted), height // 7)
             surface.blit(picture, (width // 2 - box[0] // 2, lifted - box[1]))
             _smoke(surface, rng, (width // 2, ground_y), width, ink)
-    who = person(key)
-    if who is not None:  # the person the moment is about, as a cameo in the corner
+    who = parts["person"]
+    if who in PEOPLE:  # the person the moment is about, as a cameo in the corner
         size = max(40, int(height * 0.4))
         surface.blit(portrait(who, size, parts["side"]), (10, 10))
     _flag_band(surface, parts["side"], ink)

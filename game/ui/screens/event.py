@@ -48,7 +48,7 @@ class EventScreen(Screen):
                    tip="An event from history, or from the history your choices have made.")
         top = inner.y + 72
         self.image((inner.x, top, picture_w, picture_h),
-                   art.illustration(event.illustration, (picture_w, picture_h), self.side),
+                   art.illustration(event.illustration, (picture_w, picture_h), self.side, event.art),
                    tip="An illustration drawn by the game for this event.")
         text_x = inner.x + picture_w + 24
         self.text((text_x, top, text_w, middle), [(event.text, art.TEXT, 17)])

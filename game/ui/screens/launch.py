@@ -74,7 +74,8 @@ class LaunchScreen(Screen):
             craft = programmes[report.spacecraft].art or report.spacecraft if report.spacecraft else None
             self.film = LaunchFilm(report, programmes[report.rocket].art or report.rocket, craft,
                                    self.scene_rect.size, f"{report.mission_id}-{report.type}",
-                                   worldmap.site_of(content, report), worldmap.sites(content))
+                                   worldmap.site_of(content, report), worldmap.sites(content),
+                                   {s.id: s.phase for s in content.missions[report.type].steps if s.phase})
         x = margin * 2 + scene_w
         steps_w = rect.width - x - margin
         self.label((x, top, steps_w, 28), "Steps", kind="#heading",
