@@ -86,6 +86,17 @@ def test_soviet_failures_stay_secret_from_the_american_player(content):
     assert len(session.visible_launches("ussr")) == 3  # the Soviet side sees its own and the American press
 
 
+def test_the_screens_hide_what_the_core_hides(content):
+    """One rule for what a side sees: the rival's scrubs and secret missile tests stay hidden."""
+    session = Session.new(content, "rockets", "usa", "ai", seed=1)
+    scrub = _report("ussr", "scrubbed", False)
+    missile = LaunchReport(2, "ussr", "ballistic_test", "r1", None, [], 1948, 10, 10, [], "success", [], False)
+    own_scrub = _report("usa", "scrubbed", True)
+    session.game.state.launches = [scrub, missile, own_scrub]
+    assert session.visible_launches("usa") == [own_scrub] == session.game.visible_launches("usa")
+    assert session.visible_launches("ussr") == [scrub, missile]
+
+
 def test_autosaves_keep_the_last_few(tmp_path, content):
     storage = Storage(tmp_path)
     session = Session.new(content, "survival", "usa", seed=1)

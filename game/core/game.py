@@ -172,9 +172,11 @@ class Game:
                 and r.outcome != "scrubbed"]
 
     def secret_test(self, report) -> bool:
-        """A Soviet missile test that won no first: TASS said nothing of the R-1s, R-2s and
-        R-5s (the R-7's success was announced, as the first ICBM, in August 1957)."""
-        return report.side == "ussr" and not report.firsts and not self.content.missions[report.type].spacecraft
+        """A missile test that won no first, by a side that keeps its failures secret: TASS said
+        nothing of the R-1s, R-2s and R-5s (the R-7's success was announced, as the first ICBM,
+        in August 1957)."""
+        return (not self.content.sides[report.side].public_failures and not report.firsts
+                and not self.content.missions[report.type].spacecraft)
 
     def may_have(self, side: str, prog_id: str) -> bool:
         prog = self.content.programmes.get(prog_id)

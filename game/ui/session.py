@@ -142,10 +142,8 @@ class Session:
     # --- what a side may see --------------------------------------------------------
 
     def visible_launches(self, side: str) -> list[LaunchReport]:
-        """The last quarter's launches this side may see: its own, the rival's public ones,
-        and the rival's successes (the Soviet Union announced those)."""
-        return [r for r in self.game.state.launches
-                if r.side == side or r.public or r.outcome == "success"]
+        """The last quarter's launches this side may see: the core's rule, the only one."""
+        return self.game.visible_launches(side)
 
     def quarter_news(self, side: str, quarter: int | None = None):
         quarter = self.resolved_quarter if quarter is None else quarter
