@@ -7,6 +7,7 @@
 - issue 17: opening each screen, the first time and again;
 - idle CPU while nothing happens (Linux: read from /proc);
 - ending a turn: the rival's planning and the quarter's resolution;
+- the memory held after a tour of every screen, against a bare window;
 - drawing every machine (cold), a frame of the launch film at 1280x720 (a success
   and a failure, the whole film), the launch screen's frame with its widgets.
 
@@ -16,6 +17,7 @@ Runs under SDL's dummy video driver unless a display is set, so it works headles
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -252,6 +254,67 @@ def bench_idle(home: str) -> None:
     report("idle CPU at headquarters, share of one core", used / 10 * 100, 5, "%")
 
 
+TOUR = """
+import sys, tempfile
+from pathlib import Path
+from game.ui.app import App
+from game.ui.session import Session
+from game.ui.storage import Storage
+from game.ui.screens.files import SaveLoadScreen
+from game.ui.screens.help import HelpScreen
+from game.ui.screens.menu import GameMenuScreen
+from game.ui.screens.report import ReportScreen
+from game.ui.screens.settings import SettingsScreen
+app = App(Storage(Path(sys.argv[1])), (1280, 720), fullscreen=False)
+app.settings.guide = False
+app.start_session(Session.new(app.content, "moon", "usa", "ai", "normal", 4), fresh=False)
+for _ in range(2):
+    for name in ("research", "missions", "crews", "chronicle"):
+        app.back_to_hq(); app.frame(); app.navigate(name); app.frame()
+    for make in (GameMenuScreen, HelpScreen, SettingsScreen, lambda a: SaveLoadScreen(a, "load"),
+                 lambda a: SaveLoadScreen(a, "save"), lambda a: ReportScreen(a, review=True)):
+        app.back_to_hq(); app.frame(); app.push(make(app)); app.frame()
+app.back_to_hq(); app.frame()
+app.release_memory()  # what the window does after a second with nothing to do
+print("rss", [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS")][0] / 1024)
+"""
+BARE_RSS = BARE_WINDOW + """
+print("rss", [int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS")][0] / 1024)
+"""
+
+
+def bench_memory(home: str) -> None:
+    """Issue 17: what the game holds after a tour of every screen, against a bare pygame-ce
+    window on the same screen. With no display, a virtual one (Xvfb) if it is installed: the
+    dummy driver leaves out the X and GL libraries both would load, so its ratio means little."""
+    if not Path("/proc/self/status").exists():
+        return
+    env = _env(home)
+    xvfb = None
+    if env.get("SDL_VIDEODRIVER") == "dummy" and shutil.which("Xvfb"):
+        display = f":{os.getpid() % 400 + 500}"
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x900x24"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.5)
+        env = dict(env, DISPLAY=display)
+        env.pop("SDL_VIDEODRIVER")
+    try:
+        def rss(code: str, *args: str) -> float:
+            out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True,
+                                 text=True, timeout=120).stdout
+            return float(next(line.split()[1] for line in out.splitlines() if line.startswith("rss ")))
+
+        game, bare = rss(TOUR, home), rss(BARE_RSS)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(timeout=10)
+    where = "a virtual X screen" if xvfb is not None or env.get("DISPLAY") else "the dummy driver"
+    report(f"memory after every screen ({where})", game, None, "MB")
+    report("  a bare pygame-ce window on the same screen", bare, None, "MB")
+    report("  ratio: the game / a bare window", game / bare, 2, "x")
+
+
 def _cpu_ticks(pid: int) -> int:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])  # utime + stime
@@ -265,6 +328,7 @@ def main() -> int:
         bench_frames(home)
         bench_look(home)
         bench_idle(home)
+        bench_memory(home)
     return 0
 
 
