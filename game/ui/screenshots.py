@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 SHOTS = ("title", "new_game", "headquarters", "research", "mission_planner", "odds_panel", "minimum_window", "crews",
-         "event_card", "launch_film", "launch", "turn_report", "chronicle", "end_screen")
+         "event_card", "great_moment", "launch_film", "launch", "turn_report", "chronicle", "end_screen")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +77,7 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
     shot("new_game")
     app.start_session(session, fresh=False)
     game = session.game
+    great_moment(app, game, side, shot)
     helper = make_agent("ai:normal")
     for turn in range(200):
         app.back_to_hq()
@@ -138,6 +139,26 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
             break
     shot("end_screen")
     return taken
+
+
+def great_moment(app, game, side: str, shot) -> None:
+    """The first human in space as the side flew it: the film held on its headline."""
+    from game.core.state import LaunchReport, StepResult
+    from game.ui.screens.launch import LaunchScreen
+
+    mission_id, rocket, craft, crew, year, month, day = (
+        ("crewed_suborbital", "redstone", "mercury", ["Alan Shepard"], 1961, 5, 5) if side == "usa"
+        else ("crewed_orbital", "r7", "vostok", ["Yuri Gagarin"], 1961, 4, 12))
+    steps = [StepResult(s.id, s.name, 0.9, "success") for s in game.content.missions[mission_id].steps]
+    report = LaunchReport(0, side, mission_id, rocket, craft, crew, year, month, day, steps, "success",
+                          ["first_human_in_space"], True)
+    screen = LaunchScreen(app, [report])
+    app.push(screen)
+    while screen.animating:
+        app.frame(0.25)
+    shot("great_moment")
+    app.session.moments.pop("first_human_in_space", None)  # a picture for the docs, not the game's
+    app.back_to_hq()
 
 
 if __name__ == "__main__":
