@@ -12,6 +12,7 @@ import functools
 import math
 import random
 import zlib
+from dataclasses import dataclass
 
 import pygame
 
@@ -143,71 +144,8 @@ def illustration(key: str, size: tuple[int, int], viewer: str | None = None, dec
     _sunburst(surface, focus, ink["rays"], 18 if parts["side"] == "ussr" else 24)
     if parts["night"]:
         _stars(surface, rng, ink)
-    ground_y = int(height * 0.78)
-    if theme == "orbit":
-        _limb(surface, rng, ink)
-        if parts["craft"]:
-            _vehicle(surface, "", parts["craft"], (int(width * 0.5), int(height * 0.62)), (width // 3, height // 2))
-        if parts["radio"]:
-            _radio(surface, (width // 2, int(height * 0.38)), ink)
-    elif theme == "moon":
-        _moon_scene(surface, rng, ink, key)
-        if parts["craft"]:
-            _vehicle(surface, "", parts["craft"], (int(width * 0.34), int(height * 0.7)), (width // 3, height // 2))
-    elif theme == "station":
-        _limb(surface, rng, ink)
-        _wheel(surface, (width // 2, int(height * 0.4)), height // 4, ink)
-    elif theme == "bomb":
-        _ground(surface, ground_y, "steppe", ink)
-        _mushroom(surface, (width // 2, ground_y), height, ink)
-    elif theme == "crowd":
-        _ground(surface, ground_y, "city", ink)
-        _crowd(surface, rng, ground_y, ink, podium=True)
-    elif theme == "funeral":
-        _ground(surface, ground_y, "city", ink)
-        _crowd(surface, rng, ground_y, ink, podium=False, mourning=True)
-    elif theme == "crew":
-        _ground(surface, ground_y, parts["ground"] or "plain", ink)
-        _crew(surface, ground_y, ink, helmets="cosmonaut" in key or "seven" in key or "group" in key
-              or "crew" in key or "women" in key)
-    elif theme == "desk":
-        _desk(surface, rng, ink, key)
-    elif theme == "factory":
-        _ground(surface, ground_y, "plain", ink)
-        _factory(surface, rng, ground_y, ink)
-        if parts["rocket"]:
-            _vehicle(surface, parts["rocket"], None, (int(width * 0.5), ground_y), (width // 4, int(height * 0.5)))
-    elif theme in ("island", "fields", "sea"):
-        _ground(surface, ground_y, {"island": "sea", "fields": "fields", "sea": "sea"}[theme], ink)
-        if theme == "island":
-            pygame.draw.ellipse(surface, ink["ground"], (width * 0.2, ground_y - 14, width * 0.6, 30))
-            _factory(surface, rng, ground_y - 4, ink, count=2)
-        elif theme == "sea" and (parts["craft"] or parts["rocket"]):
-            if "midway" in key:
-                pygame.draw.polygon(surface, (70, 76, 86), [(width * 0.15, ground_y - 16), (width * 0.85, ground_y - 16),
-                                                            (width * 0.78, ground_y + 6), (width * 0.2, ground_y + 6)])
-                _vehicle(surface, parts["rocket"] or "v2", None, (width // 2, ground_y - 16), (width // 5, height // 2))
-            else:
-                _parachute(surface, (width // 2, int(height * 0.5)), parts["craft"] or "mercury", height, ink)
-        elif theme == "fields":
-            _vehicle(surface, parts["rocket"] or "redstone", None, (int(width * 0.62), ground_y),
-                     (width // 5, int(height * 0.6)))
-    else:  # a launch, or a failure
-        _ground(surface, ground_y, parts["ground"] or "plain", ink)
-        rocket = parts["rocket"] or ("r7" if parts["side"] == "ussr" else "redstone")
-        craft = parts["craft"] if parts["craft"] and rocket not in ("v2", "r1", "hermes") else None
-        lifted = ground_y - (int(height * 0.08) if theme == "launch" else int(height * 0.18))
-        box = (width // 3, int(height * 0.7))
-        picture = vehicles.picture(rocket, craft, box)
-        bounds = picture.get_bounding_rect()
-        if theme == "fire":
-            turned = pygame.transform.rotate(picture, rng.choice((-1, 1)) * rng.uniform(18, 40))
-            surface.blit(turned, turned.get_rect(center=(width // 2, lifted - bounds.height // 2)))
-            _burst(surface, (width // 2 + rng.randint(-10, 10), lifted - bounds.height // 3), height // 4, rng)
-        else:
-            _flame(surface, (width // 2, lifted), height // 7)
-            surface.blit(picture, (width // 2 - box[0] // 2, lifted - box[1]))
-            _smoke(surface, rng, (width // 2, ground_y), width, ink)
+    scene = Scene(surface, rng, ink, parts, key, int(height * 0.78))
+    SCENES.get(theme, _launch_scene)(scene)
     who = parts["person"]
     if who in PEOPLE:  # the person the moment is about, as a cameo in the corner
         size = max(40, int(height * 0.4))
@@ -215,6 +153,127 @@ def illustration(key: str, size: tuple[int, int], viewer: str | None = None, dec
     _flag_band(surface, parts["side"], ink)
     pygame.draw.rect(surface, ink["paper"], surface.get_rect(), 4)
     return surface
+
+
+@dataclass
+class Scene:
+    """What a scene painter draws on: the picture, its seeded dice, the inks, the motifs, the
+    key (a few scenes read a word of it) and where the ground starts."""
+
+    surface: pygame.Surface
+    rng: random.Random
+    ink: dict
+    parts: dict
+    key: str
+    ground_y: int
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.surface.get_size()
+
+
+def _orbit_scene(s: Scene) -> None:
+    width, height = s.size
+    _limb(s.surface, s.rng, s.ink)
+    if s.parts["craft"]:
+        _vehicle(s.surface, "", s.parts["craft"], (int(width * 0.5), int(height * 0.62)), (width // 3, height // 2))
+    if s.parts["radio"]:
+        _radio(s.surface, (width // 2, int(height * 0.38)), s.ink)
+
+
+def _lunar_scene(s: Scene) -> None:
+    width, height = s.size
+    _moon_scene(s.surface, s.rng, s.ink, s.key)
+    if s.parts["craft"]:
+        _vehicle(s.surface, "", s.parts["craft"], (int(width * 0.34), int(height * 0.7)), (width // 3, height // 2))
+
+
+def _station_scene(s: Scene) -> None:
+    width, height = s.size
+    _limb(s.surface, s.rng, s.ink)
+    _wheel(s.surface, (width // 2, int(height * 0.4)), height // 4, s.ink)
+
+
+def _bomb_scene(s: Scene) -> None:
+    width, height = s.size
+    _ground(s.surface, s.ground_y, "steppe", s.ink)
+    _mushroom(s.surface, (width // 2, s.ground_y), height, s.ink)
+
+
+def _crowd_scene(s: Scene, mourning: bool = False) -> None:
+    _ground(s.surface, s.ground_y, "city", s.ink)
+    _crowd(s.surface, s.rng, s.ground_y, s.ink, podium=not mourning, mourning=mourning)
+
+
+def _crew_scene(s: Scene) -> None:
+    key = s.key
+    _ground(s.surface, s.ground_y, s.parts["ground"] or "plain", s.ink)
+    _crew(s.surface, s.ground_y, s.ink, helmets="cosmonaut" in key or "seven" in key or "group" in key
+          or "crew" in key or "women" in key)
+
+
+def _factory_scene(s: Scene) -> None:
+    width, height = s.size
+    _ground(s.surface, s.ground_y, "plain", s.ink)
+    _factory(s.surface, s.rng, s.ground_y, s.ink)
+    if s.parts["rocket"]:
+        _vehicle(s.surface, s.parts["rocket"], None, (int(width * 0.5), s.ground_y), (width // 4, int(height * 0.5)))
+
+
+def _island_scene(s: Scene) -> None:
+    width, _ = s.size
+    _ground(s.surface, s.ground_y, "sea", s.ink)
+    pygame.draw.ellipse(s.surface, s.ink["ground"], (width * 0.2, s.ground_y - 14, width * 0.6, 30))
+    _factory(s.surface, s.rng, s.ground_y - 4, s.ink, count=2)
+
+
+def _fields_scene(s: Scene) -> None:
+    width, height = s.size
+    _ground(s.surface, s.ground_y, "fields", s.ink)
+    _vehicle(s.surface, s.parts["rocket"] or "redstone", None, (int(width * 0.62), s.ground_y),
+             (width // 5, int(height * 0.6)))
+
+
+def _sea_scene(s: Scene) -> None:
+    width, height = s.size
+    ground_y, parts = s.ground_y, s.parts
+    _ground(s.surface, ground_y, "sea", s.ink)
+    if not (parts["craft"] or parts["rocket"]):
+        return
+    if "midway" in s.key:  # a V-2 off the deck of the USS Midway
+        pygame.draw.polygon(s.surface, (70, 76, 86), [(width * 0.15, ground_y - 16), (width * 0.85, ground_y - 16),
+                                                      (width * 0.78, ground_y + 6), (width * 0.2, ground_y + 6)])
+        _vehicle(s.surface, parts["rocket"] or "v2", None, (width // 2, ground_y - 16), (width // 5, height // 2))
+    else:
+        _parachute(s.surface, (width // 2, int(height * 0.5)), parts["craft"] or "mercury", height, s.ink)
+
+
+def _launch_scene(s: Scene) -> None:
+    """A launch, or (theme ``fire``) a failure: the rocket tumbling in a burst."""
+    width, height = s.size
+    parts, rng, ground_y = s.parts, s.rng, s.ground_y
+    theme = parts["theme"]
+    _ground(s.surface, ground_y, parts["ground"] or "plain", s.ink)
+    rocket = parts["rocket"] or ("r7" if parts["side"] == "ussr" else "redstone")
+    craft = parts["craft"] if parts["craft"] and rocket not in ("v2", "r1", "hermes") else None
+    lifted = ground_y - (int(height * 0.08) if theme == "launch" else int(height * 0.18))
+    box = (width // 3, int(height * 0.7))
+    picture = vehicles.picture(rocket, craft, box)
+    bounds = picture.get_bounding_rect()
+    if theme == "fire":
+        turned = pygame.transform.rotate(picture, rng.choice((-1, 1)) * rng.uniform(18, 40))
+        s.surface.blit(turned, turned.get_rect(center=(width // 2, lifted - bounds.height // 2)))
+        _burst(s.surface, (width // 2 + rng.randint(-10, 10), lifted - bounds.height // 3), height // 4, rng)
+    else:
+        _flame(s.surface, (width // 2, lifted), height // 7)
+        s.surface.blit(picture, (width // 2 - box[0] // 2, lifted - box[1]))
+        _smoke(s.surface, rng, (width // 2, ground_y), width, s.ink)
+
+
+SCENES = {"orbit": _orbit_scene, "moon": _lunar_scene, "station": _station_scene, "bomb": _bomb_scene,
+          "crowd": _crowd_scene, "funeral": lambda s: _crowd_scene(s, mourning=True), "crew": _crew_scene,
+          "desk": lambda s: _desk(s.surface, s.rng, s.ink, s.key), "factory": _factory_scene,
+          "island": _island_scene, "fields": _fields_scene, "sea": _sea_scene}  # any other: _launch_scene
 
 
 # --- motifs ------------------------------------------------------------------------------------
@@ -571,7 +630,30 @@ def portrait(who: str, size: int, side: str) -> pygame.Surface:
     c = big // 2
     pygame.draw.circle(surface, ink["paper"], (c, c), c)
     pygame.draw.circle(surface, ink["rays"] if side == "usa" else ink["sky"], (c, c), int(c * 0.9))
-    # shoulders and clothes
+    suit = _dress(surface, dress, side, ink)
+    # neck and face
+    pygame.draw.rect(surface, SKIN, (c - big * 0.06, big * 0.55, big * 0.12, big * 0.13))
+    face_h = big * 0.36
+    face = pygame.Rect(0, 0, int(face_h * face_w), int(face_h))
+    face.center = (c, int(big * 0.44))
+    if hair == "helmet":
+        pygame.draw.circle(surface, suit, face.center, int(face_h * 0.68))
+        pygame.draw.circle(surface, (40, 40, 48), face.center, int(face_h * 0.56))
+        if side == "ussr":
+            label = art.font(max(8, big // 14), True).render("CCCP", True, (250, 240, 220))
+            surface.blit(label, label.get_rect(center=(c, face.top - face_h * 0.02)))
+    pygame.draw.ellipse(surface, SKIN, face)
+    _hair(surface, hair, hair_colour, face, face_h)
+    _features(surface, face, face_h, hair, hair_colour, glasses)
+    pygame.draw.circle(surface, ink["gold"], (c, c), c, max(2, big // 40))
+    return pygame.transform.smoothscale(surface, (size, size))
+
+
+def _dress(surface: pygame.Surface, dress: str, side: str, ink: dict) -> tuple:
+    """Shoulders and clothes: a suit and tie, a uniform's boards and a medal, or a spacesuit.
+    Returns the cloth's colour (a helmet is made of it)."""
+    big = surface.get_width()
+    c = big // 2
     suit = {"suit": (40, 44, 56), "uniform": (70, 86, 60) if side == "ussr" else (90, 84, 60),
             "spacesuit": (220, 110, 50) if side == "ussr" else (214, 216, 220)}[dress]
     body = pygame.Rect(int(big * 0.2), int(big * 0.66), int(big * 0.6), int(big * 0.5))
@@ -586,19 +668,12 @@ def portrait(who: str, size: int, side: str) -> pygame.Surface:
         for sign in (-1, 1):
             pygame.draw.rect(surface, ink["gold"], (c + sign * big * 0.2 - big * 0.05, big * 0.68, big * 0.1, big * 0.03))
         pygame.draw.circle(surface, ink["gold"], (int(c - big * 0.1), int(big * 0.78)), max(2, big // 40))
-    # neck and face
-    pygame.draw.rect(surface, SKIN, (c - big * 0.06, big * 0.55, big * 0.12, big * 0.13))
-    face_h = big * 0.36
-    face = pygame.Rect(0, 0, int(face_h * face_w), int(face_h))
-    face.center = (c, int(big * 0.44))
-    if hair == "helmet":
-        pygame.draw.circle(surface, suit, face.center, int(face_h * 0.68))
-        pygame.draw.circle(surface, (40, 40, 48), face.center, int(face_h * 0.56))
-        if side == "ussr":
-            label = art.font(max(8, big // 14), True).render("CCCP", True, (250, 240, 220))
-            surface.blit(label, label.get_rect(center=(c, face.top - face_h * 0.02)))
-    pygame.draw.ellipse(surface, SKIN, face)
-    top = face.top
+    return suit
+
+
+def _hair(surface: pygame.Surface, hair: str, hair_colour: tuple, face: pygame.Rect, face_h: float) -> None:
+    big = surface.get_width()
+    c, top = big // 2, face.top
     if hair == "bald":
         for sign in (-1, 1):
             pygame.draw.ellipse(surface, hair_colour, (c + sign * face.width * 0.42 - face.width * 0.12,
@@ -616,7 +691,13 @@ def portrait(who: str, size: int, side: str) -> pygame.Surface:
         elif hair == "parted":
             pygame.draw.line(surface, SKIN, (face.left + face.width * 0.3, top - face_h * 0.1),
                              (face.left + face.width * 0.32, top + face_h * 0.18), max(1, big // 90))
-    # the features, simply: brows, eyes, nose and mouth
+
+
+def _features(surface: pygame.Surface, face: pygame.Rect, face_h: float, hair: str, hair_colour: tuple,
+              glasses: bool) -> None:
+    """The features, simply: brows, eyes (and glasses), nose and mouth."""
+    big = surface.get_width()
+    c = big // 2
     eye_y = face.top + face_h * 0.48
     for sign in (-1, 1):
         ex = c + sign * face.width * 0.2
@@ -631,5 +712,3 @@ def portrait(who: str, size: int, side: str) -> pygame.Surface:
     smile = pygame.Rect(0, 0, int(face.width * 0.36), int(face_h * 0.14))
     smile.center = (c, int(eye_y + face_h * 0.3))
     pygame.draw.arc(surface, (150, 70, 60), smile, math.pi * 1.1, math.pi * 1.9, max(1, big // 80))
-    pygame.draw.circle(surface, ink["gold"], (c, c), c, max(2, big // 40))
-    return pygame.transform.smoothscale(surface, (size, size))
