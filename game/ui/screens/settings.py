@@ -42,6 +42,26 @@ class SettingsScreen(Screen):
                         selected=chosen, kind=None if chosen else "#toggle",
                         tip="Fill the whole screen." if value else "Play in a window.")
         y += gap
+        y = self._volume_row(x, y, width)
+        y += gap
+        y = self._colour_rows(x, y, width, each)
+        self._on_off_row(x, y, "First-game guide", "Short hints, as each screen opens, pointing at the next thing to do.",
+                         settings.guide, self._guide, (("Hints on", "Show a hint as each screen opens (once a quarter)."),
+                                                       ("Hints off", "No hints.")))
+        y += gap
+        self._on_off_row(x, y, "Empty turns",
+                         "Ending a turn with no launch booked and money unspent, which is easy to do by accident.",
+                         settings.ask_empty_turn, self._ask_empty_turn,
+                         (("Ask first", "Ask before ending a turn with nothing booked and money unspent."),
+                          ("Just end it", "End the turn at once, planned or not.")))
+        self.button((x, rect.height - 64, 220, 46), "Done  (Return)", self.main_action, kind="#primary",
+                    tip="Keep these settings and go back.")
+        self.label((x + 236, rect.height - 52, width - 236, 24), f"Kept in {self.app.storage.settings_file}",
+                   kind="#caption")
+
+    def _volume_row(self, x: int, y: int, width: int) -> int:
+        """The volume, and sound on or muted; returns the y of its buttons' row."""
+        settings = self.app.settings
         self.label((x, y, width, 28), "Volume", kind="#heading",
                    tip="The sounds of clicks and launches." + ("" if self.app.sounds.ready else
                                                                " No sound device was found: the game is silent."))
@@ -57,7 +77,11 @@ class SettingsScreen(Screen):
                         kind=None if chosen else "#toggle",
                         tip="Silence every sound; the volume is kept for later." if value
                         else "Play the sounds: clicks, the countdown, the launch, Sputnik's beep, fanfares.")
-        y += gap
+        return y
+
+    def _colour_rows(self, x: int, y: int, width: int, each: int) -> int:
+        """The palettes, what the chosen one is for, and its swatches; returns the y below them."""
+        settings = self.app.settings
         self.label((x, y, width, 28), "Colours", kind="#heading")
         y += 34
         for i, (value, (text, tip)) in enumerate(PALETTE_TEXT.items()):
@@ -71,27 +95,15 @@ class SettingsScreen(Screen):
                                             ("good", art.GOOD), ("bad", art.BAD), ("warn", art.WARN))):
             self.image((x + i * 110, swatch_y, 24, 24), art.bar((24, 24), 1.0, colour))
             self.label((x + i * 110 + 30, swatch_y, 80, 24), name, tip=f"The colour for {name}.")
-        y = swatch_y + 34
-        self.label((x, y, 220, 38), "First-game guide", kind="#heading",
-                   tip="Short hints, as each screen opens, pointing at the next thing to do.")
-        for i, (value, text) in enumerate(((True, "Hints on"), (False, "Hints off"))):
-            chosen = settings.guide == value
-            self.button((x + 230 + i * 150, y, 140, 38), text, lambda v=value: self._guide(v),
-                        selected=chosen, kind=None if chosen else "#toggle",
-                        tip="Show a hint as each screen opens (once a quarter)." if value else "No hints.")
-        y += gap
-        self.label((x, y, 220, 38), "Empty turns", kind="#heading",
-                   tip="Ending a turn with no launch booked and money unspent, which is easy to do by accident.")
-        for i, (value, text) in enumerate(((True, "Ask first"), (False, "Just end it"))):
-            chosen = settings.ask_empty_turn == value
-            self.button((x + 230 + i * 150, y, 140, 38), text, lambda v=value: self._ask_empty_turn(v),
-                        selected=chosen, kind=None if chosen else "#toggle",
-                        tip="Ask before ending a turn with nothing booked and money unspent." if value
-                        else "End the turn at once, planned or not.")
-        self.button((x, rect.height - 64, 220, 46), "Done  (Return)", self.main_action, kind="#primary",
-                    tip="Keep these settings and go back.")
-        self.label((x + 236, rect.height - 52, width - 236, 24), f"Kept in {self.app.storage.settings_file}",
-                   kind="#caption")
+        return swatch_y + 34
+
+    def _on_off_row(self, x: int, y: int, title: str, tip: str, current: bool, choose, texts) -> None:
+        """A heading and two buttons, on and off, the current one selected."""
+        self.label((x, y, 220, 38), title, kind="#heading", tip=tip)
+        for i, (value, (text, button_tip)) in enumerate(zip((True, False), texts, strict=True)):
+            chosen = current == value
+            self.button((x + 230 + i * 150, y, 140, 38), text, lambda v=value: choose(v),
+                        selected=chosen, kind=None if chosen else "#toggle", tip=button_tip)
 
     def _size(self, size) -> None:
         self.app.set_window(size[0], size[1], False)
