@@ -84,10 +84,6 @@ class LaunchScreen(Screen):
         for i, _ in enumerate(report.steps):
             self.step_labels.append(self.label((x, top + 36 + i * row, steps_w, row - 4), "", kind="#muted"))
         about = [(mission.description, art.MUTED, 15)]
-        fault = content.faults.get(report.fault) if mine and report.fault else None
-        if fault is not None:  # a decision in flight is its own side's secret: never shown to the rival
-            chosen = next((o.text for o in fault.options if o.id == report.choice), report.choice)
-            about.insert(0, (f"{fault.name}: you chose \u201c{chosen}\u201d.", art.WARN, 15))
         if not mine and report.side == "ussr":
             about.append(("The Soviet Union announces its successes only: what you see is what TASS told the world.",
                           art.MUTED, 14))
@@ -96,6 +92,12 @@ class LaunchScreen(Screen):
         elif mine:
             about.append(("The whole world watches American launches, failures included.", art.MUTED, 14))
         y = top + 36 + len(report.steps) * row + 16
+        fault = content.faults.get(report.fault) if mine and report.fault else None
+        if fault is not None:  # a decision in flight is its own side's secret: never shown to the rival
+            chosen = next((o.text for o in fault.options if o.id == report.choice), report.choice)
+            self.label((x, y, steps_w, 26), f"{fault.name}: you chose \u201c{chosen}\u201d", kind="#warn",
+                       tip=fault.text)
+            y += 32
         self.text((x, y, steps_w, max(40, top + scene_h - y)), about)
         self.outcome_label = self.label((margin, rect.height - bottom_h + 8, rect.width - 2 * margin, 44), "",
                                         kind="#big")
