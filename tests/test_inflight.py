@@ -56,6 +56,9 @@ def test_the_faults_load_and_history_is_there(content):
     ("faults:\n  - id: gremlins\n    name: Gremlins\n    text: x\n    steps: [reentry]\n    chance: 0.5\n"
      "    options:\n      - {id: a, text: A, crew: 1.5}\n      - {id: b, text: B}\n",
      "faults.yaml:8: faults[gremlins].options[a].crew: input should be less than or equal to 1"),
+    ("faults:\n  - id: gremlins\n    name: Gremlins\n    text: x\n    steps: [reentry]\n    chance: 0.5\n"
+     "    options:\n      - {id: a, text: A, crew: 0.5, goes_on: 0.6}\n      - {id: b, text: B}\n",
+     "faults.yaml:8: faults[gremlins].options[a]: goes_on (0.6) is above crew (0.5)"),
     ("faults:\n  - id: gremlins\n    name: Gremlins\n    text: x\n    steps: [launch]\n    chance: 0.5\n"
      "    options:\n      - {id: a, text: A}\n      - {id: b, text: B}\n",
      "a mission's first step"),
@@ -106,6 +109,37 @@ def test_each_option_resumes_the_quarter_in_month_order(content, paused):
     assert outcomes
 
 
+def test_an_answer_comes_out_at_its_odds(content, paused):
+    """Over many draws the step that stopped goes on, ends with the crew alive, or loses
+    the crew, as often as the option's odds say."""
+    from game.core.rng import Rng
+
+    decision = paused.state.decision
+    text = save.dumps(paused.state)
+    game = Game(content, save.loads(text)[0])
+    game.state.decision.fault = "cabin_leak"
+    game.state.decision.mission.crew = game.state.decision.mission.crew or ["x"]
+    option = next(o for o in content.faults["cabin_leak"].options if o.id == "suits_on")  # crew .85, on .7
+    counts = {"success": 0, "abort": 0, "death": 0}
+    trials = 300
+    for seed in range(trials):
+        copy = Game(content, save.loads(text)[0])
+        copy.state.decision.fault = "cabin_leak"
+        copy.state.decision.mission.crew = game.state.decision.mission.crew
+        copy.state.rng = Rng(seed)
+        assert copy.execute(DecideInFlight(decision.side, option.id))
+        pending = copy.state.decision
+        if pending is not None and pending.mission.id == decision.mission.id:
+            report = pending.report
+        else:
+            report = next(r for r in copy.state.launches if r.mission_id == decision.mission.id)
+        counts[report.steps[decision.step].outcome] += 1
+    for outcome, expected in (("success", option.goes_on), ("abort", option.crew - option.goes_on),
+                              ("death", 1 - option.crew)):
+        sd = (expected * (1 - expected) / trials) ** 0.5
+        assert abs(counts[outcome] / trials - expected) < 4 * sd, counts
+
+
 def test_a_wrong_answer_is_refused_with_a_reason(content, paused):
     decision = paused.state.decision
     game = _copy(content, paused)
@@ -144,7 +178,7 @@ def test_an_older_save_without_decisions_still_loads(content):
 def test_the_computer_decides_by_its_nerve(content, paused):
     game = _copy(content, paused)
     side = game.state.decision.side
-    game.state.decision.fault = "oxygen_tank"  # abort: crew 0.85; press on: crew 0.3, goes on 0.5
+    game.state.decision.fault = "oxygen_tank"  # abort: crew 0.85; press on: crew 0.4, goes on 0.3
     game.state.decision.mission.crew = game.state.decision.mission.crew or ["someone"]
     assert decide.by_nerve(game, side, make_agent("ai").level.crew_risk) == "lifeboat"
     assert decide.by_nerve(game, side, 1.0) == "press_on"  # no fear at all: the likeliest to go on

@@ -1,6 +1,7 @@
 """Loading scenario folders into typed content, and saying precisely what is wrong.
 
-A scenario folder holds ``programmes.yaml``, ``missions.yaml``, ``firsts.yaml``,
+A scenario folder holds ``programmes.yaml``, ``missions.yaml``, ``firsts.yaml`` (and
+``sides.yaml``, ``pads.yaml``, ``faults.yaml``, ``history.yaml``),
 ``eras/*.yaml`` (one era each) and ``events/*.yaml``. A mod is a folder of the same
 shape laid over the bundled one: an entry with an id already known replaces it, a new
 id adds to it. Every problem is reported at once, as ``FILE:LINE: field.path: message``.

@@ -191,14 +191,21 @@ Chance = Annotated[float, Field(ge=0, le=1)]
 @record
 class FaultOption:
     """One answer to a fault, with its odds: ``crew`` that the crew comes home alive,
-    ``goes_on`` that the flight gets past the fault and flies its next steps."""
+    ``goes_on`` that the flight gets past the fault, its crew alive, and flies its next steps."""
 
     id: Id
     text: Label
     kind: Literal["abort", "press_on", "other"] = "other"
     crew: Chance = 1.0
-    goes_on: Chance = 0.0
+    goes_on: Chance = 0.0  # with the crew alive, so never above ``crew``
     history: bool = False  # what the crew did then: the history rival chooses it
+
+    @model_validator(mode="after")
+    def _alive_to_go_on(self):
+        if self.goes_on > self.crew:
+            raise ValueError(f"goes_on ({self.goes_on}) is above crew ({self.crew}): a flight goes on "
+                             f"only with its crew alive")
+        return self
 
 
 @record

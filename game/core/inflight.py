@@ -77,8 +77,11 @@ def resolve(game: Game, option_id: str) -> None:
     step, chance = steps[decision.step], decision.chances[decision.step]
     report.fault, report.choice = fault.id, chosen.id
     with_crew = crewed(decision)
-    lives = not with_crew or state.rng.random() < chosen.crew
-    goes_on = lives and state.rng.random() < chosen.goes_on
+    # one draw for both, so the odds shown are exact: under goes_on the flight goes on,
+    # from there to crew it ends with the crew alive, above crew the crew is lost
+    draw = state.rng.random()
+    goes_on = draw < chosen.goes_on
+    lives = not with_crew or draw < chosen.crew
     game.log(booked.side, "launch", f"{fault.name}: {chosen.text}.", (booked.side,), report.month)
     if goes_on:
         report.steps.append(StepResult(step.id, step.name, chance, "success"))
