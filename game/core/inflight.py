@@ -43,7 +43,7 @@ def stop_for_fault(game: Game, booked: Mission, hardware: Hardware, report: Laun
         if state.rng.chance(fault.chance):
             state.decision = PendingDecision(booked.side, fault.id, index, booked, report, list(chances), dict(flown))
             mission = game.content.missions[booked.type]
-            game.log(booked.side, "launch", f"{mission.name}: {fault.name.lower()}. The flight waits for your "
+            game.log(booked.side, "launch", f"{mission.name}: {fault.name.lower()}; the flight waits for a "
                      f"decision.", (booked.side,), report.month)
             return True
     return False
