@@ -102,7 +102,8 @@ def _validate(paths: list[Path]) -> int:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
         return 1
     print(f"OK: {len(content.programmes)} programmes, {len(content.missions)} mission types, "
-          f"{len(content.firsts)} firsts, {len(content.eras)} eras, {len(content.events)} events.")
+          f"{len(content.firsts)} firsts, {len(content.eras)} eras, {len(content.events)} events, "
+          f"{len(content.faults)} faults in flight.")
     return 0
 
 

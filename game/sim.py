@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from game.ai import make_agent
+from game.ai import decide, make_agent
 from game.content import loader
 from game.content.model import Content
 from game.core import dates
@@ -40,6 +40,7 @@ def advance(game: Game, agents: dict, turns: int | None = None,
             after_turn: Callable[[Game], None] | None = None) -> Game:
     """Play a game on, to its end or for ``turns`` more quarters."""
     played = 0
+    decide.answer_all(game, agents)  # a loaded game may have been saved at a decision in flight
     while not game.state.over and played < (turns if turns is not None else MAX_TURNS):
         for side in SIDES:
             if game.state.sides[side].ready:
@@ -48,6 +49,7 @@ def advance(game: Game, agents: dict, turns: int | None = None,
             result = game.execute(EndTurn(side))
             if not result:
                 raise RuntimeError(f"{side} could not end its turn: {result.reason}")
+            decide.answer_all(game, agents)
         played += 1
         if after_turn is not None:
             after_turn(game)

@@ -8,7 +8,9 @@ from game.core.state import Crew
 
 
 def _ready(content, era, seed, sides=(("usa", "jupiter_c", "explorer"), ("ussr", "r7", "sputnik"))):
-    game = Game.new(content, era, seed)
+    # the rules of a flight as the dice alone decide it: no fault stops one for a decision
+    # in flight (tests/test_inflight.py has those)
+    game = Game.new(dataclasses.replace(content, faults={}), era, seed)
     game.state.quarter = max(game.state.quarter, 1957 * 4 + 3)  # both sides have their pads
     for side, rocket, craft in sides:
         side_state = game.state.sides[side]

@@ -1,5 +1,6 @@
 """The rules: research, flights, odds, firsts, budgets."""
 
+import dataclasses
 import math
 
 import pytest
@@ -87,8 +88,10 @@ def test_untried_hardware_loses_points_on_its_first_flights_and_components_do_no
 
 
 def _launch_game(content, seed, reliability):
-    """A survival-era game with one uncrewed capsule test booked for the USSR."""
-    game = _fresh(content, "survival", seed, quarter="1961-Q1")
+    """A survival-era game with one uncrewed capsule test booked for the USSR. No fault
+    stops it for a decision in flight: these tests hold the dice's own rules (and the odds,
+    which leave faults out; tests/test_inflight.py has the decisions)."""
+    game = _fresh(dataclasses.replace(content, faults={}), "survival", seed, quarter="1961-Q1")
     ussr = game.state.sides["ussr"]
     for prog in ussr.programmes.values():
         prog.reliability = min(content.programmes[prog.id].cap, reliability)

@@ -45,13 +45,24 @@ def _try(game: Game, command) -> bool:
     return command.check(game) is None and bool(game.execute(command))
 
 
+def _safest(self, game: Game, side: str) -> None:
+    """A crude player always takes the safest answer to a decision in flight."""
+    from game.ai import decide
+
+    decide.answer(game, side, decide.safest)
+
+
 class Idle:
+    decide = _safest
+
     def plan(self, game: Game, side: str) -> None:
         _answer_first(game, side)
 
 
 class GoalRush(PlanningAI):
     """The normal AI with the goal mission launched at every chance, whatever the odds."""
+
+    decide = _safest
 
     def __init__(self, per_quarter: int | None):
         super().__init__("normal")
@@ -89,6 +100,8 @@ def rush(game: Game, side: str, planner: PlanningAI, per_quarter: int | None) ->
 class NoTests(PlanningAI):
     """The normal AI that never spends a rocket on an uncrewed test."""
 
+    decide = _safest
+
     def __init__(self):
         super().__init__("normal")
 
@@ -101,6 +114,8 @@ class NoTests(PlanningAI):
 
 class Cheapest(PlanningAI):
     """Everything on the cheapest kit that can fly the goal; nothing else."""
+
+    decide = _safest
 
     def __init__(self):
         super().__init__("normal")

@@ -47,6 +47,12 @@ class HistoryAgent(PlanningAI):
         super().__init__("normal")
         self.level = HISTORY_LEVEL
 
+    def decide(self, game: Game, side: str) -> None:
+        """What the crew did then, where history had the fault; else the safest."""
+        from game.ai import decide
+
+        decide.answer(game, side, decide.as_history)
+
     def plan(self, game: Game, side: str) -> None:
         history = game.content.history.get(side)
         self._answer_as_history(game, side)

@@ -109,6 +109,12 @@ class PlanningAI:
 
     # --- the quarter's plan ---------------------------------------------------------
 
+    def decide(self, game: Game, side: str) -> None:
+        """A decision in flight, by the level's nerve (``game.ai.decide``)."""
+        from game.ai import decide
+
+        decide.answer(game, side, lambda g, s: decide.by_nerve(g, s, self.level.crew_risk))
+
     def plan(self, game: Game, side: str) -> None:
         self._answer_events(game, side)
         targets = self._targets(game, side)

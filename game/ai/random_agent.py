@@ -9,6 +9,11 @@ from game.core.game import Game
 class RandomAgent:
     MOVES_PER_QUARTER = 4
 
+    def decide(self, game: Game, side: str) -> None:
+        from game.ai import decide
+
+        decide.answer(game, side, decide.at_random)
+
     def plan(self, game: Game, side: str) -> None:
         rng = game.state.rng
         side_state = game.state.sides[side]

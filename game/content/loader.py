@@ -1,6 +1,7 @@
 """Loading scenario folders into typed content, and saying precisely what is wrong.
 
-A scenario folder holds ``programmes.yaml``, ``missions.yaml``, ``firsts.yaml``,
+A scenario folder holds ``programmes.yaml``, ``missions.yaml``, ``firsts.yaml`` (and
+``sides.yaml``, ``pads.yaml``, ``faults.yaml``, ``history.yaml``),
 ``eras/*.yaml`` (one era each) and ``events/*.yaml``. A mod is a folder of the same
 shape laid over the bundled one: an entry with an id already known replaces it, a new
 id adds to it. Every problem is reported at once, as ``FILE:LINE: field.path: message``.
@@ -25,6 +26,7 @@ from game.content.model import (
     Content,
     EraDef,
     EventsFile,
+    FaultsFile,
     FirstsFile,
     HistoryFile,
     HistoryLaunch,
@@ -230,6 +232,7 @@ class _Pool:
     history: dict[str, _Entry] = field(default_factory=dict)  # side -> its part of history.yaml
     sides: dict[str, _Entry] = field(default_factory=dict)
     pads: dict[str, _Entry] = field(default_factory=dict)
+    faults: dict[str, _Entry] = field(default_factory=dict)
     history_launches: dict[str, list[int]] = field(default_factory=dict)  # side -> each launch's index in the file
     problems: list[Problem] = field(default_factory=list)
 
@@ -258,7 +261,7 @@ def _read(path: Path, base: Path, pool: _Pool, if_empty: str):
 HISTORY_FILE = "history.yaml"
 _LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", MissionsFile, "missions"),
           ("firsts.yaml", FirstsFile, "firsts"), ("sides.yaml", SidesFile, "sides"),
-          ("pads.yaml", PadsFile, "pads"))
+          ("pads.yaml", PadsFile, "pads"), ("faults.yaml", FaultsFile, "faults"))
 
 
 def _add_folder(folder: Path, pool: _Pool) -> None:
@@ -425,6 +428,7 @@ def _cross_check(pool: _Pool) -> None:
     _check_art(pool, report)
     _check_sides(pool, report, ref)
     _check_pads(pool, report, ref)
+    _check_faults(pool, report, ref)
     for entry in pool.eras.values():
         era = entry.value
         ref(entry, ("goal", "first"), era.goal.first, pool.firsts, "first")
@@ -663,6 +667,27 @@ def _check_art(pool: _Pool, report) -> None:
                 lint(entry, ("art", field), getattr(art, field), kind)
 
 
+def _check_faults(pool: _Pool, report, ref) -> None:
+    """A fault names steps that missions have (the named missions, if any), and programmes
+    and missions that exist."""
+    for entry in pool.faults.values():
+        fault = entry.value
+        for i, mission in enumerate(fault.missions):
+            ref(entry, ("missions", i), mission, pool.missions, "mission")
+        for i, pid in enumerate(fault.programmes):
+            ref(entry, ("programmes", i), pid, pool.programmes, "programme")
+        missions = [pool.missions[m].value for m in fault.missions if m in pool.missions] \
+            or [e.value for e in pool.missions.values()]
+        steps = {s.id for m in missions for s in m.steps}
+        for i, step in enumerate(fault.steps):
+            if step not in steps:
+                where = "the missions it names" if fault.missions else "any mission"
+                report(entry, ("steps", i), f"no step {step!r} in {where}{nearest_hint(step, steps)}")
+            elif any(m.steps[0].id == step for m in missions):
+                report(entry, ("steps", i), f"{step!r} is a mission's first step: a failure there is on "
+                       f"the pad or a loss at lift-off, not a fault in flight")
+
+
 def _check_pads(pool: _Pool, report, ref) -> None:
     """A pad serves rockets of its own side, and every rocket has a pad to fly from."""
     served = set()
@@ -713,6 +738,7 @@ def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Pr
         history={side: e.value for side, e in pool.history.items()},
         sides={k: e.value for k, e in pool.sides.items()},
         pads={k: e.value for k, e in pool.pads.items()},
+        faults={k: e.value for k, e in pool.faults.items()},
     )
     return content, []
 

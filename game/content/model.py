@@ -185,6 +185,67 @@ class MissionsFile:
     missions: tuple[MissionTypeDef, ...]
 
 
+# --- faults: decisions in flight ------------------------------------------------------
+
+Chance = Annotated[float, Field(ge=0, le=1)]
+
+
+@record
+class FaultOption:
+    """One answer to a fault, with its odds: ``crew`` that the crew comes home alive,
+    ``goes_on`` that the flight gets past the fault, its crew alive, and flies its next steps."""
+
+    id: Id
+    text: Label
+    kind: Literal["abort", "press_on", "other"] = "other"
+    crew: Chance = 1.0
+    goes_on: Chance = 0.0  # with the crew alive, so never above ``crew``
+    history: bool = False  # what the crew did then: the history rival chooses it
+
+    @model_validator(mode="after")
+    def _alive_to_go_on(self):
+        if self.goes_on > self.crew:
+            raise ValueError(f"goes_on ({self.goes_on}) is above crew ({self.crew}): a flight goes on "
+                             f"only with its crew alive")
+        return self
+
+
+@record
+class FaultDef:
+    """Something that goes wrong in flight and stops it for a decision. When one of
+    ``steps`` fails (and not on the pad) on a flight it fits, the fault comes up with
+    ``chance``; the flight then waits for one of ``options``."""
+
+    id: Id
+    name: Label
+    text: Prose
+    steps: tuple[Id, ...] = Field(min_length=1)  # step ids, as in missions.yaml
+    missions: tuple[Id, ...] = ()  # only these mission types; empty: any with the step
+    programmes: tuple[Id, ...] = ()  # only flights that fly one of these; empty: any
+    crewed: bool | None = None  # True: crewed flights only; False: uncrewed only; None: both
+    chance: Annotated[float, Field(gt=0, le=1)]
+    options: tuple[FaultOption, ...] = Field(min_length=2, max_length=3)
+
+    @model_validator(mode="after")
+    def _options(self):
+        ids = [o.id for o in self.options]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two options share an id")
+        if sum(o.history for o in self.options) > 1:
+            raise ValueError("more than one option is marked as history's")
+        return self
+
+    @property
+    def specific(self) -> bool:
+        """A fault of named craft or missions (history's) is tried before a generic one."""
+        return bool(self.programmes or self.missions)
+
+
+@record
+class FaultsFile:
+    faults: tuple[FaultDef, ...]
+
+
 # --- firsts ---------------------------------------------------------------------------
 
 @record
@@ -484,6 +545,7 @@ class Content:
     history: dict[str, HistorySide] = field(default_factory=dict)  # side -> what history did (history.yaml)
     sides: dict[str, SideDef] = field(default_factory=dict)  # each side's traits (sides.yaml)
     pads: dict[str, PadDef] = field(default_factory=dict)  # launch pads (pads.yaml)
+    faults: dict[str, FaultDef] = field(default_factory=dict)  # what can go wrong in flight (faults.yaml)
     _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from game.core import dates, eventtypes, rules, turn
+from game.core import dates, eventtypes, inflight, rules, turn
 from game.core.state import Mission, Order
 
 if TYPE_CHECKING:
@@ -290,3 +290,26 @@ class EndTurn(Command):
         if all(s.ready for s in game.state.sides.values()):
             return turn.resolve_quarter(game)
         return None
+
+
+@dataclass(frozen=True)
+class DecideInFlight(Command):
+    """Answer a fault that stopped one of the side's flights: the flight goes on by the
+    option's odds, then the rest of the quarter resolves (or stops at the next decision)."""
+
+    option: str
+    allowed_when_ready: ClassVar[bool] = True  # both sides have ended the turn when it comes
+
+    def check(self, game):
+        decision = game.state.decision
+        if decision is None or decision.side != self.side:  # the same words whether the rival waits or not
+            return "no flight of yours is waiting for a decision"
+        if inflight.option(game, decision, self.option) is None:
+            fault = game.content.faults[decision.fault]
+            return (f"{fault.name} has no option {self.option!r} "
+                    f"(one of {', '.join(o.id for o in fault.options)})")
+        return None
+
+    def apply(self, game):
+        inflight.resolve(game, self.option)
+        return game.state.launches

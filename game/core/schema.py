@@ -26,7 +26,8 @@ from game.core import dates
 from game.core.state import SIDES, GameState
 
 FORMAT = "spacerace-save"
-VERSION = 1
+VERSION = 2  # 2: a quarter paused by a decision in flight (state.decision, state.queue)
+OLDEST = 1  # the oldest format still read: its missing fields take their defaults
 SKILLS = ("piloting", "endurance", "eva", "docking")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_ERA_QUARTERS = 400
@@ -94,7 +95,7 @@ def _check_outside(raw: bytes | str) -> None:
         raise SchemaProblem("the save has no format version")
     if version > VERSION:
         raise SchemaProblem(f"saved by a newer version of the game (format {version}; this one reads {VERSION})")
-    if version < VERSION:
+    if version < OLDEST:
         raise SchemaProblem(f"format {version} is too old to read")
     if not isinstance(header.get("state"), dict):
         raise SchemaProblem("the save holds no game (no 'state' mapping)")
@@ -193,6 +194,7 @@ LIMITS: dict[str, Any] = {
     "year": between(FIRST_YEAR, LAST_YEAR, "a year"),
     "expected": between(0, 1, "a chance"),
     "chance": between(0, 1, "a chance"),
+    "chances": between(0, 1, "a chance"),
     "rank": between(0, 1, "a rank (0 or 1)"),
     "mission_id": between(1, 10**9, "a mission number"),
     "visible_to": SIDE,
@@ -306,6 +308,27 @@ def check(state: GameState) -> None:
     for index, fired in enumerate(state.fired):
         if fired.side not in SIDES:
             raise SchemaProblem(f"state.fired[{index}].side: expected 'usa' or 'ussr', got {fired.side!r}")
+    _check_pause(state)
+
+
+def _check_pause(state: GameState) -> None:
+    """A quarter paused by a decision in flight: the waiting flight is its side's, and the
+    launches still to fly are on their sides' lists."""
+    decision = state.decision
+    if decision is not None:
+        if decision.side not in SIDES or decision.mission.side != decision.side \
+                or decision.report.side != decision.side:
+            raise SchemaProblem("state.decision: the flight waiting is not the deciding side's")
+        if not 0 < decision.step < len(decision.chances) or len(decision.report.steps) != decision.step:
+            raise SchemaProblem(f"state.decision.step: expected a step after the first that the flight "
+                                f"has reached, got {decision.step}")
+        if not all(side.ready for side in state.sides.values()):
+            raise SchemaProblem("state.decision: a flight waits only once both sides have ended the turn")
+    for index, queued in enumerate(state.queue):
+        side = state.sides.get(queued.side)
+        if side is None or not any(m.id == queued.mission_id for m in side.missions):
+            raise SchemaProblem(f"state.queue[{index}]: mission {queued.mission_id} is not on the "
+                                f"{queued.side!r} list")
 
 
 def check_content(content, state: GameState) -> None:
@@ -374,3 +397,17 @@ def check_content(content, state: GameState) -> None:
         for row in rows:
             for pid in row.reliability:
                 known(f"state.records.{name}", pid, content.programmes, "programme")
+    decision = state.decision
+    if decision is not None:
+        known("state.decision.fault", decision.fault, content.faults, "fault")
+        known("state.decision.mission.type", decision.mission.type, content.missions, "mission type")
+        steps = len(content.missions[decision.mission.type].steps)
+        if len(decision.chances) != steps:
+            raise SchemaProblem(f"state.decision.chances: expected one chance for each of the mission's "
+                                f"{steps} steps, got {len(decision.chances)}")
+        for pid in decision.flown:
+            programme("state.decision.flown", pid, decision.side)
+    for index, report in enumerate(state.launches):
+        at = f"state.launches[{index}]"
+        if report.fault is not None:
+            known(f"{at}.fault", report.fault, content.faults, "fault")

@@ -160,6 +160,33 @@ class LaunchReport:
     public: bool
     expected: float = 0.0  # what the side believed its chance was, to set against what happened
     pad: str | None = None  # where it flew from
+    fault: str | None = None  # a decision in flight: the fault (faults.yaml) and the option chosen;
+    choice: str | None = None  # its side's secret, whatever the world saw of the flight
+
+
+@dataclass(slots=True)
+class QueuedLaunch:
+    """A launch of the quarter still to fly, in month order (``GameState.queue``)."""
+
+    side: str
+    mission_id: int  # on its side's list of missions until it flies
+    month: int
+    day: int
+
+
+@dataclass(slots=True)
+class PendingDecision:
+    """A flight stopped by a fault, waiting for its side to choose an option
+    (``commands.DecideInFlight``). The flight so far is kept whole so that it goes on
+    exactly where it stopped, in a loaded game too."""
+
+    side: str
+    fault: str  # the fault's id (faults.yaml), which holds the options and their odds
+    step: int  # index of the step that went wrong
+    mission: Mission  # the launch, off its side's list while it flies
+    report: LaunchReport  # the steps flown so far
+    chances: list[float]  # each step's true chance, worked out at lift-off
+    flown: dict[str, bool] = field(default_factory=dict)  # programme -> failed, so far
 
 
 @dataclass(slots=True)
@@ -203,6 +230,9 @@ class GameState:
     end_month: int = 0
     next_mission_id: int = 1
     dismissed: str | None = None  # the side whose head was replaced: the game ended by review
+    # a quarter paused by a decision in flight: the flight waiting, and the launches after it
+    decision: PendingDecision | None = None
+    queue: list[QueuedLaunch] = field(default_factory=list)
 
     def side(self, side: str) -> SideState:
         return self.sides[side]

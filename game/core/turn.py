@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.core import dates, eventtypes, rules
+from game.core import dates, eventtypes, inflight, rules
 from game.core.state import (
     SIDES,
     FiredEvent,
     FirstWon,
     LaunchReport,
     Mission,
+    QueuedLaunch,
     SideRecord,
     SideState,
     StepResult,
@@ -37,6 +38,23 @@ def resolve_quarter(game: Game) -> list[LaunchReport]:
     for side in SIDES:
         _research(game, state.sides[side])
     _launches(game)
+    return resume_quarter(game)
+
+
+def resume_quarter(game: Game) -> list[LaunchReport]:
+    """Fly the quarter's launches still queued, then its budgets and its end. A decision in
+    flight (``inflight``) pauses it here: ``commands.DecideInFlight`` brings it back."""
+    state = game.state
+    while state.queue and state.decision is None:
+        queued = state.queue.pop(0)
+        side = state.sides[queued.side]
+        mission = next(m for m in side.missions if m.id == queued.mission_id)
+        side.missions.remove(mission)
+        if state.over:  # the goal was won earlier this quarter: the race is over, nobody flies
+            continue
+        _fly(game, mission, queued.month, queued.day)
+    if state.decision is not None:
+        return state.launches
     for side in SIDES:
         _budget(game, state.sides[side])
     _end_or_advance(game)
@@ -162,11 +180,7 @@ def _launches(game: Game) -> None:
     booked = [m for side in SIDES for m in state.sides[side].missions if m.quarter == state.quarter]
     keyed = [((m.month, state.rng.below(28) + 1, state.rng.random()), m) for m in booked]
     keyed.sort(key=lambda pair: pair[0])
-    for (month, day, _), mission in keyed:
-        state.sides[mission.side].missions.remove(mission)
-        if state.over:  # the goal was won earlier this quarter: the race is over, nobody flies
-            continue
-        _fly(game, mission, month, day)
+    state.queue = [QueuedLaunch(m.side, m.id, month, day) for (month, day, _), m in keyed]
 
 
 def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
@@ -189,16 +203,30 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     if scrub_reason:
         _rebook(game, booked, report, scrub_reason)
         return
-    owned = side.programmes
     chances = game.step_chances(booked.side, mission, hardware, crew, believed=False)
-    flown: dict[str, bool] = {}  # programme -> failed
+    fly_on(game, booked, report, chances, {}, 0)
+
+
+def fly_on(game: Game, booked: Mission, report: LaunchReport, chances: list[float],
+           flown: dict[str, bool], start: int) -> None:
+    """Roll a flight's steps from ``start`` and land it; a fault stops it for a decision."""
+    state = game.state
+    side = state.sides[booked.side]
+    mission = game.content.missions[booked.type]
+    hardware = game.hardware(booked.side, mission, booked.rocket, booked.spacecraft)
+    crew = [side.crews[c] for c in booked.crew if c in side.crews]
+    owned = side.programmes
     outcome = "success"
     for index, (step, prog, chance) in enumerate(zip(mission.steps, hardware.by_step, chances, strict=True)):
+        if index < start:
+            continue
         flown.setdefault(prog.id, False)
         if state.rng.random() < chance:
             report.steps.append(StepResult(step.id, step.name, chance, "success"))
             continue
         flown[prog.id] = True
+        if index > 0 and inflight.stop_for_fault(game, booked, hardware, report, chances, flown, index):
+            return  # the flight waits for its side's decision (inflight.resolve)
         roll = state.rng.random()
         if roll < step.scrub and index == 0:
             result = "scrub"
@@ -215,6 +243,18 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
         for later in mission.steps[index + 1:]:
             report.steps.append(StepResult(later.id, later.name, 0.0, "skipped"))
         break
+    land(game, booked, report, flown, outcome)
+
+
+def land(game: Game, booked: Mission, report: LaunchReport, flown: dict[str, bool], outcome: str) -> None:
+    """A flight's end, whatever it was: what was learnt, the pad, the news, the firsts."""
+    state = game.state
+    side = state.sides[booked.side]
+    mission = game.content.missions[booked.type]
+    hardware = game.hardware(booked.side, mission, booked.rocket, booked.spacecraft)
+    crew = [side.crews[c] for c in booked.crew if c in side.crews]
+    owned = side.programmes
+    month, day = report.month, report.day
     if outcome == "scrubbed":
         scrubbed = next(s for s in report.steps if s.outcome == "scrub")
         _rebook(game, booked, report, f"{scrubbed.name} scrubbed")

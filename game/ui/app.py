@@ -575,12 +575,16 @@ class App:
             self.push(HandOverScreen(self, session.at_keyboard, first=True))
         else:
             self.reset(HeadquartersScreen(self))
+            if session.game.state.decision is not None:  # saved at a decision in flight
+                self._after_quarter(session.settle(), session.at_keyboard)
+                return
             self.open_pending_event()
 
     def end_turn(self) -> None:
         from game.ui.screens.dialogs import HandOverScreen
 
         session = self.session
+        seated = session.at_keyboard
         outcome = session.end_turn()
         if outcome.refused:
             self.toast(f"The turn cannot end: {outcome.refused}.", art.BAD)
@@ -590,9 +594,28 @@ class App:
             self.back_to_hq()
             self.push(HandOverScreen(self, outcome.handover_to))
             return
-        if not session.game.state.over:
-            self.autosave()
-        if session.hot_seat:
+        self._after_quarter(outcome, seated)
+
+    def decide_in_flight(self, option: str) -> None:
+        """The player's answer to a fault in one of their flights; the quarter plays on."""
+        session = self.session
+        seated = session.at_keyboard
+        outcome = session.decide(option)
+        if outcome.refused:
+            self.toast(f"That answer cannot be given: {outcome.refused}.", art.BAD)
+            return
+        self._after_quarter(outcome, seated)
+
+    def _after_quarter(self, outcome, seated: str) -> None:
+        """After the quarter played out, or stopped at a player's decision in flight. In
+        hot-seat the keyboard is handed over whenever the side to play is not the one
+        ``seated`` at it, so a decision is only ever seen by its own side."""
+        from game.ui.screens.dialogs import HandOverScreen
+
+        session = self.session
+        if outcome.decision or not session.game.state.over:
+            self.autosave()  # a save at a decision in flight resumes there
+        if session.hot_seat and session.at_keyboard != seated:
             self.back_to_hq()
             self.push(HandOverScreen(self, session.at_keyboard))
         else:
@@ -600,13 +623,18 @@ class App:
 
     def begin_turn(self) -> None:
         """The side at the keyboard starts its turn: the last quarter's launches and
-        report first if it has not seen them, then headquarters."""
+        report first if it has not seen them, then headquarters. A flight of its own
+        waiting for a decision comes before all of it."""
+        from game.ui.screens.decision import DecisionScreen
         from game.ui.screens.launch import LaunchScreen
         from game.ui.screens.report import ReportScreen
 
         session = self.session
         side = session.side
         self.back_to_hq()
+        if session.waiting_decision() is not None:
+            self.push(DecisionScreen(self))
+            return
         if side in session.report_due:
             session.report_due.discard(side)
             launches = session.visible_launches(side)

@@ -145,7 +145,7 @@ def bench_frames(home: str) -> None:
                 choice = session.game.content.events[event].choices[0].id
                 session.game.execute(commands.AnswerEvent("usa", event, choice))
             start = time.perf_counter()
-            session.end_turn()
+            _end_and_decide(session)
             ends.append(time.perf_counter() - start)
             if session.game.state.over:
                 break
@@ -227,7 +227,7 @@ def bench_look(home: str) -> None:
     while not session.game.state.over:
         for event in list(session.game.state.sides["usa"].pending_events):
             session.game.execute(commands.AnswerEvent("usa", event, content.events[event].choices[0].id))
-        session.end_turn()
+        _end_and_decide(session)
     start = time.perf_counter()
     charts.draw(session.game, ("usa",), True, (600, 260))
     report("drawing the end screen's charts (all four)", (time.perf_counter() - start) * 1000, None, "ms")
@@ -334,3 +334,12 @@ def main() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _end_and_decide(session) -> None:
+    """End the player's turn, taking the safest answer to each decision in flight."""
+    from game.core import inflight
+
+    session.end_turn()
+    while (decision := session.waiting_decision()) is not None:
+        session.decide(inflight.safest(session.game.content.faults[decision.fault], inflight.crewed(decision)).id)

@@ -37,6 +37,11 @@ class Debris:
     colour: tuple
 
 
+def phases_of(mission) -> dict[str, str]:
+    """The phases a mission's steps declare, by step id, for ``LaunchFilm``."""
+    return {step.id: step.phase for step in mission.steps if step.phase}
+
+
 def _kind(name: str) -> str:
     """A step's phase from the words of its name: for mods that declare no ``phase``."""
     low = name.lower()

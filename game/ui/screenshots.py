@@ -42,6 +42,7 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
 
     from game.ai import make_agent
     from game.ui.app import App
+    from game.ui.screens.decision import DecisionScreen
     from game.ui.screens.event import EventScreen
     from game.ui.screens.files import SaveLoadScreen
     from game.ui.screens.help import HelpScreen
@@ -132,6 +133,10 @@ def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> 
             elif isinstance(top, ReportScreen):
                 if "turn_report" not in taken and turn >= 2:
                     shot("turn_report")
+                top.main_action()
+            elif isinstance(top, DecisionScreen):  # the safest answer, as Return gives
+                while top.animating:
+                    app.frame(0.5)
                 top.main_action()
             else:
                 break

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.ai import make_agent
 from game.core import dates, rules, save
-from game.core.commands import EndTurn
+from game.core.commands import DecideInFlight, EndTurn
 from game.core.game import Game
 from game.core.state import SHORT, SIDES, LaunchReport, rival_of
 
@@ -36,6 +36,7 @@ class EndTurnOutcome:
     refused: str = ""  # why the turn could not end
     handover_to: str | None = None  # hot-seat: the other side plans now
     resolved: bool = False  # the quarter was played out
+    decision: str | None = None  # a flight of this side waits for its player's decision
 
 
 @dataclass
@@ -52,11 +53,17 @@ class Session:
     before: dict[str, Snapshot] = field(default_factory=dict)
     moments: dict = field(default_factory=dict)  # first -> (frame, headline, line): the great moments seen
     asked_empty: set = field(default_factory=set)  # (side, quarter): asked once before an empty turn ended
+    resolving: int | None = None  # the quarter being played out (paused by a decision in flight)
 
     def __post_init__(self):
         self.at_keyboard = self.at_keyboard or self.player
         if self.rival != "human" and self.agent is None:
             self.agent, self.note = make_rival(self.rival, self.difficulty)
+        decision = self.game.state.decision
+        if decision is not None:  # a game saved at a decision in flight: its side decides first
+            self.resolving = self.game.state.quarter
+            if decision.side in self.humans():
+                self.at_keyboard = decision.side
 
     # --- starting -------------------------------------------------------------------
 
@@ -127,11 +134,38 @@ class Session:
             game.execute(EndTurn(side))
             self.agent.plan(game, other)
         self.before = {s: snapshot(game, s) for s in SIDES}
-        quarter = game.state.quarter
+        self.resolving = game.state.quarter
         result = game.execute(EndTurn(other if not self.hot_seat else side))
         if not result:  # only a broken rival gets here: say so rather than hang the game
             return EndTurnOutcome(refused=f"the {SHORT[other]} could not end its turn: {result.reason}")
-        self.resolved_quarter = quarter
+        return self.settle()
+
+    # --- decisions in flight ------------------------------------------------------------
+
+    def waiting_decision(self):
+        """The decision in flight the side at the keyboard must take now, if any: never the
+        rival's (hot-seat), whose flight and options stay its own."""
+        decision = self.game.state.decision
+        return decision if decision is not None and decision.side == self.at_keyboard else None
+
+    def decide(self, option: str) -> EndTurnOutcome:
+        """The player at the keyboard answers their flight's fault; the quarter goes on."""
+        result = self.game.execute(DecideInFlight(self.at_keyboard, option))
+        if not result:
+            return EndTurnOutcome(refused=result.reason)
+        return self.settle()
+
+    def settle(self) -> EndTurnOutcome:
+        """Let the computer answer its own decisions in flight and play the quarter out, or
+        stop at a player's decision (the keyboard goes to that side)."""
+        game = self.game
+        while (decision := game.state.decision) is not None:
+            if decision.side in self.humans():
+                self.at_keyboard = decision.side
+                return EndTurnOutcome(decision=decision.side)
+            self.agent.decide(game, decision.side)
+        self.resolved_quarter = self.resolving
+        self.resolving = None
         self.report_due = set(self.humans())
         self.at_keyboard = self.player
         return EndTurnOutcome(resolved=True)

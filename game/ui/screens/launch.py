@@ -7,7 +7,7 @@ import pygame
 
 from game.core.state import SHORT
 from game.ui import art, moments, words, worldmap
-from game.ui.film import COUNTDOWN, LaunchFilm
+from game.ui.film import COUNTDOWN, LaunchFilm, phases_of
 from game.ui.widgets import Screen
 
 OUTCOMES = {
@@ -75,7 +75,7 @@ class LaunchScreen(Screen):
             self.film = LaunchFilm(report, programmes[report.rocket].art or report.rocket, craft,
                                    self.scene_rect.size, f"{report.mission_id}-{report.type}",
                                    worldmap.site_of(content, report), worldmap.sites(content),
-                                   {s.id: s.phase for s in content.missions[report.type].steps if s.phase})
+                                   phases_of(content.missions[report.type]))
         x = margin * 2 + scene_w
         steps_w = rect.width - x - margin
         self.label((x, top, steps_w, 28), "Steps", kind="#heading",
@@ -93,6 +93,12 @@ class LaunchScreen(Screen):
         elif mine:
             about.append(("The whole world watches American launches, failures included.", art.MUTED, 14))
         y = top + 36 + len(report.steps) * row + 16
+        fault = content.faults.get(report.fault) if mine and report.fault else None
+        if fault is not None:  # a decision in flight is its own side's secret: never shown to the rival
+            chosen = next((o.text for o in fault.options if o.id == report.choice), report.choice)
+            self.label((x, y, steps_w, 26), f"{fault.name}: you chose \u201c{chosen}\u201d", kind="#warn",
+                       tip=fault.text)
+            y += 32
         self.text((x, y, steps_w, max(40, top + scene_h - y)), about)
         self.outcome_label = self.label((margin, rect.height - bottom_h + 8, rect.width - 2 * margin, 44), "",
                                         kind="#big")
