@@ -1,0 +1,240 @@
+"""The file on the rival: what each side's intelligence makes of the other's programmes.
+
+Each quarter, as it opens, each side surveys the other (``survey``): it pays what it has
+set with ``FundIntelligence``, notes the rival's launches it saw (the public record), may
+spot programmes, pads and built hardware it has missed, and draws a band around each rival
+vehicle's reliability. The band is centred off the truth by an error with a lasting part
+(drawn once per programme, ``SeenProgramme.bias``) and a fresh part, both in standard
+deviations of a spread that starts at the side's ``band_sd`` (a trait: the USA saw the
+USSR through a fog, the USSR read the American press) and narrows with the rival's flights
+seen, with money and with an event's windfall. The band's half-width is ``BAND_Z`` of that
+spread, so it holds the truth about 86 % of the time whatever is spent (measured in
+docs/intelligence.md); money makes it narrower, not surer.
+
+The file is state: saved, and read by the screens and the AI instead of the rival's true
+state (tests/test_intel.py holds the AI to it). Only this module reads the truth for it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from game.core import rules
+from game.core.state import SIDES, LikelyFlight, RivalFile, SeenProgramme, rival_of
+
+if TYPE_CHECKING:
+    from game.core.game import Game
+
+BAND_Z = 1.65  # the band's half-width in spreads: with the two errors below it holds the truth ~86 % of the time
+FRESH_SHARE = 0.5  # the fresh error's spread against the lasting one's: the file moves a little each quarter
+MAX_BIAS = 2.5  # the lasting error is clamped, so no file is hopelessly wrong
+MIN_SD = 1.0  # points: even a perfect source is a point or so off
+LIKELY_MIN = 0.05  # a flight the file gives less chance than this is not listed
+LIKELY_SHOWN = 6
+TRIES_A_QUARTER = 2.0  # flights a side tries in a quarter, about: the likely flights' chances share them
+WARN_CHANCE = 0.25  # the planner and headquarters warn of a first the rival tries with at least this chance
+
+
+def survey_all(game: Game) -> None:
+    """The quarter's survey for both sides (the turn calls this once the quarter has opened).
+    At the race's end only the last launches are noted: nothing is paid or drawn."""
+    for side in SIDES:
+        if game.state.over:
+            _note_launches(game, side, game.state.sides[side].file)
+        else:
+            survey(game, side)
+
+
+def survey(game: Game, side: str) -> None:
+    """Pay for the quarter's intelligence, note what was seen to fly, and redraw the file."""
+    state = game.state
+    file = state.sides[side].file
+    _pay(game, side, file)
+    _note_launches(game, side, file)
+    redraw(game, side)
+    file.updated = state.quarter
+
+
+def _pay(game: Game, side: str, file: RivalFile) -> None:
+    me = game.state.sides[side]
+    paid = min(file.spending, max(0.0, me.cash))
+    me.cash -= paid
+    me.spent += paid
+    file.paid = round(paid, 2)
+
+
+def _note_launches(game: Game, side: str, file: RivalFile) -> None:
+    """The rival's launches of the last quarter that the side knows of (its public record)."""
+    rival = rival_of(side)
+    for report in game.visible_launches(side):
+        if report.side != rival or report.outcome == "scrubbed":
+            continue
+        if report.outcome == "success":
+            file.flown[report.type] = file.flown.get(report.type, 0) + 1
+        for pid in dict.fromkeys(p for p in (report.rocket, report.spacecraft) if p):
+            seen = _see(game, file, pid)
+            seen.flights += 1
+        if report.pad:
+            file.pads.setdefault(report.pad, 0)
+
+
+def focus(game: Game, side: str) -> float:
+    """The share of its base spread the file's error has now: money and windfalls narrow it.
+    Money spent at ``spending_share`` of the budget halves it, with diminishing returns."""
+    me = game.state.sides[side]
+    traits = game.content.sides[side].intel
+    file = me.file
+    scale = max(0.1, traits.spending_share * me.budget)
+    share = 1 / (1 + file.paid / scale)
+    if file.sharp_until > game.state.quarter:
+        share *= file.sharp_share
+    return share
+
+
+def spread(game: Game, side: str, seen: SeenProgramme) -> float:
+    """The spread, in points, of the file's error on one rival programme."""
+    base = game.content.sides[side].intel.band_sd
+    return max(MIN_SD, base * focus(game, side) / math.sqrt(1 + seen.flights))
+
+
+def redraw(game: Game, side: str) -> None:
+    """Spot what was missed and draw each band afresh (the survey; and an event's windfall)."""
+    state = game.state
+    rng = state.rng
+    file = state.sides[side].file
+    rival_side = rival_of(side)
+    rival = state.sides[rival_side]
+    traits = game.content.sides[side].intel
+    share = focus(game, side)
+    spot = 1 - (1 - traits.spot_chance) * share  # the chance a missed thing is found this quarter
+    see = 1 - (1 - traits.see_hardware) * share
+    for pid in rival.programmes:
+        if pid not in file.programmes and rng.chance(spot):
+            _see(game, file, pid)
+    for pad in game.content.pads.values():
+        if pad.id not in file.pads and game.pad_open(rival_side, pad) and rng.chance(spot):
+            file.pads[pad.id] = 0
+    for pad in file.pads:
+        file.pads[pad] = rival.pads.get(pad, 0)  # a pad seen is watched: its rebuilding is seen
+    file.articles = _count(game, file, rival.articles.items(), see)
+    building: dict[str, int] = {}
+    for order in rival.orders:
+        building[order.programme] = building.get(order.programme, 0) + 1
+    file.building = _count(game, file, building.items(), see)
+    for pid, seen in file.programmes.items():
+        truth = rival.programmes[pid].reliability
+        sd = spread(game, side, seen)
+        centre = truth + (seen.bias + rng.gauss() * FRESH_SHARE) * sd
+        seen.low = round(max(0.0, min(100.0, centre - BAND_Z * sd)), 1)
+        seen.high = round(max(0.0, min(100.0, centre + BAND_Z * sd)), 1)
+    file.likely = likely_flights(game, side)
+
+
+def _see(game: Game, file: RivalFile, pid: str) -> SeenProgramme:
+    """A rival programme enters the file (if it is not there yet), with its lasting error."""
+    seen = file.programmes.get(pid)
+    if seen is None:
+        bias = max(-MAX_BIAS, min(MAX_BIAS, game.state.rng.gauss()))
+        seen = file.programmes[pid] = SeenProgramme(pid, game.state.quarter, 0.0, 100.0, round(bias, 3))
+    return seen
+
+
+def _count(game: Game, file: RivalFile, items, see: float) -> dict[str, int]:
+    """How many of each built (or building) vehicle are seen: each one with chance ``see``.
+    A vehicle seen reveals its programme."""
+    rng = game.state.rng
+    out = {}
+    for pid, count in sorted(items):
+        seen = sum(1 for _ in range(count) if rng.chance(see))
+        if seen:
+            out[pid] = seen
+            _see(game, file, pid)
+    return out
+
+
+def midpoint(seen: SeenProgramme) -> float:
+    return (seen.low + seen.high) / 2
+
+
+def likely_flights(game: Game, side: str) -> list[LikelyFlight]:
+    """The flights the rival may try next, judged from the file alone: the missions it could
+    fly with the programmes the file knows, on hardware seen built (or being built) and a
+    pad seen, weighed by the odds the bands' middles give and the milestones seen flown."""
+    content = game.content
+    file = game.state.sides[side].file
+    known = file.programmes
+    if not known:
+        return []
+    by_kind: dict[str, list] = {"rocket": [], "spacecraft": []}
+    for pid in known:
+        prog = content.programmes[pid]
+        if prog.kind in by_kind:
+            by_kind[prog.kind].append(prog)
+
+    def provider(capability: str):
+        found = [p for p in content.providers.get(capability, ()) if p.id in known]
+        return max(found, key=lambda p: midpoint(known[p.id])) if found else None
+
+    found: dict[str, LikelyFlight] = {}
+    for mission in content.missions.values():
+        open_firsts = [f for f in mission.firsts if not game.state.firsts.get(f)]
+        if file.flown.get(mission.id) and not open_firsts:
+            continue  # flown before and nothing left to win: not news
+        crafts = by_kind["spacecraft"] if mission.spacecraft else [None]
+        for rocket in by_kind["rocket"]:
+            for craft in crafts:
+                if game.too_early(rocket.id, craft.id if craft else None):
+                    continue
+                reason, along = rules.why_cannot_fly(mission, rocket, craft, content.capability_kinds, provider)
+                if reason:
+                    continue
+                chance = _try_chance(game, file, mission, rocket, craft, along)
+                best = found.get(mission.id)
+                if chance >= LIKELY_MIN and (best is None or chance > best.chance):
+                    found[mission.id] = LikelyFlight(mission.id, rocket.id, craft.id if craft else None,
+                                                     round(chance, 3), open_firsts)
+    # a side launches a flight or two a quarter, not everything it could: the chances share that
+    total = sum(f.chance for f in found.values())
+    if total > TRIES_A_QUARTER:
+        for flight in found.values():
+            flight.chance = round(flight.chance * TRIES_A_QUARTER / total, 3)
+    return sorted(found.values(), key=lambda f: (-f.chance, f.mission))[:LIKELY_SHOWN]
+
+
+def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along) -> float:
+    vehicles = [rocket] + ([craft] if craft else []) + [p for p in along if p.kind == "spacecraft"]
+    ready = 1.0
+    for prog in vehicles:
+        if file.articles.get(prog.id):
+            continue
+        ready *= 0.35 if file.building.get(prog.id) else 0.1  # built out of sight, or not yet
+    pads = [p for p in game.content.pads.values() if rocket.id in p.serves]
+    if pads and not any(p.id in file.pads and file.pads[p.id] <= game.state.quarter for p in pads):
+        ready *= 0.3  # no pad seen free for it
+    odds = 1.0
+    for prog in [rocket, *(p for p in [craft] if p), *along]:
+        odds *= midpoint(file.programmes[prog.id]) / 100
+    willing = max(0.05, min(1.0, (odds - 0.2) / 0.4))  # a side flies when it believes the odds fair
+    if mission.after:
+        missing = sum(1 for m in mission.after if not file.flown.get(m))
+        willing *= 1 - 0.6 * missing / len(mission.after)
+    if mission.woman:
+        willing *= 0.3  # who is in the rival's corps is not in the file
+    return min(0.9, ready * willing)
+
+
+def warnings(game: Game, side: str) -> list[tuple[LikelyFlight, str]]:
+    """The firsts the file says the rival may fly within a quarter, with a line for each."""
+    out = []
+    file = game.state.sides[side].file
+    for flight in file.likely:
+        opened = [f for f in flight.firsts if not game.state.firsts.get(f)]
+        if flight.chance < WARN_CHANCE or not opened:
+            continue
+        names = ", ".join(game.content.firsts[f].name.lower() for f in opened)
+        mission = game.content.missions[flight.mission].name
+        out.append((flight, f"The {game.content.sides[rival_of(side)].name} may try a {mission.lower()} "
+                            f"within a quarter ({flight.chance * 100:.0f} % by your file): the {names}."))
+    return out
+
