@@ -125,7 +125,8 @@ def redraw(game: Game, side: str) -> None:
     for pid, seen in file.programmes.items():
         truth = rival.programmes[pid].reliability
         sd = spread(game, side, seen)
-        centre = truth + (seen.bias + rng.gauss() * FRESH_SHARE) * sd
+        # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
+        centre = max(0.0, min(100.0, truth + (seen.bias + rng.gauss() * FRESH_SHARE) * sd))
         seen.low = round(max(0.0, min(100.0, centre - BAND_Z * sd)), 1)
         seen.high = round(max(0.0, min(100.0, centre + BAND_Z * sd)), 1)
     file.likely = likely_flights(game, side)
@@ -179,8 +180,8 @@ def likely_flights(game: Game, side: str) -> list[LikelyFlight]:
     found: dict[str, LikelyFlight] = {}
     for mission in content.missions.values():
         open_firsts = [f for f in mission.firsts if not game.state.firsts.get(f)]
-        if file.flown.get(mission.id) and not open_firsts:
-            continue  # flown before and nothing left to win: not news
+        if not open_firsts and (mission.firsts or file.flown.get(mission.id)):
+            continue  # nothing left to win, or a test it has been seen to fly: not news
         crafts = by_kind["spacecraft"] if mission.spacecraft else [None]
         for rocket in by_kind["rocket"]:
             for craft in crafts:

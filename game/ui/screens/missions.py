@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands, dates, explain
+from game.core import commands, dates, explain, intel
 from game.ui import art, vehicles, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
@@ -383,6 +383,10 @@ class MissionPlannerScreen(Screen):
             firsts = [self.content.firsts[f].name for f in self._open_firsts(self.mission)]
             if firsts:
                 about.append(("Can win: " + ", ".join(firsts) + ".", art.ACCENT, 14))
+            wanted = set(self._open_firsts(self.mission))
+            for flight, warning in intel.warnings(self.game, self.side):
+                if wanted.intersection(flight.firsts):  # the rival may take this mission's first first
+                    about.append((warning, art.WARN, 14, True))
             about.append((mtype.description, art.MUTED, 14))
         room = book_y - 6 - y
         # what matters first stays whole: the reason, the weakest step's why; then what fits of the rest
