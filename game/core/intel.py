@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from game.core import rules
 from game.core.state import SIDES, LikelyFlight, RivalFile, SeenProgramme, rival_of
@@ -162,39 +163,24 @@ def likely_flights(game: Game, side: str) -> list[LikelyFlight]:
     """The flights the rival may try next, judged from the file alone: the missions it could
     fly with the programmes the file knows, on hardware seen built (or being built) and a
     pad seen, weighed by the odds the bands' middles give and the milestones seen flown."""
-    content = game.content
     file = game.state.sides[side].file
-    known = file.programmes
-    if not known:
+    if not file.programmes:
         return []
-    by_kind: dict[str, list] = {"rocket": [], "spacecraft": []}
-    for pid in known:
-        prog = content.programmes[pid]
-        if prog.kind in by_kind:
-            by_kind[prog.kind].append(prog)
-
-    def provider(capability: str):
-        found = [p for p in content.providers.get(capability, ()) if p.id in known]
-        return max(found, key=lambda p: midpoint(known[p.id])) if found else None
-
     found: dict[str, LikelyFlight] = {}
-    for mission in content.missions.values():
+    known = frozenset(file.programmes)
+    middles = {pid: midpoint(seen) / 100 for pid, seen in file.programmes.items()}
+    for mission in game.content.missions.values():
         open_firsts = [f for f in mission.firsts if not game.state.firsts.get(f)]
         if not open_firsts and (mission.firsts or file.flown.get(mission.id)):
             continue  # nothing left to win, or a test it has been seen to fly: not news
-        crafts = by_kind["spacecraft"] if mission.spacecraft else [None]
-        for rocket in by_kind["rocket"]:
-            for craft in crafts:
-                if game.too_early(rocket.id, craft.id if craft else None):
-                    continue
-                reason, along = rules.why_cannot_fly(mission, rocket, craft, content.capability_kinds, provider)
-                if reason:
-                    continue
-                chance = _try_chance(game, file, mission, rocket, craft, along)
-                best = found.get(mission.id)
-                if chance >= LIKELY_MIN and (best is None or chance > best.chance):
-                    found[mission.id] = LikelyFlight(mission.id, rocket.id, craft.id if craft else None,
-                                                     round(chance, 3), open_firsts)
+        for rocket, craft, along in _kits(game.content, known, mission):
+            if game.too_early(rocket.id, craft.id if craft else None):
+                continue
+            chance = _try_chance(game, file, mission, rocket, craft, along, middles)
+            best = found.get(mission.id)
+            if chance >= LIKELY_MIN and (best is None or chance > best.chance):
+                found[mission.id] = LikelyFlight(mission.id, rocket.id, craft.id if craft else None,
+                                                 round(chance, 3), open_firsts)
     # a side launches a flight or two a quarter, not everything it could: the chances share that
     total = sum(f.chance for f in found.values())
     if total > TRIES_A_QUARTER:
@@ -203,19 +189,47 @@ def likely_flights(game: Game, side: str) -> list[LikelyFlight]:
     return sorted(found.values(), key=lambda f: (-f.chance, f.mission))[:LIKELY_SHOWN]
 
 
-def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along) -> float:
-    vehicles = [rocket] + ([craft] if craft else []) + [p for p in along if p.kind == "spacecraft"]
+_KITS: WeakKeyDictionary = WeakKeyDictionary()  # content -> known programmes -> mission -> its kits
+
+
+def _kits(content, known: frozenset[str], mission) -> list[tuple]:
+    """The kits (rocket, craft, programmes along) with which the known programmes can fly a
+    mission, each capability from the first known programme that provides it. Worked out once
+    for each set of known programmes (it grows a few times a game) and mission."""
+    cache = _KITS.setdefault(content, {}).setdefault(known, {})
+    if mission.id in cache:
+        return cache[mission.id]
+    programmes = [content.programmes[pid] for pid in sorted(known)]
+
+    def provider(capability: str):
+        return next((p for p in content.providers.get(capability, ()) if p.id in known), None)
+
+    flies = []
+    for rocket in (p for p in programmes if p.kind == "rocket"):
+        for craft in [p for p in programmes if p.kind == "spacecraft"] if mission.spacecraft else [None]:
+            reason, along = rules.why_cannot_fly(mission, rocket, craft, content.capability_kinds, provider)
+            if not reason:
+                flies.append((rocket, craft, tuple(along)))
+    cache[mission.id] = flies
+    return flies
+
+
+def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along, middles: dict[str, float]) -> float:
+    """The chance the file gives a kit of being tried within a quarter: its hardware seen,
+    a pad seen free for it, and odds (from the bands' middles) a side would fly at."""
+    quarter = game.state.quarter
     ready = 1.0
-    for prog in vehicles:
-        if file.articles.get(prog.id):
+    odds = middles[rocket.id]
+    for prog in (rocket, craft, *along):
+        if prog is None:
             continue
-        ready *= 0.35 if file.building.get(prog.id) else 0.1  # built out of sight, or not yet
-    pads = [p for p in game.content.pads.values() if rocket.id in p.serves]
-    if pads and not any(p.id in file.pads and file.pads[p.id] <= game.state.quarter for p in pads):
+        if prog is not rocket:
+            odds *= middles[prog.id]
+        if prog.kind != "component" and not file.articles.get(prog.id):
+            ready *= 0.35 if file.building.get(prog.id) else 0.1  # built out of sight, or not yet
+    pads = _pads_for(game.content, rocket.id)
+    if pads and not any(file.pads.get(p, quarter + 1) <= quarter for p in pads):
         ready *= 0.3  # no pad seen free for it
-    odds = 1.0
-    for prog in [rocket, *(p for p in [craft] if p), *along]:
-        odds *= midpoint(file.programmes[prog.id]) / 100
     willing = max(0.05, min(1.0, (odds - 0.2) / 0.4))  # a side flies when it believes the odds fair
     if mission.after:
         missing = sum(1 for m in mission.after if not file.flown.get(m))
@@ -223,6 +237,16 @@ def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along) -> f
     if mission.woman:
         willing *= 0.3  # who is in the rival's corps is not in the file
     return min(0.9, ready * willing)
+
+
+_PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> rocket -> the pads that serve it
+
+
+def _pads_for(content, rocket_id: str) -> tuple[str, ...]:
+    cache = _PADS.setdefault(content, {})
+    if rocket_id not in cache:
+        cache[rocket_id] = tuple(p.id for p in content.pads.values() if rocket_id in p.serves)
+    return cache[rocket_id]
 
 
 def warnings(game: Game, side: str) -> list[tuple[LikelyFlight, str]]:
