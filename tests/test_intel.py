@@ -200,3 +200,13 @@ def test_warnings_name_open_firsts_only(content):
                    intel.LikelyFlight("satellite", "jupiter_c", "explorer", 0.9, ["first_satellite"])]
     found = intel.warnings(game, "ussr")
     assert len(found) == 1 and "first human in space" in found[0][1]
+
+
+def test_a_bad_intel_trait_is_reported_with_file_and_line(tmp_path):
+    from game.content import loader
+
+    text = (GAME.parent / "scenarios" / "sides.yaml").read_text(encoding="utf-8")
+    (tmp_path / "sides.yaml").write_text(text.replace("intel: {band_sd: 12,", "intel: {band_sd: -3,"), encoding="utf-8")
+    _, problems = loader.check(tmp_path)
+    assert [str(p).split("/")[-1] for p in problems] == [
+        "sides.yaml:36: sides[usa].intel.band_sd: input should be greater than 0, got -3"]
