@@ -33,6 +33,7 @@ MAX_BIAS = 2.5  # the lasting error is clamped, so no file is hopelessly wrong
 MIN_SD = 1.0  # points: even a perfect source is a point or so off
 LIKELY_MIN = 0.05  # a flight the file gives less chance than this is not listed
 LIKELY_SHOWN = 6
+WAIT_DECAY = 0.8  # a flight expected and not tried is believed this much less each quarter it is not
 TRIES_A_QUARTER = 2.0  # flights a side tries in a quarter, about: the likely flights' chances share them
 WARN_CHANCE = 0.25  # the planner and headquarters warn of a first the rival tries with at least this chance
 
@@ -52,8 +53,8 @@ def survey(game: Game, side: str) -> None:
     state = game.state
     file = state.sides[side].file
     _pay(game, side, file)
-    _note_launches(game, side, file)
-    redraw(game, side)
+    tried = _note_launches(game, side, file)
+    redraw(game, side, tried)
     file.updated = state.quarter
 
 
@@ -65,12 +66,15 @@ def _pay(game: Game, side: str, file: RivalFile) -> None:
     file.paid = round(paid, 2)
 
 
-def _note_launches(game: Game, side: str, file: RivalFile) -> None:
-    """The rival's launches of the last quarter that the side knows of (its public record)."""
+def _note_launches(game: Game, side: str, file: RivalFile) -> set[str]:
+    """The rival's launches of the last quarter that the side knows of (its public record);
+    returns the mission types it was seen to try."""
     rival = rival_of(side)
+    tried = set()
     for report in game.visible_launches(side):
         if report.side != rival or report.outcome == "scrubbed":
             continue
+        tried.add(report.type)
         if report.outcome == "success":
             file.flown[report.type] = file.flown.get(report.type, 0) + 1
         for pid in dict.fromkeys(p for p in (report.rocket, report.spacecraft) if p):
@@ -78,6 +82,7 @@ def _note_launches(game: Game, side: str, file: RivalFile) -> None:
             seen.flights += 1
         if report.pad:
             file.pads.setdefault(report.pad, 0)
+    return tried
 
 
 def focus(game: Game, side: str) -> float:
@@ -99,8 +104,9 @@ def spread(game: Game, side: str, seen: SeenProgramme) -> float:
     return max(MIN_SD, base * focus(game, side) / math.sqrt(1 + seen.flights))
 
 
-def redraw(game: Game, side: str) -> None:
-    """Spot what was missed and draw each band afresh (the survey; and an event's windfall)."""
+def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
+    """Spot what was missed and draw each band afresh (the survey, with the mission types the
+    rival was seen to try last quarter; and an event's windfall, with None)."""
     state = game.state
     rng = state.rng
     file = state.sides[side].file
@@ -130,7 +136,7 @@ def redraw(game: Game, side: str) -> None:
         centre = max(0.0, min(100.0, truth + (seen.bias + rng.gauss() * FRESH_SHARE) * sd))
         seen.low = round(max(0.0, min(100.0, centre - BAND_Z * sd)), 1)
         seen.high = round(max(0.0, min(100.0, centre + BAND_Z * sd)), 1)
-    file.likely = likely_flights(game, side)
+    file.likely = likely_flights(game, side, tried)
 
 
 def _see(game: Game, file: RivalFile, pid: str) -> SeenProgramme:
@@ -159,11 +165,14 @@ def midpoint(seen: SeenProgramme) -> float:
     return (seen.low + seen.high) / 2
 
 
-def likely_flights(game: Game, side: str) -> list[LikelyFlight]:
+def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list[LikelyFlight]:
     """The flights the rival may try next, judged from the file alone: the missions it could
     fly with the programmes the file knows, on hardware seen built (or being built) and a
-    pad seen, weighed by the odds the bands' middles give and the milestones seen flown."""
+    pad seen, weighed by the odds the bands' middles give and the milestones seen flown. A
+    flight expected quarter after quarter and not seen tried is believed less each time
+    (``WAIT_DECAY``): the file learns that the rival is not ready, or hides its failures."""
     file = game.state.sides[side].file
+    waited = {f.mission: f.waited for f in file.likely}
     if not file.programmes:
         return []
     found: dict[str, LikelyFlight] = {}
@@ -178,9 +187,16 @@ def likely_flights(game: Game, side: str) -> list[LikelyFlight]:
                 continue
             chance = _try_chance(game, file, mission, rocket, craft, along, middles)
             best = found.get(mission.id)
-            if chance >= LIKELY_MIN and (best is None or chance > best.chance):
+            if best is None or chance > best.chance:
                 found[mission.id] = LikelyFlight(mission.id, rocket.id, craft.id if craft else None,
-                                                 round(chance, 3), open_firsts)
+                                                 chance, open_firsts)
+    for flight in found.values():
+        if tried is None:
+            flight.waited = waited.get(flight.mission, 0)
+        elif flight.mission not in tried:
+            flight.waited = waited.get(flight.mission, -1) + 1
+        flight.chance = round(flight.chance * WAIT_DECAY ** flight.waited, 3)
+    found = {m: f for m, f in found.items() if f.chance >= LIKELY_MIN}
     # a side launches a flight or two a quarter, not everything it could: the chances share that
     total = sum(f.chance for f in found.values())
     if total > TRIES_A_QUARTER:

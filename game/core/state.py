@@ -101,6 +101,7 @@ class LikelyFlight:
     spacecraft: str | None
     chance: float  # of being tried within a quarter, as the file judges
     firsts: list[str] = field(default_factory=list)  # the firsts still open to anyone it would win
+    waited: int = 0  # quarters it has been expected and not seen tried
 
 
 @dataclass(slots=True)

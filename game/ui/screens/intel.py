@@ -148,8 +148,15 @@ class IntelScreen(Screen):
         used = art.text_block([(t[0], t[1], t[2], False) for t in lines], room.width - 4).get_height()
         self.label((rect.x + 14, min(room.y + used + 4, rect.bottom - 34), rect.width - 28, 26), pad_line,
                    kind=None if file.pads else "#muted",
-                   tip="The rival's launch pads your file knows: " + ", ".join(sorted(names.values())) + "."
+                   tip="The rival's launch pads your file knows, with the rockets it knows they serve:<br>"
+                   + "<br>".join(self._pad_line(pad_id, names[pad_id]) for pad_id in sorted(names, key=names.get))
                    if names else "Your file has found none of the rival's launch pads yet.")
+
+    def _pad_line(self, pad_id: str, name: str) -> str:
+        pad = self.content.pads.get(pad_id)
+        known = self.side_state.file.programmes
+        serves = [self.content.programmes[r].name for r in (pad.serves if pad else ()) if r in known]
+        return f"{name}: {', '.join(serves)}" if serves else name
 
     def _likely(self, rect: pygame.Rect) -> None:
         file = self.side_state.file
