@@ -189,8 +189,8 @@ def test_the_ai_modules_never_read_the_rivals_state():
     """Every read of the rival in the AI goes through the file (or the public record)."""
     for path in (GAME / "ai").glob("*.py"):
         source = path.read_text()
-        for match in re.finditer(r"sides\[rival_of\(side\)\]\.(\w+)", source):
-            assert match.group(1) == "prestige", f"{path.name} reads the rival's {match.group(1)}"
+        for match in re.finditer(r"sides\[rival_of\(\w+\)\](\.\w+)?", source):
+            assert match.group(1) == ".prestige", f"{path.name} reads the rival's state: {match.group(0)}"
 
 
 def test_warnings_name_open_firsts_only(content):

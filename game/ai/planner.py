@@ -355,10 +355,10 @@ class PlanningAI:
     def _launch(self, game: Game, side: str, targets) -> None:
         state = game.state
         side_state = state.sides[side]
-        rival = state.sides[rival_of(side)]
+        rival_prestige = state.sides[rival_of(side)].prestige  # public: all it reads of the rival's state
         time_short = state.end - state.quarter <= 6  # the deadline makes a programme bold
-        behind = rival.prestige > side_state.prestige + 15 or time_short
-        ahead = side_state.prestige > rival.prestige + 30
+        behind = rival_prestige > side_state.prestige + 15 or time_short
+        ahead = side_state.prestige > rival_prestige + 30
         goal_path = _goal_path(game, side)
         # what the rival has been seen to fly, and the firsts its file says it may try now
         races = _races(game.content, _seen_flown(game, side)) | {f.mission for f, _ in intel.warnings(game, side)}
