@@ -210,3 +210,10 @@ def test_a_bad_intel_trait_is_reported_with_file_and_line(tmp_path):
     _, problems = loader.check(tmp_path)
     assert [str(p).split("/")[-1] for p in problems] == [
         "sides.yaml:36: sides[usa].intel.band_sd: input should be greater than 0, got -3"]
+
+
+def test_a_programme_found_is_news_for_the_side_that_found_it(content):
+    game = sim.play(content, "survival", 3, {s: make_agent("ai") for s in SIDES})
+    found = [e for e in game.state.log if e.text.startswith("Intelligence:")]
+    assert found and all(e.visible_to == (e.side,) for e in found)
+    assert all(e.quarter > game.state.start for e in found)  # the era's first survey is not news

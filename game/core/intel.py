@@ -116,6 +116,7 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     share = focus(game, side)
     spot = 1 - (1 - traits.spot_chance) * share  # the chance a missed thing is found this quarter
     see = 1 - (1 - traits.see_hardware) * share
+    known_before = set(file.programmes)
     for pid in rival.programmes:
         if pid not in file.programmes and rng.chance(spot):
             _see(game, file, pid)
@@ -137,6 +138,11 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
         seen.low = round(max(0.0, min(100.0, centre - BAND_Z * sd)), 1)
         seen.high = round(max(0.0, min(100.0, centre + BAND_Z * sd)), 1)
     file.likely = likely_flights(game, side, tried)
+    found = [game.content.programmes[pid].name for pid in file.programmes if pid not in known_before]
+    if found and file.updated:  # (the era's first survey finds what history had made public)
+        game.log(side, "news", f"Intelligence: the {game.content.sides[rival_side].name} has "
+                 f"{'a programme' if len(found) == 1 else 'programmes'} we did not know of: {', '.join(found)}.",
+                 (side,))
 
 
 def _see(game: Game, file: RivalFile, pid: str) -> SeenProgramme:
