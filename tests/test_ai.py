@@ -4,7 +4,7 @@ events, proves a vehicle before it carries a crew, and beats a random player."""
 import gc
 
 from game import sim
-from game.ai import analysis, make_agent, planner
+from game.ai import analysis, decide, make_agent, planner
 from game.content import loader
 from game.core import commands, dates
 from game.core.commands import EndTurn
@@ -18,6 +18,7 @@ def _advance_until(game, agents, done, limit=60):
         for side in ("usa", "ussr"):
             agents[side].plan(game, side)
             game.execute(EndTurn(side))
+            decide.answer_all(game, agents)  # a flight stopped at a fault waits for its side's answer
 
 
 def test_a_grounded_goal_makes_the_first_that_lifts_it_part_of_the_goal(content):

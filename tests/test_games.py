@@ -205,9 +205,11 @@ def test_a_small_balance_check(content):
         + report["summary"]["firsts"]["first_crewed_landing"]["ussr"] >= 12  # at least half
     assert all(d <= 6 for d in report["summary"]["deaths_per_game"].values())
     # (in the Race for Survival the crews' selection dates now decide, where no daring helps)
-    hard = sum(sim.run(content, "campaign", usa, ussr, games=12, seed=200)["summary"]["wins"][side]
+    # (24 games a seat: with 12, one change to the dice moved it from 13 to 8 of 24 while hard won
+    # 63 of 100 over more seeds)
+    hard = sum(sim.run(content, "campaign", usa, ussr, games=24, seed=200)["summary"]["wins"][side]
                for usa, ussr, side in (("ai:hard", "ai", "usa"), ("ai", "ai:hard", "ussr")))
     # with hardware to build and pads to share hard no longer beats normal clearly in the campaign
     # (47 % as the USA, 60-65 % as the USSR over 100 games, against normal's 45 / 55 %): it must
     # not be worse. docs/exploits.md and issue 13's note track the target of a clear lead.
-    assert hard >= 11  # of 24
+    assert hard >= 22  # of 48

@@ -13,7 +13,7 @@ from game.core.game import Game
 from game.core.state import SIDES
 
 ERAS = ("rockets", "satellites", "survival", "moon", "campaign")
-SEEDS = range(10)  # a history campaign takes a few hundredths of a second
+SEEDS = range(30)  # a history campaign takes a few hundredths of a second; ten seeds left a median at the mercy of two games
 LOOSE_BOUND_MONTHS = 6  # every first's median this close to history; docs/history-report.md has the figures
 
 

@@ -176,6 +176,7 @@ def test_repeated_failures_bring_an_inquiry_that_stands_the_vehicle_down(content
     game = _ready(content, "satellites", 5, (("usa", "vanguard", "explorer"),))
     usa = game.state.sides["usa"]
     usa.programmes["explorer"].reliability = 1  # the rocket works; the satellite never does
+    usa.programmes["vanguard"].flights = 5  # tried: no maiden-flight penalty to scrub a launch
     usa.articles.update(vanguard=10, explorer=10)
     limit = content.sides["usa"].inquiry_failures
     for _ in range(limit):

@@ -22,6 +22,7 @@ from game.ui.screens.event import EventScreen  # noqa: E402
 from game.ui.screens.files import SaveLoadScreen  # noqa: E402
 from game.ui.screens.help import HelpScreen  # noqa: E402
 from game.ui.screens.hq import HeadquartersScreen  # noqa: E402
+from game.ui.screens.intel import IntelScreen  # noqa: E402
 from game.ui.screens.launch import LaunchScreen  # noqa: E402
 from game.ui.screens.menu import GameMenuScreen  # noqa: E402
 from game.ui.screens.missions import MissionPlannerScreen  # noqa: E402
@@ -125,7 +126,7 @@ def test_title_and_new_game_open_and_close(tmp_path, content):
 def test_navigation_keys_open_each_game_screen_and_esc_returns(hq):
     assert isinstance(hq.top, HeadquartersScreen)
     for letter, kind in (("r", ResearchScreen), ("m", MissionPlannerScreen), ("c", CrewsScreen),
-                         ("t", ChronicleScreen)):
+                         ("i", IntelScreen), ("t", ChronicleScreen)):
         key(hq, letter)
         assert isinstance(hq.top, kind)
         key(hq, "escape")
@@ -497,7 +498,7 @@ def test_hot_seat_hands_over_and_hides_the_other_side(tmp_path, content):
 def test_screens_fit_the_window(tmp_path, content, size):
     app = open_window(tmp_path, content, size, era="moon", side="usa", seed=4)
     app.back_to_hq()
-    for letter in ("h", "r", "m", "c", "t"):
+    for letter in ("h", "r", "m", "c", "i", "t"):
         key(app, letter)
         window = pygame.Rect((0, 0), app.size)
         for element in app.top.elements:
@@ -574,7 +575,7 @@ def test_every_button_and_figure_explains_itself(tmp_path, content):
     app = open_window(tmp_path, content, era="moon", side="ussr", seed=6)
     app.back_to_hq()
     missing = []
-    for letter in ("h", "r", "m", "c", "t"):
+    for letter in ("h", "r", "m", "c", "i", "t"):
         key(app, letter)
         for element in _all_elements(app.top.elements):
             text = getattr(element, "text", "") or ""

@@ -8,8 +8,9 @@ when the goal or a race with the rival is at stake, more careful when ahead.
 
 It reads the scenario as a player would: a grounded programme on the way to the goal
 makes the firsts that lift the grounding worth as much as the goal itself, and the
-rival's public record (which kinds of mission it has flown) tells which firsts it is
-about to take.
+rival's file (which kinds of mission it has been seen to fly, and the firsts the file
+says it may try within a quarter) tells which firsts it is about to take: the AI reads
+the rival only through its file and the public record, never the rival's true state.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from game.ai import analysis
-from game.core import commands, dates, rules
+from game.core import commands, dates, intel, rules
 from game.core.game import Game
 from game.core.state import rival_of
 
@@ -211,7 +212,7 @@ class PlanningAI:
         # money piling up unspent means the programme can afford to chase one more goal
         flush = state.sides[side].cash > 3 * state.sides[side].budget
         key = (id(state), side, len(owned), sum(map(len, state.firsts.values())), len(state.sides[side].flown),
-               frozenset(state.sides[side].grounded), len(state.sides[rival_of(side)].flown), flush,
+               frozenset(state.sides[side].grounded), len(_seen_flown(game, side)), flush,
                bisect.bisect_right(_availabilities(game.content, side), soon),
                any(c.woman for c in game.active_crew(side)))  # (see _mission_values)
         if key != self._targets_key:
@@ -224,7 +225,7 @@ class PlanningAI:
     def _choose_targets(self, game: Game, side: str, soon: int, flush: bool) -> list[tuple[float, Kit]]:
         state = game.state
         owned = state.sides[side].programmes
-        races = _races(game.content, state.sides[rival_of(side)].flown)
+        races = _races(game.content, _seen_flown(game, side))
         best_kits = self._best_kits(game, side, soon)
         all_kits = _kits(game.content, side)
         started = frozenset(owned)  # (a frozenset meets a kit's programmes faster than the dict's keys)
@@ -360,12 +361,13 @@ class PlanningAI:
     def _launch(self, game: Game, side: str, targets) -> None:
         state = game.state
         side_state = state.sides[side]
-        rival = state.sides[rival_of(side)]
+        rival_prestige = state.sides[rival_of(side)].prestige  # public: all it reads of the rival's state
         time_short = state.end - state.quarter <= 6  # the deadline makes a programme bold
-        behind = rival.prestige > side_state.prestige + 15 or time_short
-        ahead = side_state.prestige > rival.prestige + 30
+        behind = rival_prestige > side_state.prestige + 15 or time_short
+        ahead = side_state.prestige > rival_prestige + 30
         goal_path = _goal_path(game, side)
-        races = _races(game.content, rival.flown)
+        # what the rival has been seen to fly, and the firsts its file says it may try now
+        races = _races(game.content, _seen_flown(game, side)) | {f.mission for f, _ in intel.warnings(game, side)}
         booked_types = {m.type for m in side_state.missions}
         for _, kit in targets:
             if game.launches_booked(side) >= game.MAX_LAUNCHES or side_state.cash <= 0:
@@ -735,6 +737,13 @@ def _demonstrated(content, flown: dict[str, int]) -> frozenset[str]:
     if kinds not in cache:
         cache[kinds] = frozenset().union(*(_demands(content, m) for m in kinds if m in content.missions))
     return cache[kinds]
+
+
+def _seen_flown(game: Game, side: str) -> dict[str, int]:
+    """The rival's record as the side's file has it: its successes seen, never its true tally
+    (a secret Soviet test is not in it). The AI reads the rival only through its file
+    (``core/intel.py``) and the public record: firsts won and prestige."""
+    return game.state.sides[side].file.flown
 
 
 def _races(content, flown: dict[str, int]) -> frozenset[str]:

@@ -345,6 +345,14 @@ class StartProgramme(Clause):
     target: Target = "self"
 
 
+@effect("sharpen_file", "a windfall for the side's file on the rival: for some quarters its bands "
+        "narrow to a share, and it finds what it has missed (the U-2, Corona, the open press)")
+class SharpenFile(Clause):
+    share: Annotated[float, Field(ge=0.05, le=1)]
+    quarters: Quarters
+    target: Target = "self"
+
+
 @effect("delay", "research on a programme stands still for some quarters")
 class Delay(Clause):
     programme: ProgrammeId

@@ -397,6 +397,20 @@ class ReviewDef:
 
 
 @record
+class IntelTraits:
+    """How well a side sees the other (``core/intel.py``). ``band_sd`` is the spread, in
+    points, of its file's error on a rival vehicle never seen to fly; ``spot_chance`` the
+    chance a quarter that it learns of a rival programme, a pad or a built vehicle it has not
+    yet seen (``see_hardware`` for each built rocket or craft). Spending ``spending_share``
+    of its budget a quarter on intelligence halves the error and the misses."""
+
+    band_sd: Annotated[float, Field(gt=0, le=50)] = 15.0
+    spot_chance: Annotated[float, Field(ge=0, le=1)] = 0.5
+    see_hardware: Annotated[float, Field(ge=0, le=1)] = 0.5
+    spending_share: Annotated[float, Field(gt=0, le=1)] = 0.05
+
+
+@record
 class SideDef:
     """What makes a side itself: how its failures and deaths are seen, who it answers to.
     The rules read these traits and never a side's name (``sides.yaml``)."""
@@ -420,6 +434,7 @@ class SideDef:
     inquiry_failures: Annotated[int, Field(ge=1, le=100)] = 3  # failures in a row
     inquiry_quarters: Annotated[int, Field(ge=0, le=40)] = 2
     review: ReviewDef | None = None
+    intel: IntelTraits = IntelTraits()  # how well it sees the rival: its file (core/intel.py)
 
 
 @record

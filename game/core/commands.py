@@ -74,6 +74,28 @@ class FundProgramme(Command):
 
 
 @dataclass(frozen=True)
+class FundIntelligence(Command):
+    """Set what the side's intelligence services get each quarter from now on: paid as each
+    quarter opens, it narrows the file on the rival (``intel.py``)."""
+
+    amount: float
+
+    def check(self, game):
+        if not isinstance(self.amount, (int, float)) or isinstance(self.amount, bool) \
+                or not math.isfinite(self.amount):
+            return "the amount must be a number"
+        budget = game.state.sides[self.side].budget
+        if self.amount < 0:
+            return "intelligence cannot be paid less than nothing"
+        if self.amount > min(MAX_FUNDING, budget):
+            return f"intelligence can have at most the whole budget, {min(MAX_FUNDING, budget):.0f} a quarter"
+        return None
+
+    def apply(self, game):
+        game.state.sides[self.side].file.spending = round(float(self.amount), 2)
+
+
+@dataclass(frozen=True)
 class OrderHardware(Command):
     """Order built rockets or spacecraft: paid now, in hand after the programme's build time."""
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.content import clauses as c
-from game.core import dates, rules
+from game.core import dates, intel, rules
 from game.core.state import Crew, LogEntry, rival_of
 
 if TYPE_CHECKING:
@@ -194,6 +194,17 @@ def _successes(game, side, clause):
 
 
 # --- effects ---------------------------------------------------------------------------
+
+
+@effect(c.SharpenFile)
+def _sharpen_file(game, side, clause):
+    whose = _whose(game, side, clause)
+    file = whose.file
+    quarter = game.state.quarter
+    share = min(file.sharp_share, clause.share) if file.sharp_until > quarter else clause.share
+    file.sharp_until = max(file.sharp_until, quarter + clause.quarters)
+    file.sharp_share = share
+    intel.redraw(game, whose.side)  # the photographs are in: the file is redrawn now
 
 
 @effect(c.Money)

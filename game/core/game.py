@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from game.core import dates, rules, turn
+from game.core import dates, intel, rules, turn
 from game.core.rng import Rng
 from game.core.state import (
     SIDES,
@@ -119,6 +119,7 @@ class Game:
             won.append(FirstWon(first, side, year, month, 1, "", len(won)))
         game.log(None, "news", f"{era.name}, {era.years}. {era.goal.description}")
         turn.draw_events(game)  # the first quarter's cards
+        intel.survey_all(game)  # what each side knows of the other at the start
         return game
 
     # --- the one door -------------------------------------------------------------

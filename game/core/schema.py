@@ -26,8 +26,8 @@ from game.core import dates
 from game.core.state import SIDES, GameState
 
 FORMAT = "spacerace-save"
-VERSION = 2  # 2: a quarter paused by a decision in flight (state.decision, state.queue)
-OLDEST = 1  # the oldest format still read: its missing fields take their defaults
+VERSION = 3  # 2: a quarter paused by a decision in flight (state.decision, state.queue); 3: each side's file on the rival
+OLDEST = 1  # the oldest format still read: its missing fields take their defaults (empty files, filled next quarter)
 SKILLS = ("piloting", "endurance", "eva", "docking")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_ERA_QUARTERS = 400
@@ -198,6 +198,9 @@ LIMITS: dict[str, Any] = {
     "rank": between(0, 1, "a rank (0 or 1)"),
     "mission_id": between(1, 10**9, "a mission number"),
     "visible_to": SIDE,
+    # RivalFile, SeenProgramme, LikelyFlight
+    "spending": MONEY, "paid": MONEY, "sharp_until": QUARTER, "updated": QUARTER, "since": QUARTER,
+    "sharp_share": between(0, 1, "a share"), "low": PERCENT, "high": PERCENT, "building": COUNT,
     # names drawn in the window: a line, not a page
     "leader": text_of(120), "name": text_of(120), "mission": text_of(200),
 }
@@ -280,6 +283,13 @@ def check(state: GameState) -> None:
         for key, prog in side.programmes.items():
             if prog.id != key:
                 raise SchemaProblem(f"{where}.programmes.{key}.id: expected {key!r}, got {prog.id!r}")
+        for key, seen in side.file.programmes.items():
+            if seen.id != key:
+                raise SchemaProblem(f"{where}.file.programmes.{key}.id: expected {key!r}, got {seen.id!r}")
+            if seen.low > seen.high:
+                raise SchemaProblem(f"{where}.file.programmes.{key}: the band's low is above its high")
+            if key not in state.sides.get("ussr" if name == "usa" else "usa", side).programmes:
+                raise SchemaProblem(f"{where}.file.programmes.{key}: the file knows a programme the rival has not started")
         for key, crew in side.crews.items():
             if crew.id != key:
                 raise SchemaProblem(f"{where}.crews.{key}.id: expected {key!r}, got {crew.id!r}")
@@ -379,6 +389,22 @@ def check_content(content, state: GameState) -> None:
             programme(f"{where}.ordered_this_year.{pid}", pid, name)
         for pad in side.pads:
             known(f"{where}.pads", pad, content.pads, "pad")
+        rival = "ussr" if name == "usa" else "usa"
+        file, at = side.file, f"{where}.file"
+        for table, what in ((file.programmes, "programmes"), (file.articles, "articles"), (file.building, "building")):
+            for pid in table:
+                programme(f"{at}.{what}.{pid}", pid, rival)
+        for pad in file.pads:
+            known(f"{at}.pads", pad, content.pads, "pad")
+        for kind in file.flown:
+            known(f"{at}.flown", kind, content.missions, "mission type")
+        for index, flight in enumerate(file.likely):
+            known(f"{at}.likely[{index}].mission", flight.mission, content.missions, "mission type")
+            programme(f"{at}.likely[{index}].rocket", flight.rocket, rival)
+            if flight.spacecraft is not None:
+                programme(f"{at}.likely[{index}].spacecraft", flight.spacecraft, rival)
+            for first in flight.firsts:
+                known(f"{at}.likely[{index}].firsts", first, content.firsts, "first")
     for first in state.firsts:
         known("state.firsts", first, content.firsts, "first")
     for index, fired in enumerate(state.fired):

@@ -80,6 +80,50 @@ class Order:
 
 
 @dataclass(slots=True)
+class SeenProgramme:
+    """One rival programme in a side's file: since when it is known, and a band (low, high)
+    that should hold its true reliability (see ``intel.py``)."""
+
+    id: str
+    since: int  # quarter index it was first seen
+    low: float
+    high: float
+    bias: float = 0.0  # the file's lasting error on it, in standard deviations (drawn once)
+    flights: int = 0  # the rival's flights of it that the side has seen
+
+
+@dataclass(slots=True)
+class LikelyFlight:
+    """A flight the file expects the rival may try next, with the chance it gives it."""
+
+    mission: str
+    rocket: str
+    spacecraft: str | None
+    chance: float  # of being tried within a quarter, as the file judges
+    firsts: list[str] = field(default_factory=list)  # the firsts still open to anyone it would win
+    waited: int = 0  # quarters it has been expected and not seen tried
+
+
+@dataclass(slots=True)
+class RivalFile:
+    """What a side believes of the other: the file kept by its intelligence services. It is
+    made only from what the side may know (``intel.py``); the AI and the screens read this,
+    never the rival's true state."""
+
+    spending: float = 0.0  # set by FundIntelligence: paid each quarter
+    paid: float = 0.0  # what was paid at the last survey
+    sharp_until: int = 0  # quarter index: an event's windfall (the U-2, Corona) narrows the bands before it
+    sharp_share: float = 1.0  # of the bands' width while it lasts
+    updated: int = 0  # quarter index of the last survey (0: never)
+    programmes: dict[str, SeenProgramme] = field(default_factory=dict)
+    articles: dict[str, int] = field(default_factory=dict)  # rockets and craft seen built and in hand
+    building: dict[str, int] = field(default_factory=dict)  # seen being built
+    pads: dict[str, int] = field(default_factory=dict)  # the rival's pads seen: pad -> quarter usable again
+    flown: dict[str, int] = field(default_factory=dict)  # the rival's successes by mission type, as seen
+    likely: list[LikelyFlight] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class SideState:
     side: str
     leader: str
@@ -110,6 +154,7 @@ class SideState:
     ordered_this_year: dict[str, int] = field(default_factory=dict)  # for the yearly production limit
     pads: dict[str, int] = field(default_factory=dict)  # pad -> the quarter it is usable again (refit, wreck)
     low_support: int = 0  # quarters in a row under the leadership review's line
+    file: RivalFile = field(default_factory=RivalFile)  # what it believes of the rival (intel.py)
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.core import dates, eventtypes, inflight, rules
+from game.core import dates, eventtypes, inflight, intel, rules
 from game.core.state import (
     SIDES,
     FiredEvent,
@@ -58,6 +58,7 @@ def resume_quarter(game: Game) -> list[LaunchReport]:
     for side in SIDES:
         _budget(game, state.sides[side])
     _end_or_advance(game)
+    intel.survey_all(game)  # each side's file on the other, as the new quarter opens
     return state.launches
 
 

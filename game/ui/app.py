@@ -43,7 +43,7 @@ REPEATING_KEYS = {pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pyg
 # input that asks for something; queued before the screen changed, it was meant for the old screen
 ACTION_INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.TEXTINPUT)
 NAV_KEYS = {pygame.K_h: "hq", pygame.K_r: "research", pygame.K_m: "missions", pygame.K_c: "crews",
-            pygame.K_t: "chronicle"}
+            pygame.K_i: "intel", pygame.K_t: "chronicle"}
 # the theme file loads its own fonts; these are the ones tooltips' <b> and <i> need besides
 EXTRA_FONTS = ((14, True, False), (14, False, True))
 

@@ -58,6 +58,8 @@ def hint(app, screen) -> str | None:
         return "Guide: training raises a crew's skills for the missions ahead; crews fly from the mission planner."
     if name == "LaunchScreen":
         return "Guide: Return shows the whole flight at once; Esc goes straight to headquarters."
+    if name == "IntelScreen":
+        return "Guide: your file on the rival, which may be wrong; + and \u2212 set what intelligence gets a quarter."
     if name == "ChronicleScreen":
         return "Guide: every first against history's date; G shows the charts."
     return None

@@ -31,7 +31,7 @@ USA_WORDS = ("kennedy", "eisenhower", "nasa", "webb", "cape", "huntsville", "whi
              "bay_of_pigs", "u2", "mercury", "gemini", "apollo", "atlas", "titan", "saturn", "redstone", "vanguard",
              "explorer", "jupiter", "bumper", "hermes", "shepard", "freedom", "friendship", "liberty", "ham_",
              "space_task", "colliers", "von_braun", "paperclip", "midway", "project_orbiter", "mueller",
-             "lor_", "white_spacewalk", "missile_gap", "four_inch", "schenectady", "cotton")
+             "lor_", "white_spacewalk", "missile_gap", "four_inch", "schenectady", "cotton", "white_house")
 USSR_WORDS = ("khrushchev", "korolev", "glushko", "kremlin", "chelomei", "kapustin", "baikonur", "nii88", "osoaviakhim",
               "sharashka", "gorodomlya", "kamanin", "sedov", "yangel", "rds1", "tikhonravov", "vostok", "voskhod",
               "soyuz", "sputnik", "luna", "laika", "belka", "gagarin", "titov", "tereshkova", "leonov", "bondarenko",

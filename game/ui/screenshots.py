@@ -1,6 +1,7 @@
 """Screenshots of the main screens from a real game, for the docs.
 
     python -m game.ui.screenshots docs/screenshots [--side usa] [--era moon] [--seed 4]
+    python -m game.ui.screenshots docs/screenshots --intel   # only each side's file on the rival
 
 The computer plans the player's side too, so the screens show a lived-in game; the
 pictures are drawn off-screen (SDL's dummy video driver).
@@ -24,9 +25,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--era", default="moon")
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--suffix", default="", help="added to each file name, e.g. _ussr")
+    parser.add_argument("--intel", action="store_true", help="only intel_usa.png and intel_ussr.png")
     args = parser.parse_args(argv)
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
+    if args.intel:
+        with tempfile.TemporaryDirectory() as home:
+            for path in intel_shots(args.out, args.era, args.seed, Path(home)):
+                print(path)
+        return 0
     with tempfile.TemporaryDirectory() as home:
         taken = take(args.out, args.side, args.era, args.seed, args.suffix, Path(home))
     missing = [name for name in SHOTS if name not in taken]
@@ -164,6 +171,36 @@ def great_moment(app, game, side: str, shot) -> None:
     shot("great_moment")
     app.session.moments.pop("first_human_in_space", None)  # a picture for the docs, not the game's
     app.back_to_hq()
+
+
+def intel_shots(out: Path, era: str, seed: int, home: Path, turns: int = 6) -> list[Path]:
+    """Each side's file on the rival, a few quarters into a game the computer plays for both."""
+    import pygame
+
+    from game import sim
+    from game.ai import make_agent
+    from game.ui.app import App
+    from game.ui.session import Session
+    from game.ui.storage import Storage
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = App(Storage(home), (1280, 720), fullscreen=False)
+    app.settings.guide = False
+    paths = []
+    for side in ("usa", "ussr"):
+        session = Session.new(app.content, era, side, "ai", "normal", seed)
+        sim.advance(session.game, {s: make_agent("ai") for s in ("usa", "ussr")}, turns=turns)
+        app.start_session(session, fresh=False)
+        app.back_to_hq()
+        app.navigate("intel")
+        app.toasts.clear()
+        app.focus = None
+        app.last_input -= 10
+        app.frame()
+        path = out / f"intel_{side}.png"
+        pygame.image.save(app.window, str(path))
+        paths.append(path)
+    return paths
 
 
 if __name__ == "__main__":

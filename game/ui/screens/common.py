@@ -15,6 +15,8 @@ NAV = (("hq", "Headquarters", "H", "Your office: the news, the quarter's plans, 
        ("research", "Research", "R", "Start programmes and set what each gets a quarter."),
        ("missions", "Missions", "M", "Plan launches: the mission, rocket, spacecraft, crew and month."),
        ("crews", "Crews", "C", "Your astronauts or cosmonauts: skills, morale and training."),
+       ("intel", "Rival file", "I", "What your intelligence believes of the rival: its programmes, "
+        "how reliable, what it has built, what it may fly next."),
        ("chronicle", "Chronicle", "T", "Both sides' firsts against history's dates."))
 
 
@@ -116,6 +118,9 @@ def cash_tip(game, side: str) -> str:
              f"(launches booked so far cost {words.money(booked)}, paid when booked).",
              f"Then {rules.CLAWBACK * 100:.0f} % of what is left goes back to the treasury, "
              f"and next quarter's budget of {words.money(arriving(me))} arrives."]
+    if me.file.spending or me.file.paid:
+        lines.append(f"Intelligence took {words.money(me.file.paid)} as the quarter opened and is set to take "
+                     f"{words.money(me.file.spending)} a quarter (Rival file, I).")
     if me.bureau_share:
         lines.append(f"{words.upper_first(words.rival_services(side))} take {me.bureau_share * 100:.0f} % "
                      f"of the {words.money(me.budget)} budget first.")

@@ -11,7 +11,7 @@ KEYS = (
     ("Return", "the screen's main action: end the turn at headquarters; continue a report, launch or message"),
     ("1, 2, 3", "choose an event's first, second or third option (at headquarters: open a waiting event)"),
     ("Esc", "close what is open and go back to headquarters; at headquarters open the menu, and Esc closes it"),
-    ("H, R, M, C, T", "headquarters, research, missions, crews, chronicle"),
+    ("H, R, M, C, I, T", "headquarters, research, missions, crews, the rival file, chronicle"),
     ("Tab, Shift+Tab, arrows", "move the keyboard focus between buttons"),
     ("Space", "press the focused button (Return does too, once a button has the focus)"),
     ("Page Up, Page Down", "scroll a long list or page"),
@@ -33,6 +33,11 @@ GUIDE = (
      "failures most. Flying before a programme's development time is up is rushing it."),
     ("Missions", "Pick a mission, a rocket, a spacecraft, a crew and a month. The planner shows the chance of "
      "success and of losing the crew before you pay. Earlier months win firsts over later ones."),
+    ("The rival file", "Your intelligence keeps a file on the rival (I): the programmes it knows of, a band "
+     "where each vehicle's reliability probably lies, what it has seen built and on which pads, and what the "
+     "rival may try next. Headquarters and the planner warn when it may fly a first within a quarter. Money "
+     "narrows the bands; the U-2, Corona and the open press sharpen them. The Americans see through a fog, "
+     "the Soviets read the American papers."),
     ("The sides", "American failures are public and cost prestige; a crew lost stops crewed flights for an "
      "inquiry. Soviet failures are secret, but the Kremlin wants its missile first, rival bureaus take money, and "
      "the Chief Designer's health wears down."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import dates, rules
+from game.core import dates, intel, rules
 from game.core.state import SHORT, rival_of
 from game.ui import art, words
 from game.ui.screens.common import game_bar
@@ -116,6 +116,8 @@ class HeadquartersScreen(Screen):
                       art.BAD if research > me.cash else art.TEXT, 15))
         if me.stand_down_until > game.state.quarter:
             lines.append((f"Crewed flights stand down until {words.quarter_long(me.stand_down_until)}.", art.BAD, 15))
+        for _, warning in intel.warnings(game, side):  # from the side's own file: Rival file (I) has more
+            lines.append((warning, art.WARN, 15))
         block = art.text_block([(t[0], t[1], t[2], False) for t in lines], inner)
         bottom = rect.bottom - buttons_h - 40
         height = min(bottom - y, 46 + block.get_height())
@@ -123,7 +125,8 @@ class HeadquartersScreen(Screen):
             self.panel((rect.x, y, rect.width, height))
             self.label((rect.x + 14, y + 8, inner, 28), "This quarter", kind="#heading",
                        tip="Launches booked for this quarter (month, mission, and the chance of success "
-                           "your engineers believe) and where the research money goes.")
+                           "your engineers believe), where the research money goes, and any first your file "
+                           "on the rival says it may try within a quarter (Rival file, I).")
             self.text((rect.x + 14, y + 40, inner, height - 44), [(t[0], t[1], t[2]) for t in lines])
             y += height + 10
         if bottom - y > 90:

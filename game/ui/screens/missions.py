@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands, dates, explain
+from game.core import commands, dates, explain, intel
+from game.core.state import SHORT, rival_of
 from game.ui import art, vehicles, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
@@ -166,12 +167,13 @@ class MissionPlannerScreen(Screen):
         rest.sort(key=lambda m: self._beyond_era(m) is not None)  # what these years cannot give, last
         rows: list = list(flyable) + (["Not possible yet"] + rest if rest else [])
         step, later = BUTTON_H + 6, BUTTON_H + 24  # a mission not possible yet says why under its name
-        height = sum(step if r in flyable or r == "Not possible yet" else later for r in rows)
+        racing = self._racing(flyable)  # and one the rival may fly first, by the file, says so
+        height = sum(step if (r in flyable and r not in racing) or r == "Not possible yet" else later for r in rows)
         box = self.scroller((rect.x + 6, rect.y + 42, rect.width - 12, rect.height - 48), height)
         width = box.rect.width - (18 if height > box.rect.height else 4)
         spans, y = [], 0
         for row in rows:
-            tall = step if row in flyable or row == "Not possible yet" else later
+            tall = step if (row in flyable and row not in racing) or row == "Not possible yet" else later
             spans.append((y, y + tall))
             y += tall
         if self.mission in rows and box.vert_scroll_bar is not None:
@@ -203,8 +205,25 @@ class MissionPlannerScreen(Screen):
             if why:
                 self.cell((10, y + BUTTON_H, width - 10, 20), words.upper_first(_short_why(why, mtype)),
                           kind="#caption", parent=box, tip=tip)
+            elif row in racing:
+                flight, warning = racing[row]
+                self.cell((6, y + BUTTON_H, width - 6, 20), f"Race: the {SHORT[rival_of(self.side)]} may take a first "
+                          f"of it this quarter ({words.percent(flight.chance)})", kind="#warn", parent=box,
+                          tip=f"{warning} Your file on the rival (I) says more.")
 
         self.lazy_rows(box, spans, make)
+
+    def _racing(self, flyable) -> dict:
+        """The missions you can fly whose open first the rival may fly within a quarter, by your
+        file: mission -> (the rival's likely flight, the warning)."""
+        warnings = intel.warnings(self.game, self.side)
+        out = {}
+        for mission_id in flyable:
+            wanted = set(self._open_firsts(mission_id))
+            found = next(((f, w) for f, w in warnings if wanted.intersection(f.firsts)), None)
+            if found is not None:
+                out[mission_id] = found
+        return out
 
     def _beyond_era(self, mission_id: str) -> str | None:
         """Why these years cannot fly a mission at all: what it needs no programme gives before the era ends."""
@@ -377,6 +396,13 @@ class MissionPlannerScreen(Screen):
             about.append((f"Cannot book: {reason}.", art.BAD, 15, True))
         if weakest_why:
             about.append((weakest_why, art.TEXT, 14))
+        warned = 0
+        if self.mission is not None:
+            wanted = set(self._open_firsts(self.mission))
+            for flight, warning in intel.warnings(self.game, self.side):
+                if wanted.intersection(flight.firsts):  # the rival may take this mission's first first
+                    about.append((warning, art.WARN, 14, True))
+                    warned += 1
         if self.mission is not None:
             points, missing = self.game.milestone_penalty(self.side, self.content.missions[self.mission])
             if missing:
@@ -389,8 +415,9 @@ class MissionPlannerScreen(Screen):
                 about.append(("Can win: " + ", ".join(firsts) + ".", art.ACCENT, 14))
             about.append((mtype.description, art.MUTED, 14))
         room = book_y - 6 - y
-        # what matters first stays whole: the reason, the weakest step's why; then what fits of the rest
-        must = int(bool(reason)) + int(bool(weakest_why))
+        # what matters first stays whole: the reason, the weakest step's why, a first the rival may
+        # fly this quarter; then what fits of the rest
+        must = int(bool(reason)) + int(bool(weakest_why)) + warned  # (and the race: the file's warning)
         kept = []
         for i, item in enumerate(about):
             block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in kept + [item]],

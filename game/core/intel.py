@@ -1,0 +1,287 @@
+"""The file on the rival: what each side's intelligence makes of the other's programmes.
+
+Each quarter, as it opens, each side surveys the other (``survey``): it pays what it has
+set with ``FundIntelligence``, notes the rival's launches it saw (the public record), may
+spot programmes, pads and built hardware it has missed, and draws a band around each rival
+vehicle's reliability. The band is centred off the truth by an error with a lasting part
+(drawn once per programme, ``SeenProgramme.bias``) and a fresh part, both in standard
+deviations of a spread that starts at the side's ``band_sd`` (a trait: the USA saw the
+USSR through a fog, the USSR read the American press) and narrows with the rival's flights
+seen, with money and with an event's windfall. The band's half-width is ``BAND_Z`` of that
+spread, so it holds the truth about 86 % of the time whatever is spent (measured in
+docs/intelligence.md); money makes it narrower, not surer.
+
+The file is state: saved, and read by the screens and the AI instead of the rival's true
+state (tests/test_intel.py holds the AI to it). Only this module reads the truth for it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from game.core import rules
+from game.core.state import SIDES, LikelyFlight, RivalFile, SeenProgramme, rival_of
+
+if TYPE_CHECKING:
+    from game.core.game import Game
+
+BAND_Z = 1.65  # the band's half-width in spreads: with the two errors below it holds the truth ~86 % of the time
+FRESH_SHARE = 0.5  # the fresh error's spread against the lasting one's: the file moves a little each quarter
+MAX_BIAS = 2.5  # the lasting error is clamped, so no file is hopelessly wrong
+MIN_SD = 1.0  # points: even a perfect source is a point or so off
+LIKELY_MIN = 0.05  # a flight the file gives less chance than this is not listed
+LIKELY_SHOWN = 6
+WAIT_DECAY = 0.8  # a flight expected and not tried is believed this much less each quarter it is not
+TRIES_A_QUARTER = 2.0  # flights a side tries in a quarter, about: the likely flights' chances share them
+WARN_CHANCE = 0.25  # the planner and headquarters warn of a first the rival tries with at least this chance
+
+
+def survey_all(game: Game) -> None:
+    """The quarter's survey for both sides (the turn calls this once the quarter has opened).
+    At the race's end only the last launches are noted: nothing is paid or drawn."""
+    for side in SIDES:
+        if game.state.over:
+            _note_launches(game, side, game.state.sides[side].file)
+        else:
+            survey(game, side)
+
+
+def survey(game: Game, side: str) -> None:
+    """Pay for the quarter's intelligence, note what was seen to fly, and redraw the file."""
+    state = game.state
+    file = state.sides[side].file
+    _pay(game, side, file)
+    tried = _note_launches(game, side, file)
+    redraw(game, side, tried)
+    file.updated = state.quarter
+
+
+def _pay(game: Game, side: str, file: RivalFile) -> None:
+    me = game.state.sides[side]
+    paid = min(file.spending, max(0.0, me.cash))
+    me.cash -= paid
+    me.spent += paid
+    file.paid = round(paid, 2)
+
+
+def _note_launches(game: Game, side: str, file: RivalFile) -> set[str]:
+    """The rival's launches of the last quarter that the side knows of (its public record);
+    returns the mission types it was seen to try."""
+    rival = rival_of(side)
+    tried = set()
+    for report in game.visible_launches(side):
+        if report.side != rival or report.outcome == "scrubbed":
+            continue
+        tried.add(report.type)
+        if report.outcome == "success":
+            file.flown[report.type] = file.flown.get(report.type, 0) + 1
+        for pid in dict.fromkeys(p for p in (report.rocket, report.spacecraft) if p):
+            seen = _see(game, file, pid)
+            seen.flights += 1
+        if report.pad:
+            file.pads.setdefault(report.pad, 0)
+    return tried
+
+
+def focus(game: Game, side: str) -> float:
+    """The share of its base spread the file's error has now: money and windfalls narrow it.
+    Money spent at ``spending_share`` of the budget halves it, with diminishing returns."""
+    me = game.state.sides[side]
+    traits = game.content.sides[side].intel
+    file = me.file
+    scale = max(0.1, traits.spending_share * me.budget)
+    share = 1 / (1 + file.paid / scale)
+    if file.sharp_until > game.state.quarter:
+        share *= file.sharp_share
+    return share
+
+
+def spread(game: Game, side: str, seen: SeenProgramme) -> float:
+    """The spread, in points, of the file's error on one rival programme."""
+    base = game.content.sides[side].intel.band_sd
+    return max(MIN_SD, base * focus(game, side) / math.sqrt(1 + seen.flights))
+
+
+def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
+    """Spot what was missed and draw each band afresh (the survey, with the mission types the
+    rival was seen to try last quarter; and an event's windfall, with None)."""
+    state = game.state
+    rng = state.rng
+    file = state.sides[side].file
+    rival_side = rival_of(side)
+    rival = state.sides[rival_side]
+    traits = game.content.sides[side].intel
+    share = focus(game, side)
+    spot = 1 - (1 - traits.spot_chance) * share  # the chance a missed thing is found this quarter
+    see = 1 - (1 - traits.see_hardware) * share
+    known_before = set(file.programmes)
+    for pid in rival.programmes:
+        if pid not in file.programmes and rng.chance(spot):
+            _see(game, file, pid)
+    for pad in game.content.pads.values():
+        if pad.id not in file.pads and game.pad_open(rival_side, pad) and rng.chance(spot):
+            file.pads[pad.id] = 0
+    for pad in file.pads:
+        file.pads[pad] = rival.pads.get(pad, 0)  # a pad seen is watched: its rebuilding is seen
+    file.articles = _count(game, file, rival.articles.items(), see)
+    building: dict[str, int] = {}
+    for order in rival.orders:
+        building[order.programme] = building.get(order.programme, 0) + 1
+    file.building = _count(game, file, building.items(), see)
+    for pid, seen in file.programmes.items():
+        truth = rival.programmes[pid].reliability
+        sd = spread(game, side, seen)
+        # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
+        centre = max(0.0, min(100.0, truth + (seen.bias + rng.gauss() * FRESH_SHARE) * sd))
+        seen.low = round(max(0.0, min(100.0, centre - BAND_Z * sd)), 1)
+        seen.high = round(max(0.0, min(100.0, centre + BAND_Z * sd)), 1)
+    file.likely = likely_flights(game, side, tried)
+    found = [game.content.programmes[pid].name for pid in file.programmes if pid not in known_before]
+    if found and file.updated:  # (the era's first survey finds what history had made public)
+        game.log(side, "news", f"Intelligence: the {game.content.sides[rival_side].name} has "
+                 f"{'a programme' if len(found) == 1 else 'programmes'} we did not know of: {', '.join(found)}.",
+                 (side,))
+
+
+def _see(game: Game, file: RivalFile, pid: str) -> SeenProgramme:
+    """A rival programme enters the file (if it is not there yet), with its lasting error."""
+    seen = file.programmes.get(pid)
+    if seen is None:
+        bias = max(-MAX_BIAS, min(MAX_BIAS, game.state.rng.gauss()))
+        seen = file.programmes[pid] = SeenProgramme(pid, game.state.quarter, 0.0, 100.0, round(bias, 3))
+    return seen
+
+
+def _count(game: Game, file: RivalFile, items, see: float) -> dict[str, int]:
+    """How many of each built (or building) vehicle are seen: each one with chance ``see``.
+    A vehicle seen reveals its programme."""
+    rng = game.state.rng
+    out = {}
+    for pid, count in sorted(items):
+        seen = sum(1 for _ in range(count) if rng.chance(see))
+        if seen:
+            out[pid] = seen
+            _see(game, file, pid)
+    return out
+
+
+def midpoint(seen: SeenProgramme) -> float:
+    return (seen.low + seen.high) / 2
+
+
+def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list[LikelyFlight]:
+    """The flights the rival may try next, judged from the file alone: the missions it could
+    fly with the programmes the file knows, on hardware seen built (or being built) and a
+    pad seen, weighed by the odds the bands' middles give and the milestones seen flown. A
+    flight expected quarter after quarter and not seen tried is believed less each time
+    (``WAIT_DECAY``): the file learns that the rival is not ready, or hides its failures."""
+    file = game.state.sides[side].file
+    waited = {f.mission: f.waited for f in file.likely}
+    if not file.programmes:
+        return []
+    found: dict[str, LikelyFlight] = {}
+    known = frozenset(file.programmes)
+    middles = {pid: midpoint(seen) / 100 for pid, seen in file.programmes.items()}
+    for mission in game.content.missions.values():
+        open_firsts = [f for f in mission.firsts if not game.state.firsts.get(f)]
+        if not open_firsts and (mission.firsts or file.flown.get(mission.id)):
+            continue  # nothing left to win, or a test it has been seen to fly: not news
+        for rocket, craft, along in _kits(game.content, known, mission):
+            if game.too_early(rocket.id, craft.id if craft else None):
+                continue
+            chance = _try_chance(game, file, mission, rocket, craft, along, middles)
+            best = found.get(mission.id)
+            if best is None or chance > best.chance:
+                found[mission.id] = LikelyFlight(mission.id, rocket.id, craft.id if craft else None,
+                                                 chance, open_firsts)
+    for flight in found.values():
+        if tried is None:
+            flight.waited = waited.get(flight.mission, 0)
+        elif flight.mission not in tried:
+            flight.waited = waited.get(flight.mission, -1) + 1
+        flight.chance = round(flight.chance * WAIT_DECAY ** flight.waited, 3)
+    found = {m: f for m, f in found.items() if f.chance >= LIKELY_MIN}
+    # a side launches a flight or two a quarter, not everything it could: the chances share that
+    total = sum(f.chance for f in found.values())
+    if total > TRIES_A_QUARTER:
+        for flight in found.values():
+            flight.chance = round(flight.chance * TRIES_A_QUARTER / total, 3)
+    return sorted(found.values(), key=lambda f: (-f.chance, f.mission))[:LIKELY_SHOWN]
+
+
+_KITS: WeakKeyDictionary = WeakKeyDictionary()  # content -> known programmes -> mission -> its kits
+
+
+def _kits(content, known: frozenset[str], mission) -> list[tuple]:
+    """The kits (rocket, craft, programmes along) with which the known programmes can fly a
+    mission, each capability from the first known programme that provides it. Worked out once
+    for each set of known programmes (it grows a few times a game) and mission."""
+    cache = _KITS.setdefault(content, {}).setdefault(known, {})
+    if mission.id in cache:
+        return cache[mission.id]
+    programmes = [content.programmes[pid] for pid in sorted(known)]
+
+    def provider(capability: str):
+        return next((p for p in content.providers.get(capability, ()) if p.id in known), None)
+
+    flies = []
+    for rocket in (p for p in programmes if p.kind == "rocket"):
+        for craft in [p for p in programmes if p.kind == "spacecraft"] if mission.spacecraft else [None]:
+            reason, along = rules.why_cannot_fly(mission, rocket, craft, content.capability_kinds, provider)
+            if not reason:
+                flies.append((rocket, craft, tuple(along)))
+    cache[mission.id] = flies
+    return flies
+
+
+def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along, middles: dict[str, float]) -> float:
+    """The chance the file gives a kit of being tried within a quarter: its hardware seen,
+    a pad seen free for it, and odds (from the bands' middles) a side would fly at."""
+    quarter = game.state.quarter
+    ready = 1.0
+    odds = middles[rocket.id]
+    for prog in (rocket, craft, *along):
+        if prog is None:
+            continue
+        if prog is not rocket:
+            odds *= middles[prog.id]
+        if prog.kind != "component" and not file.articles.get(prog.id):
+            ready *= 0.35 if file.building.get(prog.id) else 0.1  # built out of sight, or not yet
+    pads = _pads_for(game.content, rocket.id)
+    if pads and not any(file.pads.get(p, quarter + 1) <= quarter for p in pads):
+        ready *= 0.3  # no pad seen free for it
+    willing = max(0.05, min(1.0, (odds - 0.2) / 0.4))  # a side flies when it believes the odds fair
+    if mission.after:
+        missing = sum(1 for m in mission.after if not file.flown.get(m))
+        willing *= 1 - 0.6 * missing / len(mission.after)
+    if mission.woman:
+        willing *= 0.3  # who is in the rival's corps is not in the file
+    return min(0.9, ready * willing)
+
+
+_PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> rocket -> the pads that serve it
+
+
+def _pads_for(content, rocket_id: str) -> tuple[str, ...]:
+    cache = _PADS.setdefault(content, {})
+    if rocket_id not in cache:
+        cache[rocket_id] = tuple(p.id for p in content.pads.values() if rocket_id in p.serves)
+    return cache[rocket_id]
+
+
+def warnings(game: Game, side: str) -> list[tuple[LikelyFlight, str]]:
+    """The firsts the file says the rival may fly within a quarter, with a line for each."""
+    out = []
+    file = game.state.sides[side].file
+    for flight in file.likely:
+        opened = [f for f in flight.firsts if not game.state.firsts.get(f)]
+        if flight.chance < WARN_CHANCE or not opened:
+            continue
+        names = ", ".join(game.content.firsts[f].name.lower() for f in opened)
+        mission = game.content.missions[flight.mission].name
+        out.append((flight, f"The {game.content.sides[rival_of(side)].name} may try a {mission.lower()} "
+                            f"within a quarter ({flight.chance * 100:.0f} % by your file): the {names}."))
+    return out
+
