@@ -179,6 +179,7 @@ LIMITS: dict[str, Any] = {
     "stand_down_until": QUARTER, "delayed_until": QUARTER, "inquiry_until": QUARTER, "crewed_until": QUARTER,
     "deaths": COUNT, "launches": COUNT, "failures": COUNT, "flown": COUNT, "failure_streak": COUNT,
     "articles": COUNT, "ordered_this_year": COUNT, "pads": QUARTER, "low_support": COUNT,
+    "road_changes": COUNT,
     "dismissed": one_of(None, *SIDES),
     # ProgrammeState
     "flights": COUNT, "successes": COUNT, "quarters": COUNT,
@@ -348,6 +349,15 @@ def check_content(content, state: GameState) -> None:
                 programme(f"{at}.articles", pid, name)
             if mission.pad is not None:
                 known(f"{at}.pad", mission.pad, content.pads, "pad")
+            for part in ("rocket2", "spacecraft2"):
+                if getattr(mission, part) is not None:
+                    programme(f"{at}.{part}", getattr(mission, part), name)
+            if mission.pad2 is not None:
+                known(f"{at}.pad2", mission.pad2, content.pads, "pad")
+        if side.road is not None:
+            known(f"{where}.road", side.road, content.roads, "road")
+            if content.roads[side.road].side != name:
+                raise SchemaProblem(f"{where}.road: {side.road!r} is not a {name} road")
         for pid in side.articles:
             programme(f"{where}.articles.{pid}", pid, name)
         for index, order in enumerate(side.orders):

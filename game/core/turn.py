@@ -166,7 +166,11 @@ def _launches(game: Game) -> None:
         state.sides[mission.side].missions.remove(mission)
         if state.over:  # the goal was won earlier this quarter: the race is over, nobody flies
             continue
-        _fly(game, mission, month, day)
+        if game.content.missions[mission.type].joint:
+            from game.core import joint  # (joint.py builds on this module's helpers)
+            joint.fly(game, mission, month, day)  # two launches that meet in orbit
+        else:
+            _fly(game, mission, month, day)
 
 
 def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
