@@ -193,12 +193,12 @@ class Game:
             return f"{prog.name} has already started"
         if prog.available and self.state.quarter < dates.parse_quarter(prog.available):
             return f"{prog.name} cannot start before {prog.available}"
+        barred = roads.why_barred(self, side, prog_id)  # (before what it needs: no use starting those)
+        if barred:
+            return barred
         missing = [self.content.programmes[r].name for r in prog.requires if r not in side_state.programmes]
         if missing:
             return f"{prog.name} needs {', '.join(missing)} first"
-        barred = roads.why_barred(self, side, prog_id)
-        if barred:
-            return barred
         card = self.card_due_to_start(side, prog_id)
         if card is not None:
             return f"\u201c{card.title}\u201d is due and may start {prog.name} without paying for it"
