@@ -22,11 +22,12 @@ HORIZON_YEARS = 3.0  # the years of cost and development at which a road's weigh
 TOO_LATE = 0.1  # the weight left to a road whose slowest programme cannot be ready before the end
 BEHIND = 30  # prestige the rival leads by that makes a quick road round the Moon attractive
 QUICK_ROAD = 1.5  # the weight that gives a road that lands nobody, when behind
+OFF_GOAL = 0.4  # the weight left to a road none of whose missions can win the era's goal
 RICHER = 1.3  # a rival budget this many times its own makes it count the cost twice
-FAR_BEHIND = 60  # prestige the rival leads by that makes it think of changing road
-UNREADY = 50  # the mean reliability (true %, of its road's started programmes) it calls unready
+FAR_BEHIND = 40  # prestige the rival leads by that makes it think of changing road
+UNREADY = 60  # the mean reliability (true %, of its road's started programmes) it calls unready
 MIN_QUARTERS_LEFT = 12  # a change of road with less time left than this cannot pay
-BETTER = 2.0  # how many times its own road's weight another must have, price paid, to change to it
+BETTER = 1.5  # how many times its own road's weight another must have, price paid, to change to it
 
 
 def plan_road(game: Game, side: str) -> None:
@@ -66,6 +67,9 @@ def weight(game: Game, side: str, road) -> float:
     value = road.ai_weight * math.exp(-years / HORIZON_YEARS)
     if state.quarter + slowest > state.end:
         value *= TOO_LATE
+    goal = game.era.goal.first
+    if not any(goal in game.content.missions[m].firsts for m in road.missions):
+        value *= OFF_GOAL  # round the Moon wins prestige, not the race
     if rival.prestige > me.prestige + BEHIND and not road.lands:
         value *= QUICK_ROAD
     if rival.budget > RICHER * me.budget:
