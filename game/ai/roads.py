@@ -22,11 +22,12 @@ HORIZON_YEARS = 3.0  # the years of cost and development at which a road's weigh
 TOO_LATE = 0.1  # the weight left to a road whose slowest programme cannot be ready before the end
 BEHIND = 30  # prestige the rival leads by that makes a quick road round the Moon attractive
 QUICK_ROAD = 1.5  # the weight that gives a road that lands nobody, when behind
-OFF_GOAL = 0.4  # the weight left to a road none of whose missions can win the era's goal
+OFF_GOAL = 0.25  # the weight left to a road none of whose missions can win the era's goal
 RICHER = 1.3  # a rival budget this many times its own makes it count the cost twice
 FAR_BEHIND = 40  # prestige the rival leads by that makes it think of changing road
 UNREADY = 60  # the mean reliability (true %, of its road's started programmes) it calls unready
 MIN_QUARTERS_LEFT = 12  # a change of road with less time left than this cannot pay
+RESERVE = 0.5  # of a quarter's budget kept in hand when it starts its road's programmes
 BETTER = 1.5  # how many times its own road's weight another must have, price paid, to change to it
 
 
@@ -50,6 +51,23 @@ def plan_road(game: Game, side: str) -> None:
         if others:
             game.execute(commands.ChooseRoad(side, pick(game, side, others).id))
     _answer_road_cards(game, side)
+    _start_road(game, side)
+
+
+def _start_road(game: Game, side: str) -> None:
+    """Start the road's own programmes as soon as they may be started, the slowest first:
+    their development clocks are what the road waits on (the planner funds them once its
+    targets reach the landing, often years later)."""
+    road = roads.road_of(game, side)
+    if road is None:
+        return
+    me = game.state.sides[side]
+    programmes = game.content.programmes
+    for prog_id in sorted(road.programmes, key=lambda p: (-programmes[p].min_quarters, p)):
+        if prog_id in me.programmes or game.why_not_start(side, prog_id):
+            continue
+        if me.cash - programmes[prog_id].start_cost >= RESERVE * me.budget:
+            game.execute(commands.StartProgramme(side, prog_id))
 
 
 def weight(game: Game, side: str, road) -> float:
