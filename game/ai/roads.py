@@ -24,11 +24,11 @@ BEHIND = 30  # prestige the rival leads by that makes a quick road round the Moo
 QUICK_ROAD = 1.5  # the weight that gives a road that lands nobody, when behind
 OFF_GOAL = 0.25  # the weight left to a road none of whose missions can win the era's goal
 RICHER = 1.3  # a rival budget this many times its own makes it count the cost twice
-FAR_BEHIND = 40  # prestige the rival leads by that makes it think of changing road
-UNREADY = 60  # the mean reliability (true %, of its road's started programmes) it calls unready
+FAR_BEHIND = 50  # prestige the rival leads by that makes it think of changing road
+UNREADY = 50  # the mean reliability (true %, of its road's started programmes) it calls unready
 MIN_QUARTERS_LEFT = 12  # a change of road with less time left than this cannot pay
 RESERVE = 0.5  # of a quarter's budget kept in hand when it starts its road's programmes
-BETTER = 1.5  # how many times its own road's weight another must have, price paid, to change to it
+BETTER = 1.75  # how many times its own road's weight another must have, price paid, to change to it
 
 
 def plan_road(game: Game, side: str) -> None:
