@@ -184,7 +184,7 @@ def test_damaged_saves_are_refused_with_the_file_named(tmp_path, content):
     cases = {
         "truncated.json": text[: len(text) // 2],
         "not_json.json": "hello",
-        "future.json": text.replace('"version":1', '"version":99', 1),
+        "future.json": text.replace(f'"version":{save.VERSION}', '"version":99', 1),
         "edited.json": text.replace('"sides":', '"sidez":', 1),
     }
     for name, body in cases.items():

@@ -127,6 +127,17 @@ def test_the_road_is_saved_and_loaded(content, tmp_path):
     assert state.sides["ussr"].road == "ussr_soyuz"
 
 
+def test_a_save_from_before_the_roads_still_loads(content):
+    """Format 1 had no roads: its sides load with none chosen, its launches with one launch."""
+    game = Game.new(content, "campaign", 2)
+    text = save.dumps(game.state)
+    old = text.replace(f'"version":{save.VERSION}', '"version":1', 1)
+    assert old.count(',"road":null,"road_changes":0') == 2
+    old = old.replace(',"road":null,"road_changes":0', "")
+    state, _ = save.loads(old)
+    assert state.sides["usa"].road is None and state.sides["ussr"].road_changes == 0
+
+
 # --- a mission of two launches ------------------------------------------------------------
 
 class Scripted:

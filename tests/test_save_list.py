@@ -175,4 +175,4 @@ def test_a_save_header_is_found_in_the_first_bytes(tmp_path, session):
     path = tmp_path / "x.json"
     save.write(path, session.game.state, {"label": "Hello", "turn": 3})
     assert save.read_header(path) == {"label": "Hello", "turn": 3}
-    assert Path(path).read_text().startswith('{"format":"spacerace-save","version":1,"meta":')
+    assert Path(path).read_text().startswith(f'{{"format":"spacerace-save","version":{save.VERSION},"meta":')

@@ -118,7 +118,7 @@ def loads(raw: bytes | str, name: str = "save") -> tuple[GameState, dict]:
         raise SaveError(f"{name}: {err}") from None
     if version > VERSION:
         raise SaveError(f"{name}: saved by a newer version of the game (format {version}; this one reads {VERSION})")
-    if version < VERSION:
+    if version < schema.OLDEST:
         raise SaveError(f"{name}: format {version} is too old to read")
     try:
         schema.check(state)

@@ -26,7 +26,8 @@ from game.core import dates
 from game.core.state import SIDES, GameState
 
 FORMAT = "spacerace-save"
-VERSION = 1
+VERSION = 2  # 2: the roads to the Moon (SideState.road, road_changes; Mission.rocket2, spacecraft2, pad2)
+OLDEST = 1  # the oldest format still read: the fields added since have defaults that read it as it was
 SKILLS = ("piloting", "endurance", "eva", "docking")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_ERA_QUARTERS = 400
@@ -94,7 +95,7 @@ def _check_outside(raw: bytes | str) -> None:
         raise SchemaProblem("the save has no format version")
     if version > VERSION:
         raise SchemaProblem(f"saved by a newer version of the game (format {version}; this one reads {VERSION})")
-    if version < VERSION:
+    if version < OLDEST:
         raise SchemaProblem(f"format {version} is too old to read")
     if not isinstance(header.get("state"), dict):
         raise SchemaProblem("the save holds no game (no 'state' mapping)")
