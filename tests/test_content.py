@@ -201,7 +201,8 @@ def test_good_headlines_pass(headline):
 def test_the_ids_the_engine_needs_are_declared_and_checked(tmp_path, content):
     """The escape system and the AI's test flights are named in the data, not in code."""
     assert {m for m, mission in content.missions.items() if mission.role == "test_flight"} \
-        == {"ballistic_test", "capsule_test", "lander_test"}
+        == {"ballistic_test", "capsule_test", "lander_test", "landing_stage_test",
+                                                          "eor_tanker_launch", "soyuz_9k_launch"}
     assert all(m.escape_by == "escape_system" for m in content.missions.values() if m.crew_min)
     (tmp_path / "missions.yaml").write_text(
         "missions:\n  - id: hop\n    name: Hop\n    crew_min: 1\n    escape_by: escape_sytem\n"

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from game.ai import analysis
-from game.core import commands, dates, intel, rules
+from game.ai import roads as road_ai
+from game.core import commands, dates, intel, roads, rules
 from game.core.game import Game
 from game.core.state import rival_of
 
@@ -92,6 +93,8 @@ class Kit:
     programmes: frozenset[str]  # those and all their requirements, which need only be started
     cost: float  # start cost of all of them
     available: int  # the quarter from which all of them may be started
+    rocket2: str | None = None  # a multi-launch mission's other launch (its type's ``joint``)
+    spacecraft2: str | None = None
 
 
 class PlanningAI:
@@ -117,6 +120,7 @@ class PlanningAI:
         decide.answer(game, side, lambda g, s: decide.by_nerve(g, s, self.level.crew_risk))
 
     def plan(self, game: Game, side: str) -> None:
+        road_ai.plan_road(game, side)  # the road to the Moon first: it bars what it does not take
         self._answer_events(game, side)
         targets = self._targets(game, side)
         self._research(game, side, targets)
@@ -211,7 +215,8 @@ class PlanningAI:
         # enter it: a loaded game's fresh AI must choose as the one that played on would.
         # money piling up unspent means the programme can afford to chase one more goal
         flush = state.sides[side].cash > 3 * state.sides[side].budget
-        key = (id(state), side, len(owned), sum(map(len, state.firsts.values())), len(state.sides[side].flown),
+        key = (id(state), side, state.sides[side].road, len(owned), sum(map(len, state.firsts.values())),
+               len(state.sides[side].flown),
                frozenset(state.sides[side].grounded), len(_seen_flown(game, side)), flush,
                bisect.bisect_right(_availabilities(game.content, side), soon),
                any(c.woman for c in game.active_crew(side)))  # (see _mission_values)
@@ -231,6 +236,8 @@ class PlanningAI:
         started = frozenset(owned)  # (a frozenset meets a kit's programmes faster than the dict's keys)
         scored = []
         for mission_id, value in self._mission_values(game, side).items():
+            if roads.why_mission_barred(game, side, mission_id):
+                continue  # another road's mission
             kits = all_kits[mission_id]
             if mission_id not in best_kits:
                 best_kits[mission_id] = self._best_kit(game, side, soon, mission_id, kits, started)
@@ -253,7 +260,8 @@ class PlanningAI:
         goal_path = _goal_path(game, side)
         flown = state.sides[side].flown
         has_woman = any(c.woman for c in game.active_crew(side))  # a woman's flight is out of reach without one
-        key = (id(state), side, sum(map(len, state.firsts.values())), len(flown), goal_path, has_woman)
+        key = (id(state), side, sum(map(len, state.firsts.values())), len(flown), goal_path, has_woman,
+               state.sides[side].road)
         if key == self._values_key:
             return self._values
         achieved = {first for first, won in state.firsts.items() if any(w.side == side for w in won)}
@@ -262,6 +270,8 @@ class PlanningAI:
         for mission_id in _kits(game.content, side):
             if game.content.missions[mission_id].woman and not has_woman:
                 continue
+            if roads.why_mission_barred(game, side, mission_id):
+                continue  # another road's (or no road's yet): worth nothing, nor its milestones
             value = 0.0
             for first in game.content.missions[mission_id].firsts:
                 if first in achieved:
@@ -278,8 +288,8 @@ class PlanningAI:
         """Each mission type's best kits, as far as they have been asked for (see _best_kit).
         Kept while what the side owns, its groundings and what it may start stay the same."""
         state = game.state
-        key = (id(state), side, len(state.sides[side].programmes), frozenset(state.sides[side].grounded),
-               bisect.bisect_right(_availabilities(game.content, side), soon))
+        key = (id(state), side, state.sides[side].road, len(state.sides[side].programmes),
+               frozenset(state.sides[side].grounded), bisect.bisect_right(_availabilities(game.content, side), soon))
         if key != self._best_kits_key:
             self._best_kits_key, self._best_kits_value = key, {}
         return self._best_kits_value
@@ -294,6 +304,8 @@ class PlanningAI:
         for kit in kits:
             if kit.available > soon:
                 continue
+            if any(roads.why_barred(game, side, p) for p in kit.flies):
+                continue  # another road's hardware
             held = grounded & kit.flies if grounded else _NONE
             if held and not (mission_id in _goal_missions(game.content, side, game.era.goal.first)
                              and _liftable(game, side, held)):
@@ -390,6 +402,8 @@ class PlanningAI:
                 continue
             crew_members = [side_state.crews[c] for c in crew or ()]
             odds = game.odds(side, mission, hardware, crew_members)
+            if kit.rocket2:  # both launches must work
+                odds = odds._replace(success=odds.success * road_ai.joint_success(game, side, kit))
             # daring is for what decides the race: the goal, or a first the rival is about to take
             at_stake = (goal_path.intersection(mission.firsts) and behind
                         or kit.mission in races
@@ -403,10 +417,13 @@ class PlanningAI:
                 needed = min(needed, LAST_THROW if time_short else self.level.uncrewed_goal_odds)
             risk = self.level.crew_risk * (2.0 if time_short and at_stake else 1.5 if at_stake else 1.0)
             if odds.success >= needed and odds.crew_loss <= risk:
-                if not self._ready_to_fly(game, side, hardware):
+                ready = road_ai.joint_ready(self, game, side, kit, hardware) if kit.rocket2 \
+                    else self._ready_to_fly(game, side, hardware)
+                if not ready:
                     continue  # ordered, or no pad: the AI sends only what the rules allow
                 if game.execute(commands.PlanMission(side, kit.mission, kit.rocket, kit.spacecraft,
-                                                     game.month_now(), tuple(crew or ()))):
+                                                     game.month_now(), tuple(crew or ()), kit.rocket2,
+                                                     kit.spacecraft2)):
                     booked_types.add(kit.mission)
                     self._order(game, side, hardware)  # the next one is built while this one flies
             else:
@@ -842,4 +859,18 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
         found.sort(key=lambda k: (k.cost, k.rocket, k.spacecraft or ""))
         if found:
             kits[mission.id] = found[:KITS_PER_MISSION]
+    # a multi-launch mission's kits take their other launch's cheapest kit along
+    for mission in content.missions.values():
+        if mission.joint and mission.id in kits:
+            other = kits.get(mission.joint)
+            if not other:
+                del kits[mission.id]
+                continue
+            joined = []
+            for k in kits[mission.id]:  # the same rocket twice where it can (two Saturns), else the cheapest
+                two = next((o for o in other if o.rocket == k.rocket), other[0])
+                joined.append(Kit(k.mission, k.rocket, k.spacecraft, k.flies | two.flies, k.programmes | two.programmes,
+                                  sum(programmes[p].start_cost for p in k.programmes | two.programmes),
+                                  max(k.available, two.available), two.rocket, two.spacecraft))
+            kits[mission.id] = joined
     return kits

@@ -48,6 +48,7 @@ FirstId = Annotated[str, Field(min_length=1), Ref("first")]
 EventId = Annotated[str, Field(min_length=1), Ref("event")]
 MissionId = Annotated[str, Field(min_length=1), Ref("mission")]
 EraId = Annotated[str, Field(min_length=1), Ref("era")]
+RoadId = Annotated[str, Field(min_length=1), Ref("road")]
 Flag = Annotated[str, Field(min_length=1)]
 Target = Literal["self", "rival"]
 Number = Annotated[float, Field(ge=-1_000_000, le=1_000_000)]
@@ -150,6 +151,19 @@ class Era(Clause):
 @condition("mode", "the game is played in this mode", "mode")
 class Mode(Clause):
     mode: Literal["historical", "dynamic"]
+
+
+@condition("road_open", "whether the side has yet to choose its road to the Moon (roads.yaml): "
+           "`road_open: true` holds before the choice, `false` after it", "open")
+class RoadOpen(Clause):
+    open: bool = True
+    target: Target = "self"
+
+
+@condition("on_road", "the side follows this road to the Moon (roads.yaml)", "road")
+class OnRoad(Clause):
+    road: RoadId
+    target: Target = "self"
 
 
 # --- conditions: firsts, missions, programmes, events, flags ------------------------------------
@@ -369,6 +383,13 @@ class Ground(Clause):
 @effect("unground", "lets a grounded programme fly again", "programme")
 class Unground(Clause):
     programme: ProgrammeId
+    target: Target = "self"
+
+
+@effect("choose_road", "the side takes a road to the Moon (roads.yaml); a change from another road costs "
+        "that road's switch_cost and switch_delay", "road")
+class ChooseRoad(Clause):
+    road: RoadId
     target: Target = "self"
 
 

@@ -34,6 +34,7 @@ from game.content.model import (
     MissionsFile,
     PadsFile,
     ProgrammesFile,
+    RoadsFile,
     SidesFile,
     nearest_hint,
 )
@@ -233,6 +234,7 @@ class _Pool:
     sides: dict[str, _Entry] = field(default_factory=dict)
     pads: dict[str, _Entry] = field(default_factory=dict)
     faults: dict[str, _Entry] = field(default_factory=dict)
+    roads: dict[str, _Entry] = field(default_factory=dict)
     history_launches: dict[str, list[int]] = field(default_factory=dict)  # side -> each launch's index in the file
     problems: list[Problem] = field(default_factory=list)
 
@@ -261,7 +263,8 @@ def _read(path: Path, base: Path, pool: _Pool, if_empty: str):
 HISTORY_FILE = "history.yaml"
 _LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", MissionsFile, "missions"),
           ("firsts.yaml", FirstsFile, "firsts"), ("sides.yaml", SidesFile, "sides"),
-          ("pads.yaml", PadsFile, "pads"), ("faults.yaml", FaultsFile, "faults"))
+          ("pads.yaml", PadsFile, "pads"), ("faults.yaml", FaultsFile, "faults"),
+          ("roads.yaml", RoadsFile, "roads"))
 
 
 def _add_folder(folder: Path, pool: _Pool) -> None:
@@ -429,6 +432,7 @@ def _cross_check(pool: _Pool) -> None:
     _check_sides(pool, report, ref)
     _check_pads(pool, report, ref)
     _check_faults(pool, report, ref)
+    _check_roads(pool, report, ref)
     for entry in pool.eras.values():
         era = entry.value
         ref(entry, ("goal", "first"), era.goal.first, pool.firsts, "first")
@@ -444,6 +448,9 @@ def _cross_check(pool: _Pool) -> None:
                     report(entry, (side, "programmes", pid), f"{pid!r} is not a {side} programme")
             for first in start.firsts:
                 ref(entry, (side, "firsts", first), first, pool.firsts, "first")
+            if start.road is not None and ref(entry, (side, "road"), start.road, pool.roads, "road") \
+                    and pool.roads[start.road].value.side != side:
+                report(entry, (side, "road"), f"{start.road!r} is a road of the other side")
             for article in start.articles:
                 if article not in start.programmes:
                     report(entry, (side, "articles", article), f"{article!r} is built but not among the side's "
@@ -464,7 +471,7 @@ def _check_clauses(pool: _Pool, ref, report) -> None:
     """Every programme, first, event, mission and era an event's clauses name must exist,
     and so must the choice a ``choice_made`` names."""
     tables = {"programme": pool.programmes, "first": pool.firsts, "event": pool.events, "mission": pool.missions,
-              "era": pool.eras}
+              "era": pool.eras, "road": pool.roads}
     for entry in pool.events.values():
         event = entry.value
         todo = [(("trigger", "conditions", i), c) for i, c in enumerate(event.trigger.conditions)]
@@ -716,6 +723,33 @@ def _check_pads(pool: _Pool, report, ref) -> None:
                 report(entry, ("id",), f"no {side} pad serves the rocket {rocket.id!r} (pads.yaml)")
 
 
+def _check_roads(pool: _Pool, report, ref) -> None:
+    """A road names its side's programmes and missions that exist; each side with roads
+    has exactly one marked as history's; a multi-launch mission's other launch exists and
+    is not itself multi-launch."""
+    for entry in pool.missions.values():
+        joint = entry.value.joint
+        if joint is not None and ref(entry, ("joint",), joint, pool.missions, "mission"):
+            if pool.missions[joint].value.joint is not None:
+                report(entry, ("joint",), f"{joint!r} is itself a multi-launch mission: a mission joins one other launch")
+            elif joint == entry.value.id:
+                report(entry, ("joint",), "a mission cannot be its own other launch")
+    for entry in pool.roads.values():
+        road = entry.value
+        for i, prog in enumerate(road.programmes):
+            if ref(entry, ("programmes", i), prog, pool.programmes, "programme") \
+                    and pool.programmes[prog].value.side not in (road.side, "both"):
+                report(entry, ("programmes", i), f"{prog!r} is not a {road.side} programme")
+        for i, mission in enumerate(road.missions):
+            ref(entry, ("missions", i), mission, pool.missions, "mission")
+    for side in SIDES:
+        mine = [e for e in pool.roads.values() if e.value.side == side]
+        marked = [e for e in mine if e.value.history]
+        if mine and len(marked) != 1:
+            report(mine[0], ("history",), f"the {side} roads must mark exactly one as history's "
+                   f"(history: true); {len(marked)} are marked")
+
+
 # --- the public entry points ----------------------------------------------------------------
 
 def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Problem]]:
@@ -739,6 +773,7 @@ def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Pr
         sides={k: e.value for k, e in pool.sides.items()},
         pads={k: e.value for k, e in pool.pads.items()},
         faults={k: e.value for k, e in pool.faults.items()},
+        roads={k: e.value for k, e in pool.roads.items()},
     )
     return content, []
 

@@ -178,6 +178,10 @@ class MissionTypeDef:
     escape_by: Id | None = None
     role: Literal["test_flight"] | None = None  # an uncrewed flight the AI flies to prove a vehicle
     milestone_penalty: Annotated[float, Field(ge=0, le=200)] = 15
+    # a multi-launch mission: the mission type its other launch flies (a tanker, a rocket
+    # block), booked with it, flown first in the same month; this mission's own steps then
+    # include the rendezvous. Each launch lifts its part to orbit only (Earth-orbit assembly).
+    joint: Id | None = None
 
 
 @record
@@ -269,6 +273,35 @@ class FirstsFile:
     firsts: tuple[FirstDef, ...]
 
 
+# --- roads to the Moon -----------------------------------------------------------------
+
+@record
+class RoadDef:
+    """One way to the Moon (``roads.yaml``): the programmes that belong to it and the
+    missions it opens. A side follows one road at a time; once it has chosen, it may not
+    start or fund a programme that belongs only to the side's other roads, nor fly their
+    missions. Before the choice every road is open (the debate years, when bureaus worked
+    on all of them). A programme on every road of the side is never barred."""
+
+    id: Id
+    side: Side
+    name: Label
+    description: Prose = ""
+    history: bool = False  # the road history took
+    available: QuarterText  # from when the side may choose it
+    programmes: tuple[Id, ...] = Field(min_length=1)
+    missions: tuple[Id, ...] = Field(min_length=1)  # the crewed Moon missions it opens
+    lands: bool = True  # whether its missions can land a crew (a circumlunar road does not)
+    switch_cost: Money = 0  # paid to change to this road from another
+    switch_delay: Annotated[int, Field(ge=0, le=20)] = 0  # quarters its programmes stand still after a change
+    ai_weight: Annotated[float, Field(ge=0, le=100)] = 1  # how readily the computer rival takes it
+
+
+@record
+class RoadsFile:
+    roads: tuple[RoadDef, ...]
+
+
 # --- eras -----------------------------------------------------------------------------
 
 @record
@@ -313,6 +346,7 @@ class SideStart:
     flags: tuple[Id, ...] = ()
     firsts: dict[Id, MonthText] = Field(default_factory=dict)  # firsts already won before the era opens
     articles: dict[Id, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)  # built hardware in hand
+    road: Id | None = None  # the road to the Moon already chosen when the era opens (roads.yaml)
 
     @field_validator("programmes", mode="before")
     @classmethod
@@ -561,6 +595,7 @@ class Content:
     sides: dict[str, SideDef] = field(default_factory=dict)  # each side's traits (sides.yaml)
     pads: dict[str, PadDef] = field(default_factory=dict)  # launch pads (pads.yaml)
     faults: dict[str, FaultDef] = field(default_factory=dict)  # what can go wrong in flight (faults.yaml)
+    roads: dict[str, RoadDef] = field(default_factory=dict)  # the roads to the Moon (roads.yaml)
     _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
@@ -580,6 +615,29 @@ class Content:
             for capability in programme.provides:
                 table.setdefault(capability, []).append(programme)
         return table
+
+    @functools.cached_property
+    def road_programmes(self) -> dict[str, dict[str, frozenset[str]]]:
+        """side -> programme -> the roads it belongs to, for programmes on some but not all
+        of the side's roads: those a chosen road bars."""
+        table: dict[str, dict[str, frozenset[str]]] = {}
+        for side in SIDES:
+            roads = [r for r in self.roads.values() if r.side == side]
+            on: dict[str, set[str]] = {}
+            for road in roads:
+                for prog in road.programmes:
+                    on.setdefault(prog, set()).add(road.id)
+            table[side] = {p: frozenset(ids) for p, ids in on.items() if len(ids) < len(roads)}
+        return table
+
+    @functools.cached_property
+    def road_missions(self) -> dict[str, dict[str, frozenset[str]]]:
+        """side -> mission -> the roads that open it."""
+        table: dict[str, dict[str, set[str]]] = {side: {} for side in SIDES}
+        for road in self.roads.values():
+            for mission in road.missions:
+                table[road.side].setdefault(mission, set()).add(road.id)
+        return {side: {m: frozenset(ids) for m, ids in t.items()} for side, t in table.items()}
 
     def events_for_era(self, era_id: str) -> list[EventDef]:
         cached = self._era_events.get(era_id)

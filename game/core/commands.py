@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from game.core import dates, eventtypes, inflight, rules, turn
+from game.core import dates, eventtypes, inflight, joint, roads, rules, turn
 from game.core.state import Mission, Order
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ class FundProgramme(Command):
             return "the amount must be a number"
         if not 0 <= self.amount <= MAX_FUNDING:
             return f"funding must be between 0 and {MAX_FUNDING:g} a quarter"
+        if self.amount > 0:
+            return roads.why_barred(game, self.side, self.programme)
         return None
 
     def apply(self, game):
@@ -137,13 +139,17 @@ class OrderHardware(Command):
 
 @dataclass(frozen=True)
 class PlanMission(Command):
-    """Book a launch for a month of the current quarter. The cost is paid now."""
+    """Book a launch for a month of the current quarter. The cost is paid now.
+    A multi-launch mission (its type has ``joint``) books its other launch too: ``rocket2``
+    and ``spacecraft2`` (joint.py)."""
 
     mission: str
     rocket: str
     spacecraft: str | None = None
     month: int = 0  # calendar month; 0 means the quarter's first
     crew: tuple[str, ...] = field(default_factory=tuple)
+    rocket2: str | None = None
+    spacecraft2: str | None = None
 
     def month_or_default(self, game) -> int:
         return self.month or game.month_now()
@@ -155,8 +161,13 @@ class PlanMission(Command):
         first = game.month_now()
         if not isinstance(self.month, int) or (self.month and not first <= self.month <= first + 2):
             return f"the month must be one of this quarter's ({first}-{first + 2})"
-        if game.launches_booked(self.side) >= game.MAX_LAUNCHES:
+        if game.launches_booked(self.side) + (2 if mission.joint else 1) > game.MAX_LAUNCHES:
             return f"no more than {game.MAX_LAUNCHES} launches a quarter"
+        reason = roads.why_mission_barred(game, self.side, self.mission)
+        if reason:
+            return reason
+        if not mission.joint and (self.rocket2 or self.spacecraft2):
+            return f"the {mission.name.lower()} flies on one launch"
         hardware = game.hardware(self.side, mission, self.rocket, self.spacecraft)
         if isinstance(hardware, str):
             return hardware
@@ -166,6 +177,16 @@ class PlanMission(Command):
         reason = check_crew(game, self.side, mission, hardware, self.crew, exclude_mission=None)
         if reason:
             return reason
+        if mission.joint:
+            reason, found = joint.check(game, self.side, mission, hardware, self.rocket2, self.spacecraft2)
+            if reason:
+                return reason
+            hardware2, pad, pad2 = found
+            object.__setattr__(self, "_joint", (hardware2, pad2))
+            object.__setattr__(self, "_pad", pad)
+            object.__setattr__(self, "_hardware", hardware)
+            return None
+        object.__setattr__(self, "_joint", None)
         missing = game.missing_articles(self.side, hardware)
         if missing:
             return "no " + " or ".join(p.name for p in missing) + " built and in hand: order one first"
@@ -180,13 +201,21 @@ class PlanMission(Command):
     def apply(self, game):
         side = game.state.sides[self.side]
         crew = [side.crews[c] for c in self.crew]
-        expected = game.odds(self.side, game.content.missions[self.mission], self._hardware, crew).success
-        articles = list(game.articles_needed(self._hardware))
+        mission = game.content.missions[self.mission]
+        if self._joint is not None:
+            hardware2, pad2 = self._joint
+            expected = joint.odds(game, self.side, mission, self._hardware, hardware2, crew)
+            articles = joint.articles(game, self._hardware, hardware2)
+        else:
+            expected = game.odds(self.side, mission, self._hardware, crew).success
+            articles = list(game.articles_needed(self._hardware))
         for article in articles:  # the hardware was paid for when it was ordered
             side.articles[article] -= 1
         booked = Mission(game.state.next_mission_id, self.side, self.mission, self.rocket, self.spacecraft,
                          self.month_or_default(game), game.state.quarter, list(self.crew), 0.0,
                          round(expected, 4), self._pad, articles)
+        if self._joint is not None:
+            booked.rocket2, booked.spacecraft2, booked.pad2 = self.rocket2, self.spacecraft2, self._joint[1]
         game.state.next_mission_id += 1
         side.missions.append(booked)
         return booked.id
@@ -237,6 +266,20 @@ class CancelMission(Command):
             side.articles[article] = side.articles.get(article, 0) + 1
         side.cash += mission.cost  # a launch booked before hardware was built (an old save) was paid for
         side.spent -= mission.cost
+
+
+@dataclass(frozen=True)
+class ChooseRoad(Command):
+    """Follow a road to the Moon (roads.yaml); a change from another road costs the new
+    road's switch_cost and switch_delay, and the old road's own programmes lose their money."""
+
+    road: str
+
+    def check(self, game):
+        return roads.why_not_choose(game, self.side, self.road)
+
+    def apply(self, game):
+        roads.take_road(game, self.side, self.road)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.content import clauses as c
-from game.core import dates, intel, rules
+from game.core import dates, intel, roads, rules
 from game.core.state import Crew, LogEntry, rival_of
 
 if TYPE_CHECKING:
@@ -83,6 +83,16 @@ def _date(game, side, clause):
 @condition(c.Era)
 def _era(game, side, clause):
     return game.state.era == clause.era
+
+
+@condition(c.RoadOpen)
+def _road_open(game, side, clause):
+    return (_whose(game, side, clause).road is None) == clause.open
+
+
+@condition(c.OnRoad)
+def _on_road(game, side, clause):
+    return _whose(game, side, clause).road == clause.road
 
 
 @condition(c.Mode)
@@ -282,6 +292,11 @@ def _ground(game, side, clause):
 @effect(c.Unground)
 def _unground(game, side, clause):
     _whose(game, side, clause).grounded.discard(clause.programme)
+
+
+@effect(c.ChooseRoad)
+def _choose_road(game, side, clause):
+    roads.take_road(game, _whose(game, side, clause).side, clause.road)
 
 
 @effect(c.SetFlag)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from game.core import dates, intel, rules, turn
+from game.core import dates, intel, roads, rules, turn
 from game.core.rng import Rng
 from game.core.state import (
     SIDES,
@@ -108,6 +108,7 @@ class Game:
                                  if start_spec.quarters is None else start_spec.quarters)
                 prog.funding = start_spec.funding
             side_state.articles = {pid: n for pid, n in spec.articles.items() if n}
+            side_state.road = spec.road  # history's road where the era opens after the choice
             for crew in spec.crews:
                 game.add_crew(side_state, Crew(id="", name=crew.name, piloting=crew.piloting,
                                                endurance=crew.endurance, eva=crew.eva, docking=crew.docking,
@@ -195,6 +196,9 @@ class Game:
             return f"{prog.name} has already started"
         if prog.available and self.state.quarter < dates.parse_quarter(prog.available):
             return f"{prog.name} cannot start before {prog.available}"
+        barred = roads.why_barred(self, side, prog_id)  # (before what it needs: no use starting those)
+        if barred:
+            return barred
         missing = [self.content.programmes[r].name for r in prog.requires if r not in side_state.programmes]
         if missing:
             return f"{prog.name} needs {', '.join(missing)} first"
@@ -401,8 +405,10 @@ class Game:
         quarter = self.state.quarter
         booked: dict[str, int] = {}
         for mission in side_state.missions:
-            if mission.quarter == quarter and mission.pad:
-                booked[mission.pad] = booked.get(mission.pad, 0) + 1
+            if mission.quarter == quarter:
+                for pad in (mission.pad, mission.pad2):  # a multi-launch mission holds two
+                    if pad:
+                        booked[pad] = booked.get(pad, 0) + 1
         slots = []
         for pad in self.content.pads.values():
             if rocket_id in pad.serves and self.pad_open(side, pad):

@@ -197,7 +197,8 @@ def why_cannot_fly(mission: MissionTypeDef, rocket: ProgrammeDef, spacecraft: Pr
         along.append(other)
     if spacecraft is not None:
         mass = spacecraft.mass_t + sum(p.mass_t for p in along if p.kind == "spacecraft")
-        lift = rocket.lift(mission.destination)
+        # a multi-launch mission is assembled in Earth orbit: each launch lifts its part to orbit
+        lift = rocket.lift("orbit" if mission.joint else mission.destination)
         if mass > lift:
             where = "the Moon" if mission.destination == "moon" else mission.destination
             return f"{rocket.name} cannot lift {mass:g} t to {where} (it can {lift:g} t)", along

@@ -26,8 +26,9 @@ from game.core import dates
 from game.core.state import SIDES, GameState
 
 FORMAT = "spacerace-save"
-VERSION = 3  # 2: a quarter paused by a decision in flight (state.decision, state.queue); 3: each side's file on the rival
-OLDEST = 1  # the oldest format still read: its missing fields take their defaults (empty files, filled next quarter)
+VERSION = 4  # 2: a quarter paused by a decision in flight (state.decision, state.queue); 3: each side's file
+# on the rival; 4: the roads to the Moon (SideState.road, road_changes; Mission.rocket2, spacecraft2, pad2)
+OLDEST = 1  # the oldest format still read: the fields added since have defaults that read it as it was
 SKILLS = ("piloting", "endurance", "eva", "docking")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_ERA_QUARTERS = 400
@@ -180,6 +181,7 @@ LIMITS: dict[str, Any] = {
     "stand_down_until": QUARTER, "delayed_until": QUARTER, "inquiry_until": QUARTER, "crewed_until": QUARTER,
     "deaths": COUNT, "launches": COUNT, "failures": COUNT, "flown": COUNT, "failure_streak": COUNT,
     "articles": COUNT, "ordered_this_year": COUNT, "pads": QUARTER, "low_support": COUNT,
+    "road_changes": COUNT,
     "dismissed": one_of(None, *SIDES),
     # ProgrammeState
     "flights": COUNT, "successes": COUNT, "quarters": COUNT,
@@ -381,6 +383,15 @@ def check_content(content, state: GameState) -> None:
                 programme(f"{at}.articles", pid, name)
             if mission.pad is not None:
                 known(f"{at}.pad", mission.pad, content.pads, "pad")
+            for part in ("rocket2", "spacecraft2"):
+                if getattr(mission, part) is not None:
+                    programme(f"{at}.{part}", getattr(mission, part), name)
+            if mission.pad2 is not None:
+                known(f"{at}.pad2", mission.pad2, content.pads, "pad")
+        if side.road is not None:
+            known(f"{where}.road", side.road, content.roads, "road")
+            if content.roads[side.road].side != name:
+                raise SchemaProblem(f"{where}.road: {side.road!r} is not a {name} road")
         for pid in side.articles:
             programme(f"{where}.articles.{pid}", pid, name)
         for index, order in enumerate(side.orders):

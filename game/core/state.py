@@ -71,6 +71,10 @@ class Mission:
     expected: float = 0.0  # the chance of success the side believed when it booked the launch
     pad: str | None = None  # where it launches from (None: a scenario without pads)
     articles: list[str] = field(default_factory=list)  # the built hardware it flies, taken from stock
+    # a multi-launch mission's other launch (its mission type is the type's ``joint``)
+    rocket2: str | None = None
+    spacecraft2: str | None = None
+    pad2: str | None = None
 
 
 @dataclass(slots=True)
@@ -155,6 +159,8 @@ class SideState:
     pads: dict[str, int] = field(default_factory=dict)  # pad -> the quarter it is usable again (refit, wreck)
     low_support: int = 0  # quarters in a row under the leadership review's line
     file: RivalFile = field(default_factory=RivalFile)  # what it believes of the rival (intel.py)
+    road: str | None = None  # the road to the Moon it follows (roads.yaml); None: not yet chosen
+    road_changes: int = 0  # times it has changed road after choosing one
 
 
 @dataclass(slots=True)

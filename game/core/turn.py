@@ -52,7 +52,11 @@ def resume_quarter(game: Game) -> list[LaunchReport]:
         side.missions.remove(mission)
         if state.over:  # the goal was won earlier this quarter: the race is over, nobody flies
             continue
-        _fly(game, mission, queued.month, queued.day)
+        if game.content.missions[mission.type].joint:
+            from game.core import joint  # (joint.py builds on this module's helpers)
+            joint.fly(game, mission, queued.month, queued.day)  # two launches that meet in orbit
+        else:
+            _fly(game, mission, queued.month, queued.day)
     if state.decision is not None:
         return state.launches
     for side in SIDES:

@@ -179,6 +179,20 @@ VEHICLES: dict[str, Vehicle] = {
                           P(3.5, 3.0, 0.8, WHITE))),
                   nose=(P(6.0, 0.8, 0.3, DARK), P(0.6, 0.3, 0.0, DARK))),
 
+    # the roads not taken (never built: sizes from the 1961-65 studies, rounded; not in timeline.yaml)
+    # Nova C-8: about 110 m with Apollo, 12.2 m across, eight F-1 engines
+    "nova": Vehicle("Nova", ((P(46.0, 12.2, 12.2, WHITE, marks=(("strips", 0.0, 0.12, BLACK, 5), ("band", 0.97, 1.0, BLACK)),
+                                extras=(("fins", 5.0, 3.2, 0.8, 0.8, BLACK), ("engines", 4, 6.4, 4.0))),),
+                             (P(28.0, 12.2, 12.2, WHITE, marks=(("band", 0.0, 0.04, BLACK), ("band", 0.95, 1.0, BLACK))),),
+                             (P(4.0, 12.2, 6.6, WHITE), P(16.0, 6.6, 6.6, WHITE, marks=(("half", 0.0, 0.6, BLACK, "right"),)))),
+                    craft="apollo_direct"),
+    # UR-700: about 75 m, a ring of Proton-like blocks round a core, some 17 m across
+    "ur700": Vehicle("UR-700", ((P(30.0, 6.0, 6.0, WHITE, marks=(("band", 0.0, 0.05, DARK),),
+                                   extras=(("tanks", 28.0, 4.1, WHITE), ("engines", 4, 2.2, 1.6))),),
+                                (P(22.0, 6.0, 6.0, WHITE, marks=(("band", 0.0, 0.04, DARK),)),),
+                                (P(10.0, 4.15, 4.15, WHITE, marks=(("band", 0.0, 0.1, DARK),)),)),
+                     nose=_fairing(4.15, 12.0)),
+
     # --- spacecraft -----------------------------------------------------------------------------
     "explorer": Vehicle("Explorer", ((P(0.9, 0.16, 0.16, SILVER, marks=(("strips", 0, 1, DARK, 3),)),
                                       P(1.1, 0.16, 0.16, SILVER, marks=(("band", 0.4, 0.6, DARK),)),
@@ -231,6 +245,28 @@ VEHICLES: dict[str, Vehicle] = {
                            extras=(("legs", 4.5, 1.8),)),
                          P(0.8, 2.0, 2.0, GREY), P(2.3, 2.3, 2.3, (200, 200, 192), "ball"),
                          P(0.4, 0.6, 0.4, DARK)),), shrouded=True),
+    # Apollo on a landing stage (direct ascent, EOR): the CSM on a braking stage of about 8 m
+    "apollo_direct": Vehicle("Apollo on a landing stage", (
+        (P(7.8, 6.6, 3.9, GOLD, marks=(("strips", 0, 1, (190, 146, 48), 4),), extras=(("legs", 11.0, 2.0),)),
+         P(7.5, 3.9, 3.9, SILVER, marks=(("band", 0.0, 0.06, DARK), ("strips", 0.1, 0.9, (160, 168, 178), 6))),
+         P(3.2, 3.9, 0.8, (214, 216, 222)), P(0.2, 0.8, 0.6, SILVER)),), tower=10.0),
+    # the EOR tanker: an S-IVB-sized stage, 6.6 m across, about 18 m long
+    "eor_tanker": Vehicle("Saturn orbital tanker", ((P(17.8, 6.6, 6.6, WHITE, marks=(("half", 0.1, 0.7, BLACK, "right"),),
+                                                       extras=(("engines", 1, 2.0, 1.4),)),
+                                                     P(2.4, 6.6, 2.0, WHITE), P(0.8, 2.0, 0.0, DARK)),)),
+    # LK-1: Chelomei's circumlunar ship, a capsule on a service module, about 2.7 m across
+    "lk1": Vehicle("LK-1", ((P(2.6, 2.7, 2.7, WHITE, marks=(("band", 0.0, 0.1, DARK),),
+                              extras=(("wings", 0.5, 2.8, 1.6, (50, 70, 130)),)),
+                            P(2.0, 2.7, 1.4, GREY, "bell"), P(0.6, 0.4, 0.1, DARK)),), tower=4.5),
+    # LK-700: a cabin on a landing stage, about 9 m tall
+    "lk700": Vehicle("LK-700", ((P(4.5, 4.1, 3.0, GOLD, marks=(("strips", 0, 1, (186, 146, 48), 4),),
+                                  extras=(("legs", 7.5, 2.2),)),
+                                 P(2.0, 3.0, 2.5, GREY), P(2.3, 2.3, 2.3, (200, 200, 192), "ball"),
+                                 P(0.5, 0.6, 0.4, DARK)),), shrouded=True),
+    # the 9K rocket block of the Soyuz complex: about 2.7 m across and 8 m long
+    "soyuz_9k": Vehicle("Soyuz 9K block", ((P(7.8, 2.72, 2.72, SOVIET, marks=(("band", 0.0, 0.1, DARK), ("band", 0.9, 1.0, DARK)),
+                                             extras=(("engines", 1, 1.2, 0.9),)),
+                                           P(0.8, 2.72, 1.2, DARK)),), shrouded=True),
 }
 
 

@@ -29,6 +29,8 @@ CAPABILITY_WORDS = {
     "life_support": "life support", "landing_gear": "landing gear", "heat_shield": "a heat shield",
     "guidance": "guidance", "eva_suit": "spacesuits for spacewalks", "escape_system": "a launch escape system",
     "docking_system": "a docking system",
+    "direct_lander": "a landing stage that sets the whole ship down on the Moon",
+    "orbital_tanker": "a propellant tanker for Earth orbit", "lunar_booster": "a rocket block to push a craft to the Moon",
 }
 
 
@@ -209,6 +211,9 @@ def describe_effect(clause, content, side: str) -> str | None:
         return f"{clause.count} of {whose or 'your '}crew die{'s' if clause.count == 1 else ''}"
     if kind == "news":
         return "the world hears of it" if clause.public else None
+    if kind == "choose_road":
+        road = content.roads.get(clause.road)
+        return f"{whose}road to the Moon: {road.name if road else clause.road}"
     return None  # flags: they only shape what comes later
 
 

@@ -89,6 +89,16 @@ class EndScreen(Screen):
                           + ("  \u2022" if w.rank == 0 else ""), art.SIDE_COLOUR[w.side], 15, w.rank == 0))
         if not items:
             items.append(("No firsts were won in this era.", art.MUTED))
+        # the roads to the Moon each side took, now that the race is over (the log says when)
+        taken = [(e.quarter, e.side, e.text) for e in state.log if e.kind == "news" and e.side in SHORT
+                 and ("chooses its road to the Moon" in e.text or "changes road" in e.text)]
+        held = [(side, game.content.roads[state.sides[side].road].name) for side in SHORT if state.sides[side].road]
+        if taken or held:
+            items.append(("The roads to the Moon", art.MUTED, 14, True))
+            for quarter, side, text in taken:
+                items.append((f"{words.quarter_short(quarter)}   {text}", art.SIDE_COLOUR[side], 14))
+            if not taken:
+                items.extend((f"{SHORT[side]}: {name}", art.SIDE_COLOUR[side], 14) for side, name in held)
         for side in self.session.humans():
             me = state.sides[side]
             programmes = sorted(me.programmes.items(), key=lambda kv: -kv[1].flights)[:6]

@@ -38,6 +38,10 @@ GUIDE = (
      "rival may try next. Headquarters and the planner warn when it may fly a first within a quarter. Money "
      "narrows the bands; the U-2, Corona and the open press sharpen them. The Americans see through a fog, "
      "the Soviets read the American papers."),
+    ("Roads to the Moon", "There is more than one way to the Moon: for the USA direct ascent, Earth-orbit or "
+     "lunar-orbit rendezvous; for the USSR N1-L3, Chelomei's UR-500K and UR-700, Korolev's Soyuz complex. Choose "
+     "one (an event card, or Research); the others' own programmes are then barred. Changing road later costs "
+     "money and time. Some missions fly on two launches that meet in orbit: both must work."),
     ("The sides", "American failures are public and cost prestige; a crew lost stops crewed flights for an "
      "inquiry. Soviet failures are secret, but the Kremlin wants its missile first, rival bureaus take money, and "
      "the Chief Designer's health wears down."),

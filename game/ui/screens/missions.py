@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands, dates, explain, intel
+from game.core import commands, dates, explain, intel, joint, roads
 from game.core.state import SHORT, rival_of
 from game.ui import art, vehicles, words
 from game.ui.screens.common import game_bar
@@ -57,7 +57,40 @@ class MissionPlannerScreen(Screen):
         return [f for f in self.content.missions[mission_id].firsts if self.game.state.first_holder(f) is None]
 
     def _flyable(self) -> list[str]:
-        return [m for m in self.content.missions if self._kits(m)]
+        # (another road's missions, and a multi-launch mission's other half, are not offered)
+        joint_halves = {m.joint for m in self.content.missions.values() if m.joint}
+        missions = self.content.missions
+        return [m for m in missions if m not in joint_halves
+                and not roads.why_mission_barred(self.game, self.side, m) and self._kits(m)
+                and (not missions[m].joint or self._kits(missions[m].joint))]
+
+    def _second(self) -> tuple[str | None, str | None]:
+        """A multi-launch mission's other launch: the same rocket where it can fly it, else the first kit."""
+        if self.mission is None or not self.content.missions[self.mission].joint:
+            return None, None
+        kits = self._kits(self.content.missions[self.mission].joint)
+        if not kits:
+            return None, None
+        return next((k for k in kits if k[0] == self.rocket), kits[0])
+
+    def _second_hardware(self):
+        rocket2, spacecraft2 = self._second()
+        if rocket2 is None:
+            return None
+        hardware = self.game.hardware(self.side, self.content.missions[self.content.missions[self.mission].joint],
+                                      rocket2, spacecraft2)
+        return None if isinstance(hardware, str) else hardware
+
+    def _missing(self, hardware) -> list:
+        """The programmes whose built articles the launch (both launches of a multi-launch one) lacks."""
+        second = self._second_hardware()
+        if second is None:
+            return self.game.missing_articles(self.side, hardware)
+        stock = self.side_state.articles
+        needed: dict[str, int] = {}
+        for prog_id in joint.articles(self.game, hardware, second):
+            needed[prog_id] = needed.get(prog_id, 0) + 1
+        return [self.content.programmes[p] for p, n in needed.items() if stock.get(p, 0) < n]
 
     def choose_mission(self, mission_id: str) -> None:
         self.mission = mission_id
@@ -124,7 +157,7 @@ class MissionPlannerScreen(Screen):
         if self.mission is None or self.rocket is None:
             return None
         return commands.PlanMission(self.side, self.mission, self.rocket, self.spacecraft, self.month,
-                                    tuple(self.crew))
+                                    tuple(self.crew), *self._second())
 
     # --- the screen ---------------------------------------------------------------------
 
@@ -138,9 +171,13 @@ class MissionPlannerScreen(Screen):
         self._odds(right)
 
     def _kit_drawing(self, rect) -> None:
-        """The chosen rocket with the spacecraft on top, drawn to one scale for every kit."""
+        """The chosen rocket with the spacecraft on top, drawn to one scale for every kit; a
+        multi-launch mission's two launches side by side."""
         self.panel(rect)
         if self.rocket is None:
+            return
+        if self._second()[0] is not None:
+            self._two_launches(rect)
             return
         programmes = self.content.programmes
         rocket_art = programmes[self.rocket].art or self.rocket
@@ -155,6 +192,27 @@ class MissionPlannerScreen(Screen):
         area = pygame.Rect(rect.x + 4, rect.y + 32, rect.width - 8, rect.height - 40)
         self.image(area, kit_picture(rocket_art, craft_art, area.size, tallest),
                    tip=f"{name}: {tall:.0f} m from the pad to the tip, to scale.")
+
+    def _two_launches(self, rect) -> None:
+        programmes = self.content.programmes
+        mtype = self.content.missions[self.mission]
+        other = self.content.missions[mtype.joint]
+        rocket2, spacecraft2 = self._second()
+        kits = [(self.rocket, self.spacecraft, "Crew"), (rocket2, spacecraft2, other.name.split(" launch")[0])]
+        arts = [(programmes[r].art or r, (programmes[c].art or c) if c else None) for r, c, _ in kits]
+        tallest = max([vehicles.height_m(r, c) for r, c in arts] + [30])
+        half = (rect.width - 12) // 2
+        self.label((rect.x + 6, rect.y + 8, rect.width - 12, 20), "two launches", kind="#caption", align="center",
+                   tip=f"The {mtype.name.lower()} flies on two launches booked together: the "
+                       f"{other.name.lower()} first, then the crew, who meet it in Earth orbit. Both pads and "
+                       "both launches' hardware are needed; if either launch or the rendezvous fails, the "
+                       "mission fails.")
+        for i, ((rocket, craft, caption), (rocket_art, craft_art)) in enumerate(zip(kits, arts, strict=True)):
+            area = pygame.Rect(rect.x + 6 + i * half, rect.y + 50, half, rect.height - 58)
+            name = programmes[rocket].name + (f" + {programmes[craft].name}" if craft else "")
+            self.label((area.x, rect.y + 28, half, 20), caption, kind="#caption", align="center", tip=name)
+            self.image(area, kit_picture(rocket_art, craft_art, area.size, tallest),
+                       tip=f"{caption}: {name}, to scale.")
 
     def _mission_list(self, rect) -> None:
         self.panel(rect)
@@ -245,6 +303,9 @@ class MissionPlannerScreen(Screen):
         craft = self._owned("spacecraft") if mtype.spacecraft else [None]
         if not craft:
             return "you have no spacecraft"
+        barred = roads.why_mission_barred(self.game, self.side, mission_id)
+        if barred:
+            return words.plain(barred, self.content)
         reason = self.game.hardware(self.side, mtype, rockets[-1], craft[-1])
         return words.plain(reason, self.content) if isinstance(reason, str) \
             else "no rocket and spacecraft of yours fit together"
@@ -572,8 +633,16 @@ class MissionPlannerScreen(Screen):
         self.refresh()
 
     def _hardware_lines(self, hardware) -> list[tuple[str, str]]:
-        """What is built of the launch's hardware and what is coming, and its pad."""
+        """What is built of the launch's hardware and what is coming, and its pad (and a
+        multi-launch mission's other launch, with the chance it reaches orbit)."""
         lines = []
+        second = self._second_hardware()
+        if second is not None:  # the odds shown are the crew's launch: its partner flies first
+            other = self.content.missions[self.content.missions[self.mission].joint]
+            chance = self.game.odds(self.side, other, second, []).success
+            lines.append((f"First: {other.name} on {second.rocket.name}, {chance * 100:.0f} %",
+                          f"The {other.name.lower()} flies first, on its own pad; if it fails the crew stays "
+                          f"on the ground and the mission has failed. The odds above are the crew's launch."))
         stock = self.side_state.articles
         for prog_id in self.game.articles_needed(hardware):
             prog = self.content.programmes[prog_id]
@@ -605,7 +674,7 @@ class MissionPlannerScreen(Screen):
         hardware = self.game.hardware(self.side, self.content.missions[self.mission], self.rocket, self.spacecraft)
         if isinstance(hardware, str):
             return []
-        return [commands.OrderHardware(self.side, p.id) for p in self.game.missing_articles(self.side, hardware)
+        return [commands.OrderHardware(self.side, p.id) for p in self._missing(hardware)
                 if not self.game.on_order(self.side, p.id)]
 
     def _being_built(self) -> int | None:
@@ -613,7 +682,7 @@ class MissionPlannerScreen(Screen):
         if self._command() is None:
             return None
         hardware = self.game.hardware(self.side, self.content.missions[self.mission], self.rocket, self.spacecraft)
-        missing = [] if isinstance(hardware, str) else self.game.missing_articles(self.side, hardware)
+        missing = [] if isinstance(hardware, str) else self._missing(hardware)
         coming = [self.game.on_order(self.side, p.id) for p in missing]
         return max(c[0] for c in coming) if missing and all(coming) else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands, dates, explain, rules
+from game.core import commands, dates, explain, roads, rules
 from game.ui import art, vehicles, words
 from game.ui.screens.common import arriving, columns, game_bar, refresh_cash_tip
 from game.ui.widgets import Screen
@@ -51,6 +51,8 @@ class ResearchScreen(Screen):
             row, y = rows[index], 4 + index * ROW
             if isinstance(row, str):
                 self.cell((6, y + 8, width, 30), row, kind="#heading", parent=box)
+            elif isinstance(row, tuple):
+                self._road_row(box, cols, y, row[1])
             else:
                 self._programme_row(box, cols, y, row)
 
@@ -64,8 +66,25 @@ class ResearchScreen(Screen):
         game, side = self.game, self.side
         owned = self.side_state.programmes
         rows: list = []
+        # the roads to the Moon first: each road, then the programmes that are its own (a
+        # programme on two roads is shown under the side's own road, else the first)
+        placed: set[str] = set()
+        own = self.side_state.road
+        exclusive = game.content.road_programmes.get(side, {})
+        road_list = roads.roads_of(game, side)
+        if own is None and not any(game.state.quarter >= dates.parse_quarter(r.available) for r in road_list):
+            road_list = []  # before the debate opens, the roads' programmes are listed with the rest
+        if road_list:
+            rows.append("Roads to the Moon")
+        for road in sorted(road_list, key=lambda r: r.id != own):
+            rows.append(("road", road))
+            for prog_id in road.programmes:
+                if prog_id in exclusive and prog_id not in placed:
+                    placed.add(prog_id)
+                    rows.append(game.content.programmes[prog_id])
         for kind, title in KINDS:
-            group = [p for p in game.content.programmes.values() if p.kind == kind and game.may_have(side, p.id)]
+            group = [p for p in game.content.programmes.values() if p.kind == kind and game.may_have(side, p.id)
+                     and p.id not in placed]
             if not group:
                 continue
             # started first, then what may start now, then the rest: the tree read from the trunk out
@@ -134,6 +153,47 @@ class ResearchScreen(Screen):
         self.funding_rows[definition.id] = (minus, amount, plus, gain)
         self._show_funding(definition.id)
 
+    def _road_row(self, box, cols, y, road) -> None:
+        """A road to the Moon: its name, whether the side follows it, and the button to take it."""
+        game, me = self.game, self.side_state
+        name_col, rel_col, fund_col, next_col = cols
+        ours = me.road == road.id
+        missions = ", ".join(game.content.missions[m].name for m in road.missions)
+        marked = " (history\u2019s road)" if road.history else ""
+        tip = (f"<b>{road.name}</b>{marked}: {road.description}<br>"
+               f"Its programmes: {', '.join(game.content.programmes[p].name for p in road.programmes)}.<br>"
+               f"It flies: {missions}{'' if road.lands else ' (round the Moon only: it lands nobody)'}.<br>"
+               f"Changing to it from another road costs {words.money(road.switch_cost)} and "
+               f"{road.switch_delay} quarter{'s' if road.switch_delay != 1 else ''} of its programmes' work; "
+               f"the money in the old road's own programmes is lost.")
+        title = road.name + ("  \u00b7  history\u2019s" if road.history else "")
+        self.label((name_col.x, y + 4, name_col.width, 30), title, kind="#subheading", tip=tip, parent=box)
+        if ours:
+            status, kind = "your road", "#good"
+        elif me.road is None:
+            status, kind = "open: no road chosen yet", "#muted"
+        else:
+            status, kind = "barred: not your road", "#muted"
+        self.label((rel_col.x, y + 4, rel_col.width + fund_col.width, 30),
+                   f"{status}  \u00b7  flies {missions}", kind=kind, tip=tip, parent=box)
+        if ours:
+            return
+        reason = roads.why_not_choose(game, self.side, road.id)
+        text = "Follow this road" if me.road is None else f"Change road  \u00b7  {words.money(road.switch_cost)}"
+        self.button((next_col.x, y + 4, next_col.width, 32), text, lambda r=road.id: self._choose(r),
+                    enabled=reason is None, parent=box,
+                    tip=(f"Take {road.name}: the other roads' own programmes are barred from then on."
+                         if reason is None else f"Cannot: {reason}."))
+
+    def _choose(self, road_id: str) -> None:
+        result = self.game.execute(commands.ChooseRoad(self.side, road_id))
+        name = self.content.roads[road_id].name
+        if result:
+            self.app.toast(f"The side follows {name} to the Moon.", art.GOOD)
+        else:
+            self.app.toast(f"{name}: {result.reason}.", art.BAD)
+        self.refresh()
+
     def _show_summary(self) -> None:
         me = self.side_state
         research = sum(p.funding for p in me.programmes.values())
@@ -197,6 +257,8 @@ class ResearchScreen(Screen):
 
 
 def _short_reason(game, side: str, definition) -> str:
+    if roads.why_barred(game, side, definition.id):
+        return "another road's: barred"
     if definition.available and game.state.quarter < dates.parse_quarter(definition.available):
         return f"from {definition.available}"
     owned = game.state.sides[side].programmes
