@@ -236,7 +236,7 @@ class PlanningAI:
         started = frozenset(owned)  # (a frozenset meets a kit's programmes faster than the dict's keys)
         scored = []
         for mission_id, value in self._mission_values(game, side).items():
-            if roads.why_mission_barred(game, side, mission_id):
+            if roads.mission_barred(game, side, mission_id):
                 continue  # another road's mission
             kits = all_kits[mission_id]
             if mission_id not in best_kits:
@@ -270,7 +270,7 @@ class PlanningAI:
         for mission_id in _kits(game.content, side):
             if game.content.missions[mission_id].woman and not has_woman:
                 continue
-            if roads.why_mission_barred(game, side, mission_id):
+            if roads.mission_barred(game, side, mission_id):
                 continue  # another road's (or no road's yet): worth nothing, nor its milestones
             value = 0.0
             for first in game.content.missions[mission_id].firsts:
@@ -304,7 +304,7 @@ class PlanningAI:
         for kit in kits:
             if kit.available > soon:
                 continue
-            if any(roads.why_barred(game, side, p) for p in kit.flies):
+            if any(roads.barred(game, side, p) for p in kit.flies):
                 continue  # another road's hardware
             held = grounded & kit.flies if grounded else _NONE
             if held and not (mission_id in _goal_missions(game.content, side, game.era.goal.first)

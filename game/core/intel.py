@@ -98,10 +98,12 @@ def focus(game: Game, side: str) -> float:
     return share
 
 
-def spread(game: Game, side: str, seen: SeenProgramme) -> float:
-    """The spread, in points, of the file's error on one rival programme."""
+def spread(game: Game, side: str, seen: SeenProgramme, share: float | None = None) -> float:
+    """The spread, in points, of the file's error on one rival programme (``share``: the
+    side's ``focus`` now, when the caller has it)."""
     base = game.content.sides[side].intel.band_sd
-    return max(MIN_SD, base * focus(game, side) / math.sqrt(1 + seen.flights))
+    share = focus(game, side) if share is None else share
+    return max(MIN_SD, base * share / math.sqrt(1 + seen.flights))
 
 
 def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
@@ -121,7 +123,8 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
         if pid not in file.programmes and rng.chance(spot):
             _see(game, file, pid)
     for pad in game.content.pads.values():
-        if pad.id not in file.pads and game.pad_open(rival_side, pad) and rng.chance(spot):
+        if pad.side == rival_side and pad.id not in file.pads and game.pad_open(rival_side, pad) \
+                and rng.chance(spot):
             file.pads[pad.id] = 0
     for pad in file.pads:
         file.pads[pad] = rival.pads.get(pad, 0)  # a pad seen is watched: its rebuilding is seen
@@ -132,7 +135,7 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     file.building = _count(game, file, building.items(), see)
     for pid, seen in file.programmes.items():
         truth = rival.programmes[pid].reliability
-        sd = spread(game, side, seen)
+        sd = spread(game, side, seen, share)
         # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
         centre = max(0.0, min(100.0, truth + (seen.bias + rng.gauss() * FRESH_SHARE) * sd))
         seen.low = round(max(0.0, min(100.0, centre - BAND_Z * sd)), 1)
@@ -184,18 +187,18 @@ def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list
     found: dict[str, LikelyFlight] = {}
     known = frozenset(file.programmes)
     middles = {pid: midpoint(seen) / 100 for pid, seen in file.programmes.items()}
-    for mission in game.content.missions.values():
-        open_firsts = [f for f in mission.firsts if not game.state.firsts.get(f)]
-        if not open_firsts and (mission.firsts or file.flown.get(mission.id)):
-            continue  # nothing left to win, or a test it has been seen to fly: not news
-        for rocket, craft, along in _kits(game.content, known, mission):
+    cache = _KITS.get(game.content)
+    if cache is None:
+        cache = _KITS[game.content] = _Kits(game.content)
+    for mission, open_firsts, kits in cache.candidates(game, file, known):
+        for rocket, craft, along in kits:
             if game.too_early(rocket.id, craft.id if craft else None):
                 continue
             chance = _try_chance(game, file, mission, rocket, craft, along, middles)
             best = found.get(mission.id)
             if best is None or chance > best.chance:
                 found[mission.id] = LikelyFlight(mission.id, rocket.id, craft.id if craft else None,
-                                                 chance, open_firsts)
+                                                 chance, list(open_firsts))
     for flight in found.values():
         if tried is None:
             flight.waited = waited.get(flight.mission, 0)
@@ -211,28 +214,95 @@ def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list
     return sorted(found.values(), key=lambda f: (-f.chance, f.mission))[:LIKELY_SHOWN]
 
 
-_KITS: WeakKeyDictionary = WeakKeyDictionary()  # content -> known programmes -> mission -> its kits
+class _Kits:
+    """What the surveys of one content work out once: each mission's kits by the programmes
+    the file knows. Kept per content, and by the known programmes that matter to the mission
+    (any rocket or craft, and what provides a capability it needs), so spotting an unrelated
+    programme does not make every mission's kits be worked out again."""
+
+    def __init__(self, content):
+        self.content = content
+        self.relevant = {m.id: _relevant(content, m) for m in content.missions.values()}
+        self.by_known: dict[frozenset[str], dict[str, list[tuple]]] = {}
+        self.by_mission: dict[tuple[str, frozenset[str]], list[tuple]] = {}
+        self.watch: dict[tuple, list[tuple]] = {}  # (known, firsts won, types seen flown) -> candidates
+
+    def candidates(self, game: Game, file: RivalFile, known: frozenset[str]) -> list[tuple]:
+        """The missions worth watching for, each with its open firsts and its kits: those the
+        known programmes can fly that still win a first, or a test not yet seen flown. Kept by
+        the known programmes, the firsts won and the types seen flown, which change a few times
+        a game."""
+        won = frozenset(first for first, holders in game.state.firsts.items() if holders)
+        key = (known, won, frozenset(file.flown))
+        if key not in self.watch:
+            kits_of = self.by_known.setdefault(known, {})
+            found = []
+            for mission in self.content.missions.values():
+                kits = kits_of.get(mission.id)
+                if kits is None:
+                    kits = kits_of[mission.id] = self.work_out(known, mission)
+                if not kits:
+                    continue
+                open_firsts = [f for f in mission.firsts if f not in won]
+                if not open_firsts and (mission.firsts or file.flown.get(mission.id)):
+                    continue  # nothing left to win, or a test it has been seen to fly: not news
+                found.append((mission, open_firsts, kits))
+            self.watch[key] = found
+        return self.watch[key]
+
+    def work_out(self, known: frozenset[str], mission) -> list[tuple]:
+        """The kits (rocket, craft, programmes along) with which the known programmes can fly
+        a mission, each capability from the first known programme that provides it."""
+        known = known & self.relevant[mission.id]
+        key = (mission.id, known)
+        if key not in self.by_mission:
+            self.by_mission[key] = _kits(self.content, known, mission)
+        return self.by_mission[key]
+
+
+_KITS: WeakKeyDictionary = WeakKeyDictionary()  # content -> its _Kits
+
+
+def _own_needs(content, mission) -> list[str]:
+    """What the rocket or the craft itself must provide (not a component, nor a craft flying along)."""
+    kinds = content.capability_kinds
+    return [c for c in mission.needs if "rocket" in kinds.get(c, ())
+            or "spacecraft" in kinds.get(c, ()) and c not in mission.second_craft]
+
+
+def _pair_can_fly(rocket, craft, own: list[str]) -> bool:
+    return all(c in rocket.provides or craft is not None and c in craft.provides for c in own)
+
+
+def _relevant(content, mission) -> frozenset[str]:
+    """The programmes that can be in the mission's kits: the rockets and craft of the pairs
+    that provide what they must themselves, and whatever provides a capability it needs."""
+    own = _own_needs(content, mission)
+    programmes = content.programmes.values()
+    rockets = [p for p in programmes if p.kind == "rocket"]
+    crafts = [p for p in programmes if p.kind == "spacecraft"] if mission.spacecraft else [None]
+    pairs = [(r, c) for r in rockets for c in crafts if _pair_can_fly(r, c, own)]
+    return frozenset({r.id for r, _ in pairs} | {c.id for _, c in pairs if c is not None}
+                     | {p.id for p in programmes if not set(p.provides).isdisjoint(mission.needs)})
 
 
 def _kits(content, known: frozenset[str], mission) -> list[tuple]:
-    """The kits (rocket, craft, programmes along) with which the known programmes can fly a
-    mission, each capability from the first known programme that provides it. Worked out once
-    for each set of known programmes (it grows a few times a game) and mission."""
-    cache = _KITS.setdefault(content, {}).setdefault(known, {})
-    if mission.id in cache:
-        return cache[mission.id]
     programmes = [content.programmes[pid] for pid in sorted(known)]
 
     def provider(capability: str):
         return next((p for p in content.providers.get(capability, ()) if p.id in known), None)
 
+    # a pair without what it must provide itself is passed over at once (rules.why_cannot_fly
+    # would refuse it too, but only after writing out why)
+    own = _own_needs(content, mission)
     flies = []
     for rocket in (p for p in programmes if p.kind == "rocket"):
         for craft in [p for p in programmes if p.kind == "spacecraft"] if mission.spacecraft else [None]:
+            if not _pair_can_fly(rocket, craft, own):
+                continue
             reason, along = rules.why_cannot_fly(mission, rocket, craft, content.capability_kinds, provider)
             if not reason:
                 flies.append((rocket, craft, tuple(along)))
-    cache[mission.id] = flies
     return flies
 
 

@@ -31,12 +31,25 @@ def road_of(game: Game, side: str):
     return game.content.roads.get(road) if road else None
 
 
-def why_barred(game: Game, side: str, prog_id: str) -> str | None:
-    """Why the side's road bars a programme (from starting or funding), or None."""
+def barred(game: Game, side: str, prog_id: str) -> bool:
+    """Whether the side's road bars a programme (the AI asks this often: no words made)."""
     road = game.state.sides[side].road
     on = game.content.road_programmes.get(side, {}).get(prog_id)
-    if road is None or on is None or road in on:
+    return not (road is None or on is None or road in on)
+
+
+def mission_barred(game: Game, side: str, mission_id: str) -> bool:
+    """Whether the side may not fly a mission because of its road (or its lack of one)."""
+    on = game.content.road_missions.get(side, {}).get(mission_id)
+    return on is not None and game.state.sides[side].road not in on
+
+
+def why_barred(game: Game, side: str, prog_id: str) -> str | None:
+    """Why the side's road bars a programme (from starting or funding), or None."""
+    if not barred(game, side, prog_id):
         return None
+    road = game.state.sides[side].road
+    on = game.content.road_programmes[side][prog_id]
     names = " or ".join(game.content.roads[r].name for r in sorted(on))
     return (f"{game.content.programmes[prog_id].name} belongs to {names}, and the side follows "
             f"{game.content.roads[road].name}: change road first")
