@@ -221,7 +221,7 @@ class _Kits:
     programme does not make every mission's kits be worked out again."""
 
     def __init__(self, content):
-        self.content = content
+        # (no reference to the content: it is the key of the weak table that holds this)
         self.relevant = {m.id: _relevant(content, m) for m in content.missions.values()}
         self.by_known: dict[frozenset[str], dict[str, list[tuple]]] = {}
         self.by_mission: dict[tuple[str, frozenset[str]], list[tuple]] = {}
@@ -237,10 +237,10 @@ class _Kits:
         if key not in self.watch:
             kits_of = self.by_known.setdefault(known, {})
             found = []
-            for mission in self.content.missions.values():
+            for mission in game.content.missions.values():
                 kits = kits_of.get(mission.id)
                 if kits is None:
-                    kits = kits_of[mission.id] = self.work_out(known, mission)
+                    kits = kits_of[mission.id] = self.work_out(game.content, known, mission)
                 if not kits:
                     continue
                 open_firsts = [f for f in mission.firsts if f not in won]
@@ -250,13 +250,13 @@ class _Kits:
             self.watch[key] = found
         return self.watch[key]
 
-    def work_out(self, known: frozenset[str], mission) -> list[tuple]:
+    def work_out(self, content, known: frozenset[str], mission) -> list[tuple]:
         """The kits (rocket, craft, programmes along) with which the known programmes can fly
         a mission, each capability from the first known programme that provides it."""
         known = known & self.relevant[mission.id]
         key = (mission.id, known)
         if key not in self.by_mission:
-            self.by_mission[key] = _kits(self.content, known, mission)
+            self.by_mission[key] = _kits(content, known, mission)
         return self.by_mission[key]
 
 
