@@ -208,8 +208,9 @@ def test_a_bad_intel_trait_is_reported_with_file_and_line(tmp_path):
     text = (GAME.parent / "scenarios" / "sides.yaml").read_text(encoding="utf-8")
     (tmp_path / "sides.yaml").write_text(text.replace("intel: {band_sd: 12,", "intel: {band_sd: -3,"), encoding="utf-8")
     _, problems = loader.check(tmp_path)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "intel: {band_sd: 12," in row)
     assert [str(p).split("/")[-1] for p in problems] == [
-        "sides.yaml:36: sides[usa].intel.band_sd: input should be greater than 0, got -3"]
+        f"sides.yaml:{line}: sides[usa].intel.band_sd: input should be greater than 0, got -3"]
 
 
 def test_a_programme_found_is_news_for_the_side_that_found_it(content):

@@ -45,7 +45,14 @@ class Level:
     daring: float = 0.15  # how much of the chance it wants it gives up when the race is at stake
     crewed_success_needed: float | None = None  # success_needed with a crew aboard, if not the same: bold with rockets, careful with lives
     pipeline: int = 2  # of each vehicle of a kit it flies toward, built or being built
+    # the believed chance, and the crew risk, at which it tries for the era's goal with a crew:
+    # the goal ends the race, so a fair chance now beats a better one a year late (None: as any first)
+    goal_odds: float | None = None
+    goal_crew_risk: float | None = None
 
+
+GOAL_ODDS = 0.35
+GOAL_CREW_RISK = 0.2
 
 LEVELS = {
     "easy": Level(
@@ -55,13 +62,14 @@ LEVELS = {
     "normal": Level(
         name="normal", description="Works toward the era's goal, tests before it flies crews, and takes fair risks.",
         research_share=0.8, success_needed=0.6, crew_risk=0.12, tests_before_crew=1, focus=2,
-        reads_events=True, reliability_goal=88, uncrewed_goal_odds=0.45, test_odds=0.1),
+        reads_events=True, reliability_goal=88, uncrewed_goal_odds=0.45, test_odds=0.1,
+        goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK),
     "hard": Level(
         name="hard", description="Funds its goals to the limit, reads events well, test-flies early to learn from "
         "failures, and dares most when a first is at stake.",
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
-        daring=0.3, crewed_success_needed=0.6, pipeline=3),
+        daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK),
 }
 
 
@@ -416,6 +424,9 @@ class PlanningAI:
                 # a failure costs only the rocket (and teaches); near the end, not trying loses
                 needed = min(needed, LAST_THROW if time_short else self.level.uncrewed_goal_odds)
             risk = self.level.crew_risk * (2.0 if time_short and at_stake else 1.5 if at_stake else 1.0)
+            if mission.crew_min and game.era.goal.first in mission.firsts and self.level.goal_odds is not None:
+                needed = min(needed, self.level.goal_odds)
+                risk = max(risk, self.level.goal_crew_risk or risk)
             if odds.success >= needed and odds.crew_loss <= risk:
                 ready = road_ai.joint_ready(self, game, side, kit, hardware) if kit.rocket2 \
                     else self._ready_to_fly(game, side, hardware)
