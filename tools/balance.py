@@ -125,9 +125,40 @@ def main() -> int:
     head += [f"## The targets of issue 5: {met} of {len(checks)} met", ""]
     head += [f"- {'met' if ok else '**not met**'}: {text}" for ok, text in checks]
     head += ["- hard beats normal when the lower end of its interval is above what normal wins in its seat.", ""]
-    OUT.write_text("\n".join(head + [NOTES] + body) + "\n", encoding="utf-8")
+    OUT.write_text("\n".join(head + [NOTES] + body + part_two()) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 0
+
+
+# part two of the design: each measured by its own tool into its own page; their tables are
+# gathered here so that one page holds every balance figure
+PART_TWO = (("exploits.md", "Crude strategies against the AI (issue 13)"),
+            ("roads.md", "Roads to the Moon (issue 14)"),
+            ("decisions.md", "Decisions in flight (issue 15)"),
+            ("intelligence.md", "The file on the rival (issue 15)"))
+
+
+def part_two() -> list[str]:
+    """The tables of docs/exploits.md, roads.md, decisions.md and intelligence.md, each under
+    its heading, with the command that measured it (as that page gives it)."""
+    lines = ["", "# Part two: risk, roads, decisions, intelligence", "",
+             "Gathered from the pages each tool writes or that record its runs; each names its command.", ""]
+    for name, title in PART_TWO:
+        path = OUT.parent / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8").splitlines()
+        commands = sorted({row.strip() for row in text if row.strip().startswith("python tools/")})
+        lines += [f"## {title}", "", f"From [{name}]({name})" + (": " + ", ".join(f"`{c}`" for c in commands)
+                                                                 if commands else "") + ".", ""]
+        table: list[str] = []
+        for row in text + [""]:
+            if row.startswith("|"):
+                table.append(row)
+            elif table:
+                lines += table + [""]
+                table = []
+    return lines
 
 
 if __name__ == "__main__":
