@@ -307,12 +307,13 @@ class PlanningAI:
         """The kits of a mission type best to work toward: one free to fly first, then the
         cheapest to finish; with whether they are grounded and what is left to pay."""
         grounded = game.state.sides[side].grounded
+        barred = roads.barred_programmes(game, side)
         start_costs = _start_costs(game.content)
         best, tied = None, []
         for kit in kits:
             if kit.available > soon:
                 continue
-            if any(roads.barred(game, side, p) for p in kit.flies):
+            if not barred.isdisjoint(kit.flies):
                 continue  # another road's hardware
             held = grounded & kit.flies if grounded else _NONE
             if held and not (mission_id in _goal_missions(game.content, side, game.era.goal.first)

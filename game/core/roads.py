@@ -13,6 +13,7 @@ programmes lost (they are no longer funded).
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from game.core import dates
 from game.core.state import SIDES
@@ -36,6 +37,19 @@ def barred(game: Game, side: str, prog_id: str) -> bool:
     road = game.state.sides[side].road
     on = game.content.road_programmes.get(side, {}).get(prog_id)
     return not (road is None or on is None or road in on)
+
+
+_BARRED: WeakKeyDictionary = WeakKeyDictionary()  # content -> (side, road) -> the programmes barred
+
+
+def barred_programmes(game: Game, side: str) -> frozenset[str]:
+    """Every programme the side's road bars (for the AI, which asks of many at once)."""
+    road = game.state.sides[side].road
+    by_road = _BARRED.setdefault(game.content, {})
+    if (side, road) not in by_road:
+        by_road[side, road] = frozenset(pid for pid in game.content.road_programmes.get(side, {})
+                                        if barred(game, side, pid))
+    return by_road[side, road]
 
 
 def mission_barred(game: Game, side: str, mission_id: str) -> bool:
