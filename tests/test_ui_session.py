@@ -171,3 +171,17 @@ def test_every_event_choice_is_put_into_words(content):
             for choice in event.choices:
                 text = words.describe_choice(choice, content, side)
                 assert text and "None" not in text, (event.id, choice.id)
+
+
+def test_headquarters_numbers_come_from_the_view_functions(content):
+    """The screens lay out what game/ui/views.py works out, which a test reads without a window."""
+    from game.core import commands
+    from game.ui import views
+
+    session = Session.new(content, "moon", "usa", "ai", seed=4)
+    game = session.game
+    race = [line[0] for line in views.race_lines(session, "usa")]
+    assert race[0] == game.era.goal.description and any(text.startswith("Firsts so far") for text in race)
+    assert views.quarter_lines(session, "usa")[0][0].startswith("No launches booked")
+    game.execute(commands.FundProgramme("usa", "atlas", 5.0))
+    assert any("1 programme funded, 5 M a quarter" in line[0] for line in views.quarter_lines(session, "usa"))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import dates, intel, rules
-from game.core.state import SHORT, rival_of
-from game.ui import art, words
+from game.core import dates, rules
+from game.ui import art, views, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
 
@@ -53,86 +52,63 @@ class HeadquartersScreen(Screen):
     # --- the quarter's business -----------------------------------------------------------
 
     def _business(self, rect: pygame.Rect) -> None:
-        game, side = self.game, self.side
-        me = self.side_state
         buttons_h = 48
-        y = rect.y
-        inner = rect.width - 28
-
-        # the race
-        era = game.era
-        goal_owner = game.state.first_holder(era.goal.first)
-        fallback = {"prestige": "the higher prestige wins", "expertise": "the greater V-2 expertise wins",
-                    "none": "nobody wins"}[era.goal.fallback]
-        race = [(era.goal.description, art.TEXT, 15),
-                (f"If nobody has done it by the end of {words.quarter_long(game.state.end)}, {fallback}.",
-                 art.MUTED, 14)]
-        if goal_owner:
-            race.insert(0, (f"{SHORT[goal_owner]} has already done it.", art.ACCENT, 15, True))
-        mine = sum(1 for won in game.state.firsts.values() for w in won if w.side == side and w.rank == 0)
-        theirs = sum(1 for won in game.state.firsts.values() for w in won if w.side != side and w.rank == 0)
-        race.append((f"Firsts so far: {SHORT[side]} {mine}, {SHORT[rival_of(side)]} {theirs}.  "
-                     f"Rival: {self.session.rival_description()}.", art.MUTED, 14))
-        block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in race], inner)
-        height = 44 + block.get_height()
-        self.panel((rect.x, y, rect.width, height))
-        self.label((rect.x + 14, y + 8, inner, 28), f"The race: {era.name}", kind="#heading",
-                   tip=era.description)
-        self.image((rect.x + 14, y + 40, block.get_width(), block.get_height()), block)
-        y += height + 10
-
-        # events waiting
-        pending = me.pending_events
-        if pending:
-            height = 44 + 40 * min(3, len(pending))
-            self.panel((rect.x, y, rect.width, height))
-            self.label((rect.x + 14, y + 8, inner, 28), "Waiting for your answer", kind="#heading",
-                       tip="Events must be answered before the turn can end.")
-            for i, event_id in enumerate(pending[:3]):
-                event = self.content.events[event_id]
-                self.button((rect.x + 14, y + 40 + 40 * i, inner, 34), f"{i + 1}.  {event.title}",
-                            lambda e=event_id: self.app.push(_event_screen(self.app, e)), kind="#primary",
-                            align="left", tip=f"Open the card and choose. Key: {i + 1}.")
-            y += height + 10
-
-        # launches booked and money
-        booked = [m for m in me.missions if m.quarter == game.state.quarter]
-        lines = []
-        for mission in sorted(booked, key=lambda m: m.month):
-            mtype = game.content.missions[mission.type]
-            rocket = game.content.programmes[mission.rocket].name
-            hardware = game.hardware(side, mtype, mission.rocket, mission.spacecraft)
-            odds = "" if isinstance(hardware, str) else \
-                f"  \u00b7  {words.percent(game.odds(side, mtype, hardware, [me.crews[c] for c in mission.crew]).success)}"
-            crew = f" with {', '.join(me.crews[c].name.split()[-1] for c in mission.crew)}" if mission.crew else ""
-            lines.append((f"{words.month_name(mission.month)[:3]}: {mtype.name} on {rocket}{crew}{odds}",
-                          art.TEXT, 15))
-        if not lines:
-            lines = [("No launches booked this quarter. Missions (M) plans one.", art.MUTED, 15)]
-        research = sum(p.funding for p in me.programmes.values())
-        funded = sum(1 for p in me.programmes.values() if p.funding > 0)
-        lines.append((f"Research: {funded} programme{'s' if funded != 1 else ''} funded, "
-                      f"{words.money(research)} a quarter from {words.money(me.cash)} in hand.",
-                      art.BAD if research > me.cash else art.TEXT, 15))
-        if me.stand_down_until > game.state.quarter:
-            lines.append((f"Crewed flights stand down until {words.quarter_long(me.stand_down_until)}.", art.BAD, 15))
-        for _, warning in intel.warnings(game, side):  # from the side's own file: Rival file (I) has more
-            lines.append((warning, art.WARN, 15))
-        block = art.text_block([(t[0], t[1], t[2], False) for t in lines], inner)
+        y = self._race(rect)
+        y = self._waiting(rect, y)
         bottom = rect.bottom - buttons_h - 40
-        height = min(bottom - y, 46 + block.get_height())
-        if height > 70:
-            self.panel((rect.x, y, rect.width, height))
-            self.label((rect.x + 14, y + 8, inner, 28), "This quarter", kind="#heading",
-                       tip="Launches booked for this quarter (month, mission, and the chance of success "
-                           "your engineers believe), where the research money goes, and any first your file "
-                           "on the rival says it may try within a quarter (Rival file, I).")
-            self.text((rect.x + 14, y + 40, inner, height - 44), [(t[0], t[1], t[2]) for t in lines])
-            y += height + 10
+        y = self._this_quarter(rect, y, bottom)
         if bottom - y > 90:
             self._programmes(pygame.Rect(rect.x, y, rect.width, bottom - y))
+        self._turn_buttons(rect, buttons_h)
 
-        # the turn
+    def _race(self, rect: pygame.Rect) -> int:
+        """The era's goal, what decides it at the end, and the firsts so far; returns the y below."""
+        era = self.game.era
+        block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False)
+                                for t in views.race_lines(self.session, self.side)], rect.width - 28)
+        height = 44 + block.get_height()
+        self.panel((rect.x, rect.y, rect.width, height))
+        self.label((rect.x + 14, rect.y + 8, rect.width - 28, 28), f"The race: {era.name}", kind="#heading",
+                   tip=era.description)
+        self.image((rect.x + 14, rect.y + 40, block.get_width(), block.get_height()), block)
+        return rect.y + height + 10
+
+    def _waiting(self, rect: pygame.Rect, y: int) -> int:
+        """The event cards waiting for an answer, a button each; returns the y below."""
+        pending = self.side_state.pending_events
+        if not pending:
+            return y
+        inner = rect.width - 28
+        height = 44 + 40 * min(3, len(pending))
+        self.panel((rect.x, y, rect.width, height))
+        self.label((rect.x + 14, y + 8, inner, 28), "Waiting for your answer", kind="#heading",
+                   tip="Events must be answered before the turn can end.")
+        for i, event_id in enumerate(pending[:3]):
+            event = self.content.events[event_id]
+            self.button((rect.x + 14, y + 40 + 40 * i, inner, 34), f"{i + 1}.  {event.title}",
+                        lambda e=event_id: self.app.push(_event_screen(self.app, e)), kind="#primary",
+                        align="left", tip=f"Open the card and choose. Key: {i + 1}.")
+        return y + height + 10
+
+    def _this_quarter(self, rect: pygame.Rect, y: int, bottom: int) -> int:
+        """The launches booked, the research money, a stand-down, the rival file's warnings."""
+        inner = rect.width - 28
+        lines = views.quarter_lines(self.session, self.side)
+        block = art.text_block([(t[0], t[1], t[2], False) for t in lines], inner)
+        height = min(bottom - y, 46 + block.get_height())
+        if height <= 70:
+            return y
+        self.panel((rect.x, y, rect.width, height))
+        self.label((rect.x + 14, y + 8, inner, 28), "This quarter", kind="#heading",
+                   tip="Launches booked for this quarter (month, mission, and the chance of success "
+                       "your engineers believe), where the research money goes, and any first your file "
+                       "on the rival says it may try within a quarter (Rival file, I).")
+        self.text((rect.x + 14, y + 40, inner, height - 44), [(t[0], t[1], t[2]) for t in lines])
+        return y + height + 10
+
+    def _turn_buttons(self, rect: pygame.Rect, buttons_h: int) -> None:
+        """What to do next, the last report, and End turn."""
+        pending = self.side_state.pending_events
         hint = self._next_step()
         self.text((rect.x, rect.bottom - buttons_h - 34, rect.width, 30),
                   [(hint, art.WARN if pending else art.MUTED, 14, bool(pending))])

@@ -1,0 +1,58 @@
+"""What the screens show, worked out from the session: plain functions that return lines of
+(text, colour, size[, bold]), so a screen only lays them out, and a test can read them
+without a window. They read only what the side may know.
+"""
+
+from __future__ import annotations
+
+from game.core import intel
+from game.core.state import SHORT, rival_of
+from game.ui import art, words
+
+FALLBACK_WORDS = {"prestige": "the higher prestige wins", "expertise": "the greater V-2 expertise wins",
+                  "none": "nobody wins"}
+
+
+def race_lines(session, side: str) -> list[tuple]:
+    """The era's goal, what decides it at the end, who has done it, and the firsts so far."""
+    game = session.game
+    era = game.era
+    goal_owner = game.state.first_holder(era.goal.first)
+    lines = [(era.goal.description, art.TEXT, 15),
+             (f"If nobody has done it by the end of {words.quarter_long(game.state.end)}, "
+              f"{FALLBACK_WORDS[era.goal.fallback]}.", art.MUTED, 14)]
+    if goal_owner:
+        lines.insert(0, (f"{SHORT[goal_owner]} has already done it.", art.ACCENT, 15, True))
+    mine = sum(1 for won in game.state.firsts.values() for w in won if w.side == side and w.rank == 0)
+    theirs = sum(1 for won in game.state.firsts.values() for w in won if w.side != side and w.rank == 0)
+    lines.append((f"Firsts so far: {SHORT[side]} {mine}, {SHORT[rival_of(side)]} {theirs}.  "
+                  f"Rival: {session.rival_description()}.", art.MUTED, 14))
+    return lines
+
+
+def quarter_lines(session, side: str) -> list[tuple]:
+    """This quarter: each launch booked with the odds its engineers believe, the research money
+    against the cash, a stand-down, and the firsts the side's file says the rival may try."""
+    game = session.game
+    me = game.state.sides[side]
+    lines = []
+    for mission in sorted((m for m in me.missions if m.quarter == game.state.quarter), key=lambda m: m.month):
+        mtype = game.content.missions[mission.type]
+        rocket = game.content.programmes[mission.rocket].name
+        hardware = game.hardware(side, mtype, mission.rocket, mission.spacecraft)
+        odds = "" if isinstance(hardware, str) else \
+            f"  \u00b7  {words.percent(game.odds(side, mtype, hardware, [me.crews[c] for c in mission.crew]).success)}"
+        crew = f" with {', '.join(me.crews[c].name.split()[-1] for c in mission.crew)}" if mission.crew else ""
+        lines.append((f"{words.month_name(mission.month)[:3]}: {mtype.name} on {rocket}{crew}{odds}", art.TEXT, 15))
+    if not lines:
+        lines = [("No launches booked this quarter. Missions (M) plans one.", art.MUTED, 15)]
+    research = sum(p.funding for p in me.programmes.values())
+    funded = sum(1 for p in me.programmes.values() if p.funding > 0)
+    lines.append((f"Research: {funded} programme{'s' if funded != 1 else ''} funded, "
+                  f"{words.money(research)} a quarter from {words.money(me.cash)} in hand.",
+                  art.BAD if research > me.cash else art.TEXT, 15))
+    if me.stand_down_until > game.state.quarter:
+        lines.append((f"Crewed flights stand down until {words.quarter_long(me.stand_down_until)}.", art.BAD, 15))
+    for _, warning in intel.warnings(game, side):  # from the side's own file: Rival file (I) has more
+        lines.append((warning, art.WARN, 15))
+    return lines
