@@ -69,6 +69,9 @@ class Held:
             me.road_changes = max(me.road_changes, 1)  # (the AI changes road at most once: here, never)
         self.ai.plan(game, side)
 
+    def decide(self, game, side: str) -> None:
+        self.ai.decide(game, side)  # a fault in flight: answered as the normal AI would
+
 
 def held(content, era: str, games: int, seed: int) -> None:
     print(f"Each side held to each road against the normal AI: {games} games of {era} each "
