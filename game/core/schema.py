@@ -351,100 +351,126 @@ def check_content(content, state: GameState) -> None:
     if (state.start, state.end) != (dates.parse_quarter(era.start), dates.parse_quarter(era.end)):
         raise SchemaProblem(f"state.start, state.end: the save's era runs {dates.format_quarter(state.start)} to "
                             f"{dates.format_quarter(state.end)}, the scenarios' {era.id!r} {era.start} to {era.end}")
+    ids = _Ids(content)
+    for name, side in state.sides.items():
+        _check_side(ids, f"state.sides.{name}", name, side)
+        _check_file(ids, f"state.sides.{name}.file", "ussr" if name == "usa" else "usa", side.file)
+    for first in state.firsts:
+        ids.known("state.firsts", first, content.firsts, "first")
+    for index, fired in enumerate(state.fired):
+        ids.known(f"state.fired[{index}].event", fired.event, content.events, "event")
+    for index, report in enumerate(state.launches):
+        _check_report(ids, f"state.launches[{index}]", report)
+    for name, rows in state.records.items():
+        for row in rows:
+            for pid in row.reliability:
+                ids.known(f"state.records.{name}", pid, content.programmes, "programme")
+    if state.decision is not None:
+        _check_decision(ids, state.decision)
 
-    def programme(where: str, pid: str, side: str) -> None:
-        found = content.programmes.get(pid)
+
+class _Ids:
+    """The save's ids held to the scenarios: each refusal names where in the save it is."""
+
+    def __init__(self, content):
+        self.content = content
+
+    def programme(self, where: str, pid: str, side: str) -> None:
+        found = self.content.programmes.get(pid)
         if found is None:
             raise SchemaProblem(f"{where}: the save uses programme {pid!r}, which the scenarios do not have")
         if found.side not in (side, "both"):
             raise SchemaProblem(f"{where}: {pid!r} is not a {side} programme")
 
+    @staticmethod
     def known(where: str, key: str, table: dict, what: str) -> None:
         if key not in table:
             raise SchemaProblem(f"{where}: the save uses {what} {key!r}, which the scenarios do not have")
 
-    for name, side in state.sides.items():
-        where = f"state.sides.{name}"
-        for pid in side.programmes:
-            programme(f"{where}.programmes.{pid}", pid, name)
-        for pid in side.grounded:
-            programme(f"{where}.grounded", pid, name)
-        for kind in side.flown:
-            known(f"{where}.flown", kind, content.missions, "mission type")
-        for event in side.pending_events:
-            known(f"{where}.pending_events", event, content.events, "event")
-        for index, mission in enumerate(side.missions):
-            at = f"{where}.missions[{index}]"
-            known(f"{at}.type", mission.type, content.missions, "mission type")
-            programme(f"{at}.rocket", mission.rocket, name)
-            if mission.spacecraft is not None:
-                programme(f"{at}.spacecraft", mission.spacecraft, name)
-            for pid in mission.articles:
-                programme(f"{at}.articles", pid, name)
-            if mission.pad is not None:
-                known(f"{at}.pad", mission.pad, content.pads, "pad")
-            for part in ("rocket2", "spacecraft2"):
-                if getattr(mission, part) is not None:
-                    programme(f"{at}.{part}", getattr(mission, part), name)
-            if mission.pad2 is not None:
-                known(f"{at}.pad2", mission.pad2, content.pads, "pad")
-        if side.road is not None:
-            known(f"{where}.road", side.road, content.roads, "road")
-            if content.roads[side.road].side != name:
-                raise SchemaProblem(f"{where}.road: {side.road!r} is not a {name} road")
-        for pid in side.articles:
-            programme(f"{where}.articles.{pid}", pid, name)
-        for index, order in enumerate(side.orders):
-            programme(f"{where}.orders[{index}].programme", order.programme, name)
-        for pid in side.ordered_this_year:
-            programme(f"{where}.ordered_this_year.{pid}", pid, name)
-        for pad in side.pads:
-            known(f"{where}.pads", pad, content.pads, "pad")
-        rival = "ussr" if name == "usa" else "usa"
-        file, at = side.file, f"{where}.file"
-        for table, what in ((file.programmes, "programmes"), (file.articles, "articles"), (file.building, "building")):
-            for pid in table:
-                programme(f"{at}.{what}.{pid}", pid, rival)
-        for pad in file.pads:
-            known(f"{at}.pads", pad, content.pads, "pad")
-        for kind in file.flown:
-            known(f"{at}.flown", kind, content.missions, "mission type")
-        for index, flight in enumerate(file.likely):
-            known(f"{at}.likely[{index}].mission", flight.mission, content.missions, "mission type")
-            programme(f"{at}.likely[{index}].rocket", flight.rocket, rival)
-            if flight.spacecraft is not None:
-                programme(f"{at}.likely[{index}].spacecraft", flight.spacecraft, rival)
-            for first in flight.firsts:
-                known(f"{at}.likely[{index}].firsts", first, content.firsts, "first")
-    for first in state.firsts:
-        known("state.firsts", first, content.firsts, "first")
-    for index, fired in enumerate(state.fired):
-        known(f"state.fired[{index}].event", fired.event, content.events, "event")
-    for index, report in enumerate(state.launches):
-        at = f"state.launches[{index}]"
-        known(f"{at}.type", report.type, content.missions, "mission type")
-        programme(f"{at}.rocket", report.rocket, report.side)
-        if report.spacecraft is not None:
-            programme(f"{at}.spacecraft", report.spacecraft, report.side)
-        for first in report.firsts:
-            known(f"{at}.firsts", first, content.firsts, "first")
-        if report.pad is not None:
-            known(f"{at}.pad", report.pad, content.pads, "pad")
-    for name, rows in state.records.items():
-        for row in rows:
-            for pid in row.reliability:
-                known(f"state.records.{name}", pid, content.programmes, "programme")
-    decision = state.decision
-    if decision is not None:
-        known("state.decision.fault", decision.fault, content.faults, "fault")
-        known("state.decision.mission.type", decision.mission.type, content.missions, "mission type")
-        steps = len(content.missions[decision.mission.type].steps)
-        if len(decision.chances) != steps:
-            raise SchemaProblem(f"state.decision.chances: expected one chance for each of the mission's "
-                                f"{steps} steps, got {len(decision.chances)}")
-        for pid in decision.flown:
-            programme("state.decision.flown", pid, decision.side)
-    for index, report in enumerate(state.launches):
-        at = f"state.launches[{index}]"
-        if report.fault is not None:
-            known(f"{at}.fault", report.fault, content.faults, "fault")
+
+def _check_side(ids: _Ids, where: str, name: str, side) -> None:
+    content = ids.content
+    for pid in side.programmes:
+        ids.programme(f"{where}.programmes.{pid}", pid, name)
+    for pid in side.grounded:
+        ids.programme(f"{where}.grounded", pid, name)
+    for kind in side.flown:
+        ids.known(f"{where}.flown", kind, content.missions, "mission type")
+    for event in side.pending_events:
+        ids.known(f"{where}.pending_events", event, content.events, "event")
+    for index, mission in enumerate(side.missions):
+        _check_mission(ids, f"{where}.missions[{index}]", name, mission)
+    if side.road is not None:
+        ids.known(f"{where}.road", side.road, content.roads, "road")
+        if content.roads[side.road].side != name:
+            raise SchemaProblem(f"{where}.road: {side.road!r} is not a {name} road")
+    for pid in side.articles:
+        ids.programme(f"{where}.articles.{pid}", pid, name)
+    for index, order in enumerate(side.orders):
+        ids.programme(f"{where}.orders[{index}].programme", order.programme, name)
+    for pid in side.ordered_this_year:
+        ids.programme(f"{where}.ordered_this_year.{pid}", pid, name)
+    for pad in side.pads:
+        ids.known(f"{where}.pads", pad, content.pads, "pad")
+
+
+def _check_mission(ids: _Ids, at: str, side: str, mission) -> None:
+    content = ids.content
+    ids.known(f"{at}.type", mission.type, content.missions, "mission type")
+    ids.programme(f"{at}.rocket", mission.rocket, side)
+    if mission.spacecraft is not None:
+        ids.programme(f"{at}.spacecraft", mission.spacecraft, side)
+    for pid in mission.articles:
+        ids.programme(f"{at}.articles", pid, side)
+    if mission.pad is not None:
+        ids.known(f"{at}.pad", mission.pad, content.pads, "pad")
+    for part in ("rocket2", "spacecraft2"):
+        if getattr(mission, part) is not None:
+            ids.programme(f"{at}.{part}", getattr(mission, part), side)
+    if mission.pad2 is not None:
+        ids.known(f"{at}.pad2", mission.pad2, content.pads, "pad")
+
+
+def _check_file(ids: _Ids, at: str, rival: str, file) -> None:
+    """A side's file on the rival names the rival's programmes, and pads, missions and firsts that exist."""
+    content = ids.content
+    for table, what in ((file.programmes, "programmes"), (file.articles, "articles"), (file.building, "building")):
+        for pid in table:
+            ids.programme(f"{at}.{what}.{pid}", pid, rival)
+    for pad in file.pads:
+        ids.known(f"{at}.pads", pad, content.pads, "pad")
+    for kind in file.flown:
+        ids.known(f"{at}.flown", kind, content.missions, "mission type")
+    for index, flight in enumerate(file.likely):
+        ids.known(f"{at}.likely[{index}].mission", flight.mission, content.missions, "mission type")
+        ids.programme(f"{at}.likely[{index}].rocket", flight.rocket, rival)
+        if flight.spacecraft is not None:
+            ids.programme(f"{at}.likely[{index}].spacecraft", flight.spacecraft, rival)
+        for first in flight.firsts:
+            ids.known(f"{at}.likely[{index}].firsts", first, content.firsts, "first")
+
+
+def _check_report(ids: _Ids, at: str, report) -> None:
+    content = ids.content
+    ids.known(f"{at}.type", report.type, content.missions, "mission type")
+    ids.programme(f"{at}.rocket", report.rocket, report.side)
+    if report.spacecraft is not None:
+        ids.programme(f"{at}.spacecraft", report.spacecraft, report.side)
+    for first in report.firsts:
+        ids.known(f"{at}.firsts", first, content.firsts, "first")
+    if report.pad is not None:
+        ids.known(f"{at}.pad", report.pad, content.pads, "pad")
+    if report.fault is not None:
+        ids.known(f"{at}.fault", report.fault, content.faults, "fault")
+
+
+def _check_decision(ids: _Ids, decision) -> None:
+    content = ids.content
+    ids.known("state.decision.fault", decision.fault, content.faults, "fault")
+    ids.known("state.decision.mission.type", decision.mission.type, content.missions, "mission type")
+    steps = len(content.missions[decision.mission.type].steps)
+    if len(decision.chances) != steps:
+        raise SchemaProblem(f"state.decision.chances: expected one chance for each of the mission's "
+                            f"{steps} steps, got {len(decision.chances)}")
+    for pid in decision.flown:
+        ids.programme("state.decision.flown", pid, decision.side)
