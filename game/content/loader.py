@@ -398,13 +398,28 @@ def _cross_check(pool: _Pool) -> None:
             return False
         return True
 
-    capabilities = {c for e in pool.programmes.values() for c in e.value.provides}
     for entry in pool.programmes.values():
         for i, req in enumerate(entry.value.requires):
             if ref(entry, ("requires", i), req, pool.programmes, "programme") \
                     and pool.programmes[req].value.side not in (entry.value.side, "both"):
                 report(entry, ("requires", i), f"{req!r} belongs to the other side")
     _check_cycles(pool, report)
+    _check_missions(pool, report, ref)
+    _check_milestone_cycles(pool, report)
+    _check_art(pool, report)
+    _check_sides(pool, report, ref)
+    _check_pads(pool, report, ref)
+    _check_faults(pool, report, ref)
+    _check_roads(pool, report, ref)
+    for entry in pool.eras.values():
+        _check_era(pool, entry, report, ref)
+    _check_history(pool, report)
+    _check_clauses(pool, ref, report)
+
+
+def _check_missions(pool: _Pool, report, ref) -> None:
+    """A mission's firsts, milestones and the capabilities it needs and its steps use exist."""
+    capabilities = {c for e in pool.programmes.values() for c in e.value.provides}
     for entry in pool.missions.values():
         mission = entry.value
         for i, first in enumerate(mission.firsts):
@@ -427,44 +442,39 @@ def _cross_check(pool: _Pool) -> None:
             elif step.uses not in capabilities:
                 report(entry, ("steps", i, "uses"), f"expected rocket, spacecraft or a capability; "
                        f"no programme provides {step.uses!r}{nearest_hint(step.uses, capabilities)}")
-    _check_milestone_cycles(pool, report)
-    _check_art(pool, report)
-    _check_sides(pool, report, ref)
-    _check_pads(pool, report, ref)
-    _check_faults(pool, report, ref)
-    _check_roads(pool, report, ref)
-    for entry in pool.eras.values():
-        era = entry.value
-        ref(entry, ("goal", "first"), era.goal.first, pool.firsts, "first")
-        for i, name in enumerate(era.events):
-            if name not in pool.event_files:
-                report(entry, ("events", i), f"no event file events/{name}.yaml"
-                       f"{nearest_hint(name, pool.event_files)}")
-        for side in SIDES:
-            start = era.side(side)
-            for pid in start.programmes:
-                if ref(entry, (side, "programmes", pid), pid, pool.programmes, "programme") \
-                        and pool.programmes[pid].value.side not in (side, "both"):
-                    report(entry, (side, "programmes", pid), f"{pid!r} is not a {side} programme")
-            for first in start.firsts:
-                ref(entry, (side, "firsts", first), first, pool.firsts, "first")
-            if start.road is not None and ref(entry, (side, "road"), start.road, pool.roads, "road") \
-                    and pool.roads[start.road].value.side != side:
-                report(entry, (side, "road"), f"{start.road!r} is a road of the other side")
-            for article in start.articles:
-                if article not in start.programmes:
-                    report(entry, (side, "articles", article), f"{article!r} is built but not among the side's "
-                           f"programmes at the start{nearest_hint(article, start.programmes)}")
-                elif article in pool.programmes and pool.programmes[article].value.kind == "component":
-                    report(entry, (side, "articles", article), f"{article!r} is a component: only rockets and "
-                           f"spacecraft are built for a flight")
-            for pid, spec in start.programmes.items():
-                earliest = pid in pool.programmes and pool.programmes[pid].value.earliest
-                if earliest and spec.flights and dates.parse_quarter(era.start) < dates.parse_quarter(earliest):
-                    report(entry, (side, "programmes", pid), f"{pid!r} has flown before the era opens "
-                           f"({era.start}), but it cannot fly before {earliest}")
-    _check_history(pool, report)
-    _check_clauses(pool, ref, report)
+
+
+def _check_era(pool: _Pool, entry: _Entry, report, ref) -> None:
+    """An era's goal and event files exist; each side's start names its own programmes, road
+    and built hardware, and nothing flown before it could fly."""
+    era = entry.value
+    ref(entry, ("goal", "first"), era.goal.first, pool.firsts, "first")
+    for i, name in enumerate(era.events):
+        if name not in pool.event_files:
+            report(entry, ("events", i), f"no event file events/{name}.yaml{nearest_hint(name, pool.event_files)}")
+    for side in SIDES:
+        start = era.side(side)
+        for pid in start.programmes:
+            if ref(entry, (side, "programmes", pid), pid, pool.programmes, "programme") \
+                    and pool.programmes[pid].value.side not in (side, "both"):
+                report(entry, (side, "programmes", pid), f"{pid!r} is not a {side} programme")
+        for first in start.firsts:
+            ref(entry, (side, "firsts", first), first, pool.firsts, "first")
+        if start.road is not None and ref(entry, (side, "road"), start.road, pool.roads, "road") \
+                and pool.roads[start.road].value.side != side:
+            report(entry, (side, "road"), f"{start.road!r} is a road of the other side")
+        for article in start.articles:
+            if article not in start.programmes:
+                report(entry, (side, "articles", article), f"{article!r} is built but not among the side's "
+                       f"programmes at the start{nearest_hint(article, start.programmes)}")
+            elif article in pool.programmes and pool.programmes[article].value.kind == "component":
+                report(entry, (side, "articles", article), f"{article!r} is a component: only rockets and "
+                       f"spacecraft are built for a flight")
+        for pid, spec in start.programmes.items():
+            earliest = pid in pool.programmes and pool.programmes[pid].value.earliest
+            if earliest and spec.flights and dates.parse_quarter(era.start) < dates.parse_quarter(earliest):
+                report(entry, (side, "programmes", pid), f"{pid!r} has flown before the era opens "
+                       f"({era.start}), but it cannot fly before {earliest}")
 
 
 def _check_clauses(pool: _Pool, ref, report) -> None:
