@@ -58,6 +58,7 @@ SCREENS = {  # how to reach each screen from a new game at headquarters
     "research": lambda app: key(app, "r"),
     "missions": lambda app: key(app, "m"),
     "crews": lambda app: key(app, "c"),
+    "rival file": lambda app: key(app, "i"),
     "chronicle": lambda app: key(app, "t"),
     "menu": lambda app: key(app, "escape"),
     "help": lambda app: key(app, "f1"),
@@ -73,7 +74,7 @@ def _seen(app):
     side = state.sides["usa"]
     return stack, (state.quarter, tuple(side.pending_events), len(side.missions),
                    tuple(sorted((p, s.funding) for p, s in side.programmes.items())),
-                   len(list(app.storage.saves.glob("quick*"))))
+                   len(list(app.storage.saves.glob("quick*"))), side.file.spending, side.road)
 
 
 @pytest.mark.parametrize("where", sorted(SCREENS))
