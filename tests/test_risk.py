@@ -190,7 +190,7 @@ def test_repeated_failures_bring_an_inquiry_that_stands_the_vehicle_down(content
     assert any(f"an inquiry stands {name} down" in e.text for e in game.visible_log("ussr"))  # public
 
 
-def _crewed_loss(content, side, rocket, craft, mission, era="survival"):
+def _crewed_loss(content, side, rocket, craft, mission, era="survival", outcome="crew_lost"):
     for seed in range(300):
         game = _ready(content, era, seed, ((side, rocket, craft),))
         side_state = game.state.sides[side]
@@ -204,9 +204,9 @@ def _crewed_loss(content, side, rocket, craft, mission, era="survival"):
         crew = (game.active_crew(side)[0].id,)
         assert game.execute(commands.PlanMission(side, mission, rocket, craft, crew=crew))
         _end_turn(game)
-        if game.state.launches[0].outcome == "crew_lost":
+        if game.state.launches[0].outcome == outcome:
             return game
-    raise AssertionError("no crew lost in 300 seeds")
+    raise AssertionError(f"no flight {outcome} in 300 seeds")
 
 
 def test_a_death_stands_down_that_spacecraft_on_either_side(content):
@@ -220,6 +220,17 @@ def test_a_death_stands_down_that_spacecraft_on_either_side(content):
         refused = game.execute(commands.PlanMission(side, mission, rocket, craft, crew=crew))
         assert not refused and "carries no crew until" in refused.reason
         assert game.execute(commands.PlanMission(side, "capsule_test", rocket, craft))  # uncrewed tests go on
+
+
+def test_an_aborted_crewed_flight_stands_its_spacecraft_down_too(content):
+    """Apollo 13: a crew brought home from a failed flight, and the craft checked before the next."""
+    game = _crewed_loss(content, "usa", "atlas", "mercury", "crewed_orbital", outcome="aborted")
+    side_state = game.state.sides["usa"]
+    assert content.sides["usa"].abort_stand_down > 0
+    assert side_state.programmes["mercury"].crewed_until == game.state.quarter + content.sides["usa"].abort_stand_down
+    refused = game.execute(commands.PlanMission("usa", "crewed_orbital", "atlas", "mercury",
+                                                crew=(game.active_crew("usa")[0].id,)))
+    assert not refused and "failure of its last crewed flight" in refused.reason
 
 
 def test_low_support_warns_then_ends_the_tenure(content):

@@ -26,8 +26,8 @@ NOTES = """## Known reasons for a narrow or missed target
 
 Measured with every rule of part two in: built hardware, pads, inquiries, untried hardware,
 milestones and the review (issue 13), a death that stands its spacecraft down for six
-quarters, the planner trying for the goal at a believed 35 %, the roads to the Moon (issue
-14), decisions in flight and the file on the rival (issue 15). 21 of the 34 targets are met
+quarters and an aborted crewed flight for two, the planner trying for the goal at a believed
+25 %, the roads to the Moon (issue 14), decisions in flight and the file on the rival (issue 15). 21 of the 34 targets are met
 (26 before the roads, the faults, the file and the six-quarter stand-down); issue 13 stays
 open for the rest.
 
@@ -47,7 +47,7 @@ open for the rest.
   goes round the Moon in about one campaign in five (docs/roads.md).
 - Hard against normal: hard leads clearly only as the USSR in the Race for Rockets and as
   the USA in the Race for the Moon. Its bolder test flights spend built hardware that takes
-  quarters to replace, and since the normal AI now tries for the goal at 35 % too, hard's
+  quarters to replace, and since the normal AI now tries for the goal at 25 % too, hard's
   daring is no longer its own. docs/exploits.md has the crude strategies' table (97 holes at
   200 games a cell).
 - In the Race for Satellites with equal AIs the USA wins about one game in ten: the R-7's

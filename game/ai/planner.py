@@ -51,8 +51,8 @@ class Level:
     goal_crew_risk: float | None = None
 
 
-GOAL_ODDS = 0.35
-GOAL_CREW_RISK = 0.2
+GOAL_ODDS = 0.25
+GOAL_CREW_RISK = 0.25
 
 LEVELS = {
     "easy": Level(

@@ -369,7 +369,7 @@ class Game:
                 return f"{prog.name} is stood down by an inquiry until {dates.format_quarter(state.inquiry_until)}"
             if mission.crew_min and prog.kind == "spacecraft" and state.crewed_until > quarter:
                 return (f"{prog.name} carries no crew until {dates.format_quarter(state.crewed_until)}, "
-                        f"while the death of its last crew is investigated")
+                        f"while the failure of its last crewed flight is investigated")
         return None
 
     def articles_needed(self, hardware: Hardware) -> tuple[str, ...]:

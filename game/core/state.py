@@ -35,7 +35,7 @@ class ProgrammeState:
     invested: float = 0.0
     failure_streak: int = 0  # flights failed in a row: enough of them bring an inquiry
     inquiry_until: int = 0  # quarter index: stood down by an inquiry, it flies nothing before it
-    crewed_until: int = 0  # quarter index: after a death, this spacecraft carries no crew before it
+    crewed_until: int = 0  # quarter index: after a death or an abort, this spacecraft carries no crew before it
 
 
 @dataclass(slots=True)

@@ -373,19 +373,26 @@ def _failure(game, side: SideState, mission, crew, report, month, who, outcome) 
     game.change_support(side, traits.failure_support)
     text = {"aborted": "aborted", "lost": "vehicle lost", "crew_lost": "the crew is lost"}[outcome]
     game.log(side.side, "launch", f"{who}: {text}.", visible, month)
+    craft = game.content.programmes.get(report.spacecraft or "")
+    if outcome == "aborted" and crew and craft is not None and traits.abort_stand_down:
+        # a crew brought home from a failed flight: the craft is checked before it carries another
+        _stand_down_crews(game, side, craft, traits.abort_stand_down, visible, month)
     if outcome == "crew_lost":
         for member in crew:
             game.kill_crew(side, member, public)
         side.prestige -= traits.death_prestige
         game.change_support(side, traits.death_support)
         side.leader_health = max(0.0, side.leader_health + traits.death_leader_health)
-        craft = game.content.programmes.get(report.spacecraft or "")
         if traits.death_stand_down and craft is not None:
-            craft_state = side.programmes[craft.id]
-            craft_state.crewed_until = max(craft_state.crewed_until, game.state.quarter + 1 + traits.death_stand_down)
-            game.log(side.side, "news", f"{craft.name} carries no crew until "
-                     f"{dates.format_quarter(craft_state.crewed_until)} while an inquiry looks for the cause.",
-                     visible, month)
+            _stand_down_crews(game, side, craft, traits.death_stand_down, visible, month)
+
+
+def _stand_down_crews(game: Game, side: SideState, craft, quarters: int, visible, month: int) -> None:
+    """The spacecraft carries no crew for the quarters after this one while an inquiry works."""
+    craft_state = side.programmes[craft.id]
+    craft_state.crewed_until = max(craft_state.crewed_until, game.state.quarter + 1 + quarters)
+    game.log(side.side, "news", f"{craft.name} carries no crew until "
+             f"{dates.format_quarter(craft_state.crewed_until)} while an inquiry looks for the cause.", visible, month)
 
 
 def _check_goal(game: Game, first_id: str, side: str, month: int) -> None:
