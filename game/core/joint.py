@@ -90,21 +90,12 @@ def roll(game: Game, side: str, mission, hardware: Hardware, crew, report: Launc
             report.steps.append(StepResult(step.id, step.name, chance, "success"))
             continue
         flown[prog.id] = True
-        roll_ = state.rng.random()
-        if roll_ < step.scrub and index == 0:
-            result = "scrub" if can_scrub else "abort"  # a partner in orbit cannot wait a quarter
-        elif roll_ < step.scrub + step.abort:
-            result = "abort"
-        else:
-            result = "loss"
-        if result == "loss" and crew:
-            saved = step.escape and hardware.escape is not None and state.rng.random() < rules.effective(
-                hardware.escape, owned[hardware.escape.id], False)
-            result = "abort" if saved else "death"
+        # (a partner in orbit cannot wait a quarter: a scrub of the crew's launch is an abort)
+        result = turn.step_failure(game, step, index, hardware, bool(crew), owned, can_scrub)
         report.steps.append(StepResult(step.id, step.name, chance, result))
         for later in mission.steps[index + 1:]:
             report.steps.append(StepResult(later.id, later.name, 0.0, "skipped"))
-        return {"scrub": "scrubbed", "abort": "aborted", "loss": "lost", "death": "crew_lost"}[result], flown
+        return turn.OUTCOME_OF[result], flown
     return "success", flown
 
 

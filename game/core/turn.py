@@ -232,23 +232,34 @@ def fly_on(game: Game, booked: Mission, report: LaunchReport, chances: list[floa
         flown[prog.id] = True
         if index > 0 and inflight.stop_for_fault(game, booked, hardware, report, chances, flown, index):
             return  # the flight waits for its side's decision (inflight.resolve)
-        roll = state.rng.random()
-        if roll < step.scrub and index == 0:
-            result = "scrub"
-        elif roll < step.scrub + step.abort:
-            result = "abort"
-        else:
-            result = "loss"
-        if result == "loss" and crew:
-            saved = step.escape and hardware.escape is not None and state.rng.random() < rules.effective(
-                hardware.escape, owned[hardware.escape.id], False)
-            result = "abort" if saved else "death"
+        result = step_failure(game, step, index, hardware, bool(crew), owned)
         report.steps.append(StepResult(step.id, step.name, chance, result))
-        outcome = {"scrub": "scrubbed", "abort": "aborted", "loss": "lost", "death": "crew_lost"}[result]
+        outcome = OUTCOME_OF[result]
         for later in mission.steps[index + 1:]:
             report.steps.append(StepResult(later.id, later.name, 0.0, "skipped"))
         break
     land(game, booked, report, flown, outcome)
+
+
+OUTCOME_OF = {"scrub": "scrubbed", "abort": "aborted", "loss": "lost", "death": "crew_lost"}  # a step's, the flight's
+
+
+def step_failure(game: Game, step, index: int, hardware, crewed: bool, owned, can_scrub: bool = True) -> str:
+    """How a failed step ends: a scrub (the first step only, if the flight may wait), an
+    abort, or a loss; a loss with a crew aboard is a death unless the escape system saves them."""
+    rng = game.state.rng
+    roll = rng.random()
+    if roll < step.scrub and index == 0:
+        result = "scrub" if can_scrub else "abort"
+    elif roll < step.scrub + step.abort:
+        result = "abort"
+    else:
+        result = "loss"
+    if result == "loss" and crewed:
+        saved = step.escape and hardware.escape is not None and rng.random() < rules.effective(
+            hardware.escape, owned[hardware.escape.id], False)
+        result = "abort" if saved else "death"
+    return result
 
 
 def land(game: Game, booked: Mission, report: LaunchReport, flown: dict[str, bool], outcome: str) -> None:
