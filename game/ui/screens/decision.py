@@ -13,9 +13,10 @@ import dataclasses
 import pygame
 
 from game.core import inflight
-from game.core.state import SHORT, StepResult
-from game.ui import art, words, worldmap
+from game.core.state import StepResult
+from game.ui import art, worldmap
 from game.ui.film import COUNTDOWN, LaunchFilm, phases_of
+from game.ui.screens.launch import flight_header
 from game.ui.widgets import Screen
 
 KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2}
@@ -65,17 +66,7 @@ class DecisionScreen(Screen):
         mission = content.missions[report.type]
         fault = self.fault
         margin = 24
-        self.label((margin, 14, rect.width - 2 * margin, 22),
-                   f"A DECISION IN FLIGHT  \u00b7  {words.month_name(report.month).upper()} {report.day}, "
-                   f"{report.year}", kind="#caption")
-        self.label((margin, 36, rect.width - 2 * margin, 44), f"{SHORT[report.side]}: {mission.name}", kind="#big",
-                   tip=mission.description)
-        kit = content.programmes[report.rocket].name
-        if report.spacecraft:
-            kit = f"{content.programmes[report.spacecraft].name} on {kit}"
-        crew = f"  \u00b7  crew: {', '.join(report.crew)}" if report.crew else ""
-        self.label((margin, 80, rect.width - 2 * margin, 26), kit + crew, kind=f"#{report.side}",
-                   tip="Your flight: only you see this decision.")
+        flight_header(self, rect, report, "A DECISION IN FLIGHT", "Your flight: only you see this decision.")
         top = 116
         bottom_h = 66 + 46 * len(fault.options)
         scene_w = int((rect.width - 3 * margin) * 0.55)

@@ -52,18 +52,9 @@ class LaunchScreen(Screen):
         mission = content.missions[report.type]
         mine = report.side == self.side
         margin = 24
-        self.label((margin, 14, rect.width - 2 * margin, 22),
-                   f"LAUNCH {self.index + 1} OF {len(self.launches)}  \u00b7  "
-                   f"{words.month_name(report.month).upper()} {report.day}, {report.year}", kind="#caption")
-        self.label((margin, 36, rect.width - 2 * margin, 44), f"{SHORT[report.side]}: {mission.name}", kind="#big",
-                   tip=mission.description)
-        kit = content.programmes[report.rocket].name
-        if report.spacecraft:
-            kit = f"{content.programmes[report.spacecraft].name} on {kit}"
-        crew = f"  \u00b7  crew: {', '.join(report.crew)}" if report.crew else ""
-        kit += f"  \u00b7  from {worldmap.site_of(content, report)}"
-        self.label((margin, 80, rect.width - 2 * margin, 26), kit + crew, kind=f"#{report.side}",
-                   tip="Your launch." if mine else "The rival's launch, as the world heard of it.")
+        flight_header(self, rect, report, f"LAUNCH {self.index + 1} OF {len(self.launches)}",
+                      "Your launch." if mine else "The rival's launch, as the world heard of it.",
+                      f"  \u00b7  from {worldmap.site_of(content, report)}")
         top = 116
         bottom_h = 130
         scene_w = int((rect.width - 3 * margin) * 0.55)
@@ -231,3 +222,21 @@ class LaunchScreen(Screen):
     def escape(self) -> bool:
         self._skip()
         return True
+
+
+def flight_header(screen, rect: pygame.Rect, report, caption: str, tip: str, where: str = "") -> None:
+    """A flight's three lines along the top: the caption and date, the side and mission, and
+    the kit with its crew (and where it flew from, if given)."""
+    content, margin = screen.content, 24
+    mission = content.missions[report.type]
+    screen.label((margin, 14, rect.width - 2 * margin, 22),
+                 f"{caption}  \u00b7  {words.month_name(report.month).upper()} {report.day}, {report.year}",
+                 kind="#caption")
+    screen.label((margin, 36, rect.width - 2 * margin, 44), f"{SHORT[report.side]}: {mission.name}", kind="#big",
+                 tip=mission.description)
+    kit = content.programmes[report.rocket].name
+    if report.spacecraft:
+        kit = f"{content.programmes[report.spacecraft].name} on {kit}"
+    crew = f"  \u00b7  crew: {', '.join(report.crew)}" if report.crew else ""
+    screen.label((margin, 80, rect.width - 2 * margin, 26), kit + where + crew, kind=f"#{report.side}", tip=tip)
+
