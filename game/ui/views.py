@@ -56,3 +56,35 @@ def quarter_lines(session, side: str) -> list[tuple]:
     for _, warning in intel.warnings(game, side):  # from the side's own file: Rival file (I) has more
         lines.append((warning, art.WARN, 15))
     return lines
+
+
+def planner_notes(session, side: str, mission_id: str | None, reason: str | None, weakest_why: str | None,
+                  lacks_only_hardware: bool) -> tuple[list[tuple], int]:
+    """What the planner says under the odds, most important first: why it cannot book (unless
+    building is all it lacks: the button says that), what makes the weakest step weak, a first
+    the side's file says the rival may take this quarter, the milestones not yet flown, the
+    firsts it can win, and the mission. With how many lines at the top must be shown whole."""
+    game = session.game
+    content = game.content
+    notes: list[tuple] = []
+    if reason and not lacks_only_hardware:
+        notes.append((f"Cannot book: {reason}.", art.BAD, 15, True))
+    if weakest_why:
+        notes.append((weakest_why, art.TEXT, 14))
+    must = len(notes)
+    if mission_id is None:
+        return notes, must
+    mission = content.missions[mission_id]
+    open_firsts = [f for f in mission.firsts if game.state.first_holder(f) is None]
+    for flight, warning in intel.warnings(game, side):
+        if set(open_firsts).intersection(flight.firsts):  # the rival may take this mission's first first
+            notes.append((warning, art.WARN, 14, True))
+            must += 1
+    points, missing = game.milestone_penalty(side, mission)
+    if missing:
+        notes.append((f"Milestones not yet flown: {', '.join(missing)} (\u2212{points:.0f} on each step "
+                      f"until they are).", art.WARN, 14))
+    if open_firsts:
+        notes.append(("Can win: " + ", ".join(content.firsts[f].name for f in open_firsts) + ".", art.ACCENT, 14))
+    notes.append((mission.description, art.MUTED, 14))
+    return notes, must

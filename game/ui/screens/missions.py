@@ -6,7 +6,7 @@ import pygame
 
 from game.core import commands, dates, explain, intel, joint, roads
 from game.core.state import SHORT, rival_of
-from game.ui import art, vehicles, words
+from game.ui import art, vehicles, views, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
 
@@ -451,34 +451,11 @@ class MissionPlannerScreen(Screen):
             if not isinstance(hardware, str):
                 y, weakest_why = self._chances(inner, y, book_y, mtype, hardware)
         orders, built_by = self._orders_needed(), self._being_built()
-        about = []
-        if reason and not (orders or built_by is not None):
-            # (when building is all it lacks, the button and the hardware lines say so)
-            about.append((f"Cannot book: {reason}.", art.BAD, 15, True))
-        if weakest_why:
-            about.append((weakest_why, art.TEXT, 14))
-        warned = 0
-        if self.mission is not None:
-            wanted = set(self._open_firsts(self.mission))
-            for flight, warning in intel.warnings(self.game, self.side):
-                if wanted.intersection(flight.firsts):  # the rival may take this mission's first first
-                    about.append((warning, art.WARN, 14, True))
-                    warned += 1
-        if self.mission is not None:
-            points, missing = self.game.milestone_penalty(self.side, self.content.missions[self.mission])
-            if missing:
-                about.append((f"Milestones not yet flown: {', '.join(missing)} (\u2212{points:.0f} on each step "
-                              f"until they are).", art.WARN, 14))
-        if self.mission is not None:
-            mtype = self.content.missions[self.mission]
-            firsts = [self.content.firsts[f].name for f in self._open_firsts(self.mission)]
-            if firsts:
-                about.append(("Can win: " + ", ".join(firsts) + ".", art.ACCENT, 14))
-            about.append((mtype.description, art.MUTED, 14))
+        about, must = views.planner_notes(self.session, self.side, self.mission, reason, weakest_why,
+                                          lacks_only_hardware=bool(orders or built_by is not None))
         room = book_y - 6 - y
-        # what matters first stays whole: the reason, the weakest step's why, a first the rival may
-        # fly this quarter; then what fits of the rest
-        must = int(bool(reason)) + int(bool(weakest_why)) + warned  # (and the race: the file's warning)
+        # what matters first stays whole (``must``: the reason, the weakest step's why, a first the
+        # rival may fly this quarter); then what fits of the rest
         kept = []
         for i, item in enumerate(about):
             block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in kept + [item]],
