@@ -40,7 +40,6 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     game = screen.game
     side = screen.side
     me = game.state.sides[side]
-    them = game.state.sides[rival_of(side)]
     height = bar_height(rect.height)
     screen.panel((0, 0, rect.width, height), "#bar")
     state = game.state
@@ -48,21 +47,7 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
     from game.ui import poster
 
     era = game.era
-    figures = [
-        ("Cash", words.money(me.cash), cash_tip(game, side)),
-        ("Budget", f"{words.money(arriving(me))}/q", budget_tip(me, side)),
-        ("Prestige", f"{me.prestige:.0f} : {them.prestige:.0f}", prestige_tip(me, them, side, game.content.sides)),
-        ("Support", f"{me.support:.0f} %", support_tip(me, side)),
-    ]
-    if side == "ussr":
-        figures.append(("Korolev" if me.leader_health > 0 else "Health", f"{me.leader_health:.0f} %",
-                        "The Chief Designer's health. Running more than five funded programmes at once "
-                        "wears him down; a few rests restore him. If it fails, events follow."))
-    if game.era.goal.fallback == "expertise" or me.expertise and game.state.era == "rockets":
-        figures.append(("Expertise", f"{me.expertise:.0f}",
-                        "V-2 know-how: captured engineers, factories and papers. It speeds rocket research "
-                        f"(+{rules.EXPERTISE_BONUS * me.expertise * 100:.0f} % now); in the rockets era the "
-                        "most expertise wins at the end date."))
+    figures = bar_figures(game, side)
     count = len(figures)
     block = max(96, min(140, (rect.width - 360 - 2 * MARGIN) // count))
     # the name and the date take what the figures leave, up to 460 px: they never run under the figures
@@ -100,6 +85,28 @@ def game_bar(screen, rect: pygame.Rect) -> pygame.Rect:
                   tip="Save, load, settings, how to play, or leave the game. Key: Esc at headquarters.",
                   kind="#nav", tail=True)
     return pygame.Rect(MARGIN, height + 12, rect.width - 2 * MARGIN, rect.height - height - 12 - MARGIN)
+
+
+def bar_figures(game, side: str) -> list[tuple[str, str, str]]:
+    """The figures along the top bar: (caption, value, what moves it)."""
+    me = game.state.sides[side]
+    them = game.state.sides[rival_of(side)]
+    figures = [
+        ("Cash", words.money(me.cash), cash_tip(game, side)),
+        ("Budget", f"{words.money(arriving(me))}/q", budget_tip(me, side)),
+        ("Prestige", f"{me.prestige:.0f} : {them.prestige:.0f}", prestige_tip(me, them, side, game.content.sides)),
+        ("Support", f"{me.support:.0f} %", support_tip(me, side)),
+    ]
+    if game.content.sides[side].leader_strain is not None:  # the Chief Designer who ran too much at once
+        figures.append(("Korolev" if me.leader_health > 0 else "Health", f"{me.leader_health:.0f} %",
+                        "The Chief Designer's health. Running more than five funded programmes at once "
+                        "wears him down; a few rests restore him. If it fails, events follow."))
+    if game.era.goal.fallback == "expertise" or me.expertise and game.state.era == "rockets":
+        figures.append(("Expertise", f"{me.expertise:.0f}",
+                        "V-2 know-how: captured engineers, factories and papers. It speeds rocket research "
+                        f"(+{rules.EXPERTISE_BONUS * me.expertise * 100:.0f} % now); in the rockets era the "
+                        "most expertise wins at the end date."))
+    return figures
 
 
 def refresh_cash_tip(screen) -> None:
