@@ -503,18 +503,7 @@ class MissionPlannerScreen(Screen):
         whys = [words.step_why(d, me.programmes[d.programme.id]) for d in drivers]
         steps_tip = "<br>".join(f"{d.name}: {words.percent(d.chance)} ({', '.join(words.step_parts(d))})"
                                 for d in drivers)
-        half = inner.width // 2
-        self.cell((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
-        success_kind = "#big_good" if odds.success >= 0.7 else "#big_warn" if odds.success >= 0.4 else "#big_bad"
-        self.cell((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
-                  tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
-        if mtype.crew_min:
-            loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"
-            self.cell((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption",
-                      tip="The chance the crew dies on this flight.")
-            self.cell((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
-                      tip="The chance the crew dies: a step fails in a way that destroys the craft, "
-                          "and the escape system (where a step allows one) does not save them.")
+        self._headline_odds(inner, y, odds, bool(mtype.crew_min), steps_tip)
         y += 68
         step_h = 38  # the step and its chance, and under it what drives the chance
         why = words.step_why(drivers[weakest], me.programmes[drivers[weakest].programme.id], chance=False)
@@ -554,6 +543,21 @@ class MissionPlannerScreen(Screen):
                       tip="Choose the crew under Crew in the middle column.")
             y += 26
         return y, why
+
+    def _headline_odds(self, inner, y: int, odds, crewed: bool, steps_tip: str) -> None:
+        """SUCCESS and, with a crew aboard, CREW LOSS, large, coloured by how good they are."""
+        half = inner.width // 2
+        self.cell((inner.x, y, half, 20), "SUCCESS", kind="#caption", tip=steps_tip)
+        success_kind = "#big_good" if odds.success >= 0.7 else "#big_warn" if odds.success >= 0.4 else "#big_bad"
+        self.cell((inner.x, y + 18, half, 44), words.percent(odds.success), kind=success_kind,
+                  tip="The chance every step works, multiplied step by step:<br>" + steps_tip)
+        if crewed:
+            loss_kind = "#big" if odds.crew_loss < 0.05 else "#big_bad"
+            self.cell((inner.x + half, y, half, 20), "CREW LOSS", kind="#caption",
+                      tip="The chance the crew dies on this flight.")
+            self.cell((inner.x + half, y + 18, half, 44), words.percent(odds.crew_loss), kind=loss_kind,
+                      tip="The chance the crew dies: a step fails in a way that destroys the craft, "
+                          "and the escape system (where a step allows one) does not save them.")
 
     def _booked(self, rect, booked) -> None:
         """This quarter's launches, each with its crew; a list that scrolls if it outgrows its room."""
