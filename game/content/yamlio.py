@@ -99,8 +99,8 @@ class _Open:
     has_key: bool = False
 
 
-def loads(text: str | bytes, max_bytes: int = MAX_FILE_BYTES):
-    """Parse one YAML document into YMap/YList/scalars. Raises YamlProblem."""
+def _text(text: str | bytes, max_bytes: int) -> str:
+    """The file as text, refused if it is too large, not UTF-8, or binary."""
     if isinstance(text, bytes):
         if len(text) > max_bytes:
             raise YamlProblem(1, f"the file is {len(text):,} bytes; scenario files may be at most {max_bytes:,}")
@@ -113,6 +113,12 @@ def loads(text: str | bytes, max_bytes: int = MAX_FILE_BYTES):
         raise YamlProblem(1, f"the file is {len(text):,} characters; scenario files may be at most {max_bytes:,}")
     if "\x00" in text:
         raise YamlProblem(text[: text.index("\x00")].count("\n") + 1, "the file holds binary data (NUL bytes)")
+    return text
+
+
+def loads(text: str | bytes, max_bytes: int = MAX_FILE_BYTES):
+    """Parse one YAML document into YMap/YList/scalars. Raises YamlProblem."""
+    text = _text(text, max_bytes)
     stack: list[_Open] = []
     root = None
     have_root = False
