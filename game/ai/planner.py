@@ -417,17 +417,7 @@ class PlanningAI:
             at_stake = (goal_path.intersection(mission.firsts) and behind
                         or kit.mission in races
                         and any(not state.firsts.get(f) for f in mission.firsts))
-            base = self.level.success_needed
-            if mission.crew_min and self.level.crewed_success_needed is not None:
-                base = self.level.crewed_success_needed
-            needed = base - (self.level.daring if at_stake else 0) + (0.05 if ahead else 0)
-            if not mission.crew_min and game.era.goal.first in mission.firsts:
-                # a failure costs only the rocket (and teaches); near the end, not trying loses
-                needed = min(needed, LAST_THROW if time_short else self.level.uncrewed_goal_odds)
-            risk = self.level.crew_risk * (2.0 if time_short and at_stake else 1.5 if at_stake else 1.0)
-            if mission.crew_min and game.era.goal.first in mission.firsts and self.level.goal_odds is not None:
-                needed = min(needed, self.level.goal_odds)
-                risk = max(risk, self.level.goal_crew_risk or risk)
+            needed, risk = self._nerve(game, mission, bool(at_stake), time_short, ahead)
             if odds.success >= needed and odds.crew_loss <= risk:
                 ready = road_ai.joint_ready(self, game, side, kit, hardware) if kit.rocket2 \
                     else self._ready_to_fly(game, side, hardware)
@@ -445,6 +435,25 @@ class PlanningAI:
                     # quarters for a Saturn V) is ordered as soon as it could fly at all
                     self._order(game, side, hardware)
                 self._test_flight(game, side, hardware, booked_types)
+
+    def _nerve(self, game: Game, mission, at_stake: bool, time_short: bool, ahead: bool) -> tuple[float, float]:
+        """The believed chance of success it wants before it flies a mission, and the chance of
+        losing the crew it accepts: its level's, bolder for what decides the race or near the
+        end, more careful when ahead, and the goal's own figures for the goal."""
+        level = self.level
+        base = level.success_needed
+        if mission.crew_min and level.crewed_success_needed is not None:
+            base = level.crewed_success_needed
+        needed = base - (level.daring if at_stake else 0) + (0.05 if ahead else 0)
+        goal = game.era.goal.first in mission.firsts
+        if not mission.crew_min and goal:
+            # a failure costs only the rocket (and teaches); near the end, not trying loses
+            needed = min(needed, LAST_THROW if time_short else level.uncrewed_goal_odds)
+        risk = level.crew_risk * (2.0 if time_short and at_stake else 1.5 if at_stake else 1.0)
+        if mission.crew_min and goal and level.goal_odds is not None:
+            needed = min(needed, level.goal_odds)
+            risk = max(risk, level.goal_crew_risk or risk)
+        return needed, risk
 
     def _order(self, game: Game, side: str, hardware) -> None:
         """Keep a kit's hardware coming: ``pipeline`` of each built or being built, so that a
