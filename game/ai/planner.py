@@ -880,7 +880,14 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
         found.sort(key=lambda k: (k.cost, k.rocket, k.spacecraft or ""))
         if found:
             kits[mission.id] = found[:KITS_PER_MISSION]
-    # a multi-launch mission's kits take their other launch's cheapest kit along
+    _join_kits(content, kits)
+    return kits
+
+
+def _join_kits(content, kits: dict[str, list[Kit]]) -> None:
+    """A multi-launch mission's kits take their other launch's cheapest kit along (the same
+    rocket twice where it can, two Saturns, else the cheapest); without one it has none."""
+    programmes = content.programmes
     for mission in content.missions.values():
         if mission.joint and mission.id in kits:
             other = kits.get(mission.joint)
@@ -888,10 +895,9 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
                 del kits[mission.id]
                 continue
             joined = []
-            for k in kits[mission.id]:  # the same rocket twice where it can (two Saturns), else the cheapest
+            for k in kits[mission.id]:
                 two = next((o for o in other if o.rocket == k.rocket), other[0])
                 joined.append(Kit(k.mission, k.rocket, k.spacecraft, k.flies | two.flies, k.programmes | two.programmes,
                                   sum(programmes[p].start_cost for p in k.programmes | two.programmes),
                                   max(k.available, two.available), two.rocket, two.spacecraft))
             kits[mission.id] = joined
-    return kits
