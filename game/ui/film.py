@@ -98,18 +98,7 @@ class LaunchFilm:
         self.stack = built
         self.rocket_count = sum(1 for k in built.kinds if k == "stage")
         self.is_crewed = bool(report.crew)
-        # stages drop in turn through the ascent steps, the last as the first step in space begins
-        ascent_end = self.reveal[self.space_from - 1] if self.space_from else (
-            self.reveal[-1] if steps else COUNTDOWN + 2)
-        drops = max(0, self.rocket_count - (1 if craft_art or self.space_from is None else 0))
-        if self.space_from is None:
-            drops = max(0, self.rocket_count - 1)
-        first_drop = COUNTDOWN + self.step_dt * 0.9
-        self.drop_times = [first_drop + (ascent_end - first_drop) * (k + 1) / (drops + 1) for k in range(drops)]
-        if craft_art and self.space_from is not None and self.rocket_count:
-            self.drop_times = self.drop_times[:self.rocket_count - 1] + [ascent_end]
-        if self.fail_time is not None:  # nothing separates after the failure
-            self.drop_times = [d for d in self.drop_times if d < self.fail_time]
+        self.drop_times = self._drops(bool(craft_art))
         # in space the spacecraft alone flies on, drawn larger
         box = (int(width * 0.4), int(height * 0.34))
         self._craft = (vehicles.picture("", craft_art, box) if craft_art
@@ -131,6 +120,23 @@ class LaunchFilm:
         self._font = art.font(max(18, height // 16), True)
 
     # --- when things happen ------------------------------------------------------------------
+
+    def _drops(self, has_craft: bool) -> list[float]:
+        """When each stage falls away: in turn through the ascent steps, the last as the first
+        step in space begins; none after a failure."""
+        steps = self.report.steps
+        ascent_end = self.reveal[self.space_from - 1] if self.space_from else (
+            self.reveal[-1] if steps else COUNTDOWN + 2)
+        drops = max(0, self.rocket_count - (1 if has_craft or self.space_from is None else 0))
+        if self.space_from is None:
+            drops = max(0, self.rocket_count - 1)
+        first_drop = COUNTDOWN + self.step_dt * 0.9
+        times = [first_drop + (ascent_end - first_drop) * (k + 1) / (drops + 1) for k in range(drops)]
+        if has_craft and self.space_from is not None and self.rocket_count:
+            times = times[:self.rocket_count - 1] + [ascent_end]
+        if self.fail_time is not None:  # nothing separates after the failure
+            times = [d for d in times if d < self.fail_time]
+        return times
 
     def steps_shown(self, t: float) -> int:
         return sum(1 for r in self.reveal if r <= t)
