@@ -332,10 +332,6 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 def _end_and_decide(session) -> None:
     """End the player's turn, taking the safest answer to each decision in flight."""
     from game.core import inflight
@@ -343,3 +339,7 @@ def _end_and_decide(session) -> None:
     session.end_turn()
     while (decision := session.waiting_decision()) is not None:
         session.decide(inflight.safest(session.game.content.faults[decision.fault], inflight.crewed(decision)).id)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
