@@ -144,8 +144,8 @@ PART_TWO = (("exploits.md", "Crude strategies against the AI (issue 13)"),
 
 
 def part_two() -> list[str]:
-    """The tables of docs/exploits.md, roads.md, decisions.md and intelligence.md, each under
-    its heading, with the command that measured it (as that page gives it)."""
+    """The tables (and charts) of docs/exploits.md, roads.md, decisions.md and intelligence.md,
+    each under its heading, with the command that measured it (as that page gives it)."""
     lines = ["", "# Part two: risk, roads, decisions, intelligence", "",
              "Gathered from the pages each tool writes or that record its runs; each names its command.", ""]
     for name, title in PART_TWO:
@@ -156,13 +156,20 @@ def part_two() -> list[str]:
         commands = sorted({row.strip() for row in text if row.strip().startswith("python tools/")})
         lines += [f"## {title}", "", f"From [{name}]({name})" + (": " + ", ".join(f"`{c}`" for c in commands)
                                                                  if commands else "") + ".", ""]
-        table: list[str] = []
+        block: list[str] = []  # a table, or a chart drawn in a fenced block
+        fenced = False
         for row in text + [""]:
-            if row.startswith("|"):
-                table.append(row)
-            elif table:
-                lines += table + [""]
-                table = []
+            if row.startswith("```"):
+                block.append(row)
+                if fenced:
+                    lines += block + [""]
+                    block = []
+                fenced = not fenced
+            elif fenced or row.startswith("|"):
+                block.append(row)
+            elif block:
+                lines += block + [""]
+                block = []
     return lines
 
 
