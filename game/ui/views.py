@@ -5,7 +5,7 @@ without a window. They read only what the side may know.
 
 from __future__ import annotations
 
-from game.core import intel
+from game.core import dates, intel, rules
 from game.core.state import SHORT, rival_of
 from game.ui import art, words
 
@@ -88,3 +88,57 @@ def planner_notes(session, side: str, mission_id: str | None, reason: str | None
         notes.append(("Can win: " + ", ".join(content.firsts[f].name for f in open_firsts) + ".", art.ACCENT, 14))
     notes.append((mission.description, art.MUTED, 14))
     return notes, must
+
+
+def research_summary(session, side: str) -> tuple[str, bool]:
+    """What research asks a quarter against the cash and the budget; and whether it asks more
+    than the cash in hand."""
+    from game.ui.screens.common import arriving
+
+    me = session.game.state.sides[side]
+    research = sum(p.funding for p in me.programmes.values())
+    return (f"Research asks {words.money(research)} a quarter; you have {words.money(me.cash)} in "
+            f"hand and {words.money(arriving(me))} arrives each quarter."), research > me.cash
+
+
+def research_outlook(session, side: str, prog_id: str) -> tuple[str, str]:
+    """What a started programme's money buys next quarter, and why: (text, tooltip)."""
+    game = session.game
+    me = game.state.sides[side]
+    definition = game.content.programmes[prog_id]
+    state = me.programmes[prog_id]
+    if state.delayed_until > game.state.quarter:
+        return (f"stands still until {dates.format_quarter(state.delayed_until)}",
+                "An event has held up this programme: money spent now buys nothing until then.")
+    if state.funding <= 0:
+        return ("unfunded: no progress" if rules.estimate(state) < definition.cap - 0.5 else "at its best",
+                "Without money a programme stands still; flights still teach it something.")
+    gain = words.expected_gain(definition, state, state.funding, me.expertise)
+    return (f"about +{gain:.1f} points",
+            f"At {words.money(state.funding)} a quarter, research should add about {gain:.1f} points "
+            f"(between {gain * 0.5:.1f} and {gain * 1.5:.1f}, by luck). The nearer the cap of "
+            f"{definition.cap:.0f} %, the slower it goes.")
+
+
+def road_lines(session, side: str, road_id: str) -> tuple[str, str, str | None, str]:
+    """A road to the Moon on the research screen: its title, whether the side follows it (with
+    the look for that), and the tooltip that says what it is and what changing to it costs."""
+    game = session.game
+    me = game.state.sides[side]
+    road = game.content.roads[road_id]
+    missions = ", ".join(game.content.missions[m].name for m in road.missions)
+    marked = " (history\u2019s road)" if road.history else ""
+    tip = (f"<b>{road.name}</b>{marked}: {road.description}<br>"
+           f"Its programmes: {', '.join(game.content.programmes[p].name for p in road.programmes)}.<br>"
+           f"It flies: {missions}{'' if road.lands else ' (round the Moon only: it lands nobody)'}.<br>"
+           f"Changing to it from another road costs {words.money(road.switch_cost)} and "
+           f"{road.switch_delay} quarter{'s' if road.switch_delay != 1 else ''} of its programmes' work; "
+           f"the money in the old road's own programmes is lost.")
+    title = road.name + ("  \u00b7  history\u2019s" if road.history else "")
+    if me.road == road.id:
+        status, kind = "your road", "#good"
+    elif me.road is None:
+        status, kind = "open: no road chosen yet", "#muted"
+    else:
+        status, kind = "barred: not your road", "#muted"
+    return title, f"{status}  \u00b7  flies {missions}", kind, tip

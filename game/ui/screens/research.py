@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.core import commands, dates, explain, roads, rules
-from game.ui import art, vehicles, words
-from game.ui.screens.common import arriving, columns, game_bar, refresh_cash_tip
+from game.ui import art, vehicles, views, words
+from game.ui.screens.common import columns, game_bar, refresh_cash_tip
 from game.ui.widgets import Screen
 
 KINDS = (("rocket", "Rockets"), ("spacecraft", "Spacecraft"), ("component", "Components"))
@@ -158,24 +158,9 @@ class ResearchScreen(Screen):
         game, me = self.game, self.side_state
         name_col, rel_col, fund_col, next_col = cols
         ours = me.road == road.id
-        missions = ", ".join(game.content.missions[m].name for m in road.missions)
-        marked = " (history\u2019s road)" if road.history else ""
-        tip = (f"<b>{road.name}</b>{marked}: {road.description}<br>"
-               f"Its programmes: {', '.join(game.content.programmes[p].name for p in road.programmes)}.<br>"
-               f"It flies: {missions}{'' if road.lands else ' (round the Moon only: it lands nobody)'}.<br>"
-               f"Changing to it from another road costs {words.money(road.switch_cost)} and "
-               f"{road.switch_delay} quarter{'s' if road.switch_delay != 1 else ''} of its programmes' work; "
-               f"the money in the old road's own programmes is lost.")
-        title = road.name + ("  \u00b7  history\u2019s" if road.history else "")
+        title, status, kind, tip = views.road_lines(self.session, self.side, road.id)
         self.label((name_col.x, y + 4, name_col.width, 30), title, kind="#subheading", tip=tip, parent=box)
-        if ours:
-            status, kind = "your road", "#good"
-        elif me.road is None:
-            status, kind = "open: no road chosen yet", "#muted"
-        else:
-            status, kind = "barred: not your road", "#muted"
-        self.label((rel_col.x, y + 4, rel_col.width + fund_col.width, 30),
-                   f"{status}  \u00b7  flies {missions}", kind=kind, tip=tip, parent=box)
+        self.label((rel_col.x, y + 4, rel_col.width + fund_col.width, 30), status, kind=kind, tip=tip, parent=box)
         if ours:
             return
         reason = roads.why_not_choose(game, self.side, road.id)
@@ -195,15 +180,13 @@ class ResearchScreen(Screen):
         self.refresh()
 
     def _show_summary(self) -> None:
-        me = self.side_state
-        research = sum(p.funding for p in me.programmes.values())
-        self.summary.set_text(f"Research asks {words.money(research)} a quarter; you have {words.money(me.cash)} in "
-                              f"hand and {words.money(arriving(me))} arrives each quarter.")
-        self.summary.change_object_id("#bad" if research > me.cash else "#figure")
+        text, over = views.research_summary(self.session, self.side)
+        self.summary.set_text(text)
+        self.summary.change_object_id("#bad" if over else "#figure")
 
     def _show_funding(self, prog_id: str) -> None:
         """Fill in (or update after + and \u2212) one programme's money and what it buys."""
-        game, me = self.game, self.side_state
+        me = self.side_state
         definition = self.content.programmes[prog_id]
         state = me.programmes[prog_id]
         minus, amount, plus, gain_label = self.funding_rows[prog_id]
@@ -218,18 +201,7 @@ class ResearchScreen(Screen):
                       f"{words.money(state.funding)} a quarter. Progress grows with money but less and less: "
                       f"about {words.money(scale)} a quarter buys two thirds of what any amount could.",
                       "#figure" if state.funding else "#muted", "center")
-        if state.delayed_until > game.state.quarter:
-            gain_text = f"stands still until {dates.format_quarter(state.delayed_until)}"
-            gain_tip = "An event has held up this programme: money spent now buys nothing until then."
-        elif state.funding <= 0:
-            gain_text = "unfunded: no progress" if rules.estimate(state) < definition.cap - 0.5 else "at its best"
-            gain_tip = "Without money a programme stands still; flights still teach it something."
-        else:
-            gain = words.expected_gain(definition, state, state.funding, me.expertise)
-            gain_text = f"about +{gain:.1f} points"
-            gain_tip = (f"At {words.money(state.funding)} a quarter, research should add about {gain:.1f} points "
-                        f"(between {gain * 0.5:.1f} and {gain * 1.5:.1f}, by luck). The nearer the cap of "
-                        f"{definition.cap:.0f} %, the slower it goes.")
+        gain_text, gain_tip = views.research_outlook(self.session, self.side, prog_id)
         self.set_cell(gain_label, gain_text, gain_tip, None if state.funding else "#muted")
 
     def _start(self, programme: str) -> None:
