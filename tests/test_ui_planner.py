@@ -152,3 +152,18 @@ def test_no_tooltip_opens_over_the_booked_list_after_booking(planner):
     assert not button(planner, "Book the launch").tool_tip_text, "a tooltip is ready to open over the booked list"
     planner.rebuild_top()  # anything else done on the screen: the button explains itself again
     assert button(planner, "Book the launch").tool_tip_text
+
+
+@pytest.mark.parametrize("era, side", [("moon", "ussr"), ("survival", "usa"), ("satellites", "ussr")])
+def test_the_planner_opens_on_the_likeliest_mission_worth_flying(tmp_path, content, era, side):
+    """Of the missions that can still win a first (built and with a pad free, if any are), it opens
+    on the one its engineers believe likeliest to work, not merely the first in the list."""
+    app = open_window(tmp_path, content, era=era, side=side, seed=4)
+    key(app, "m")
+    planner = app.top
+    flyable = planner._flyable()
+    open_first = [m for m in flyable if planner._open_firsts(m)]
+    ready = [m for m in flyable if any(planner._ready(m, *kit) for kit in planner._kits(m))]
+    group = [m for m in ready if m in open_first] or ready or open_first or flyable
+    assert planner.mission in group
+    assert planner._best_success(planner.mission) == max(planner._best_success(m) for m in group)

@@ -31,12 +31,14 @@ class MissionPlannerScreen(Screen):
         self.kits_known: dict[str, list] = {}  # mission -> its kits, worked out once per drawing
         flyable = self._flyable()
         if flyable:
-            # start on something worth flying: the first mission that can still win a first, one
-            # whose hardware is built and whose pad is free before one that must wait for them
+            # start on something worth flying: a mission that can still win a first, one whose
+            # hardware is built and whose pad is free before one that must wait for them, and of
+            # those the likeliest to work (not a docking at 1 % when a spacewalk stands at 60)
             open_first = [m for m in flyable if self._open_firsts(m)]
             ready = [m for m in flyable if any(self._ready(m, *kit) for kit in self._kits(m))]
             ready_first = [m for m in ready if m in open_first]
-            self.choose_mission((ready_first or ready or open_first or flyable)[0])
+            group = ready_first or ready or open_first or flyable
+            self.choose_mission(max(group, key=lambda m: (self._best_success(m), -group.index(m))))
 
     # --- choices ----------------------------------------------------------------------
 
@@ -145,6 +147,10 @@ class MissionPlannerScreen(Screen):
         skills = [s.skill for s in mtype.steps if s.skill]
         ranked = sorted(self._free_crew(), key=lambda c: -sum(c.skill(s) for s in skills) - c.morale / 10)
         return [c.id for c in ranked[:min(mtype.crew_min, max(self._seats(), mtype.crew_min))]]
+
+    def _best_success(self, mission_id: str) -> float:
+        """The believed chance of success of the mission's best kit, as the planner would show it."""
+        return max(self._odds_for(mission_id, *kit).success for kit in self._kits(mission_id))
 
     def _odds_for(self, mission_id, rocket, spacecraft, crew_ids=None):
         mtype = self.content.missions[mission_id]
