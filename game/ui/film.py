@@ -450,45 +450,7 @@ class LaunchFilm:
         kind = self.outcome_kind
         mid_y = base_y - built.height * 0.45
         if kind in FAILED:
-            if since < 0.35:  # the flash
-                flash = pygame.Surface(rect.size, pygame.SRCALPHA)
-                flash.fill((255, 250, 230, int(220 * (1 - since / 0.35))))
-                surface.blit(flash, rect.topleft)
-            # the fireball grows, then fades to smoke
-            radius = int(min(1.0, since / 0.5) * max(60, built.width * 1.6))
-            # the smoke of it: a dark cloud drifting, with a trail of smoke falling away beneath
-            fade = min(1.0, max(0.0, (since - 0.6) / 1.0))
-            if fade > 0:
-                rng = random.Random(7)
-                for _ in range(9):
-                    ox, oy = rng.uniform(-1, 1) * radius * 0.7, rng.uniform(-1, 0.6) * radius * 0.6
-                    r = int(radius * rng.uniform(0.35, 0.6) * (0.6 + 0.4 * fade))
-                    shade = rng.randint(56, 96)
-                    pygame.draw.circle(surface, (shade, shade, shade + 4),
-                                       (cx + ox + since * 6, mid_y + oy - since * 6), r)
-                for k in range(7):
-                    y = mid_y + radius * 0.4 + k * radius * 0.35 * (0.5 + fade)
-                    pygame.draw.circle(surface, (110, 110, 114), (cx + math.sin(k * 1.7) * 10, y),
-                                       max(3, int(radius * 0.2 * (1 - k / 9))))
-                for k in range(5):  # embers still burning in it
-                    a = k * 1.3 + since
-                    pygame.draw.circle(surface, (255, 150, 50), (cx + math.cos(a) * radius * 0.4,
-                                                                 mid_y + math.sin(a * 0.7) * radius * 0.3), 3)
-            if since < 1.6:
-                for colour, scale in (((200, 60, 30), 1.0), ((255, 140, 40), 0.72), ((255, 230, 150), 0.4)):
-                    r = max(2, int(radius * scale * (1 - max(0.0, since - 1.0) / 0.6)))
-                    points = []
-                    for i in range(14):
-                        a = i / 14 * math.tau
-                        rr = r * (0.7 + 0.3 * math.sin(a * 3 + since * 9 + i))
-                        points.append((cx + math.cos(a) * rr, mid_y + math.sin(a) * rr))
-                    pygame.draw.polygon(surface, colour, points)
-            for d in self.debris:  # debris flung out and falling
-                x = cx + d.dx * since
-                y = mid_y + d.dy * since + 0.5 * 150 * since ** 2
-                a = d.spin * since
-                end = (x + math.cos(a) * d.size * 2, y + math.sin(a) * d.size * 2)
-                pygame.draw.line(surface, d.colour, (x, y), end, max(1, d.size // 2))
+            self._draw_explosion(surface, rect, cx, mid_y, since)
         # the rest of the vehicle tumbles and falls: the craft's stage and what remains above
         if attached and since < 3.0:
             keep = attached[-2:] if kind in FAILED else attached[:-2] or attached
@@ -511,6 +473,48 @@ class LaunchFilm:
                 for dx in (-22, 0, 22):
                     pygame.draw.line(surface, (220, 220, 220), (x + dx, y - 32), (x, y - 4), 1)
             pygame.draw.polygon(surface, (40, 40, 44), [(x - 8, y + 6), (x + 8, y + 6), (x + 3, y - 6), (x - 3, y - 6)])
+
+    def _draw_explosion(self, surface, rect, cx, mid_y, since) -> None:
+        """The flash, the fireball fading to a cloud of smoke with embers, and debris falling."""
+        if since < 0.35:  # the flash
+            flash = pygame.Surface(rect.size, pygame.SRCALPHA)
+            flash.fill((255, 250, 230, int(220 * (1 - since / 0.35))))
+            surface.blit(flash, rect.topleft)
+        # the fireball grows, then fades to smoke
+        radius = int(min(1.0, since / 0.5) * max(60, self.stack.width * 1.6))
+        # the smoke of it: a dark cloud drifting, with a trail of smoke falling away beneath
+        fade = min(1.0, max(0.0, (since - 0.6) / 1.0))
+        if fade > 0:
+            rng = random.Random(7)
+            for _ in range(9):
+                ox, oy = rng.uniform(-1, 1) * radius * 0.7, rng.uniform(-1, 0.6) * radius * 0.6
+                r = int(radius * rng.uniform(0.35, 0.6) * (0.6 + 0.4 * fade))
+                shade = rng.randint(56, 96)
+                pygame.draw.circle(surface, (shade, shade, shade + 4),
+                                   (cx + ox + since * 6, mid_y + oy - since * 6), r)
+            for k in range(7):
+                y = mid_y + radius * 0.4 + k * radius * 0.35 * (0.5 + fade)
+                pygame.draw.circle(surface, (110, 110, 114), (cx + math.sin(k * 1.7) * 10, y),
+                                   max(3, int(radius * 0.2 * (1 - k / 9))))
+            for k in range(5):  # embers still burning in it
+                a = k * 1.3 + since
+                pygame.draw.circle(surface, (255, 150, 50), (cx + math.cos(a) * radius * 0.4,
+                                                             mid_y + math.sin(a * 0.7) * radius * 0.3), 3)
+        if since < 1.6:
+            for colour, scale in (((200, 60, 30), 1.0), ((255, 140, 40), 0.72), ((255, 230, 150), 0.4)):
+                r = max(2, int(radius * scale * (1 - max(0.0, since - 1.0) / 0.6)))
+                points = []
+                for i in range(14):
+                    a = i / 14 * math.tau
+                    rr = r * (0.7 + 0.3 * math.sin(a * 3 + since * 9 + i))
+                    points.append((cx + math.cos(a) * rr, mid_y + math.sin(a) * rr))
+                pygame.draw.polygon(surface, colour, points)
+        for d in self.debris:  # debris flung out and falling
+            x = cx + d.dx * since
+            y = mid_y + d.dy * since + 0.5 * 150 * since ** 2
+            a = d.spin * since
+            end = (x + math.cos(a) * d.size * 2, y + math.sin(a) * d.size * 2)
+            pygame.draw.line(surface, d.colour, (x, y), end, max(1, d.size // 2))
 
     def _draw_site(self, surface, rect, t: float) -> None:
         """During the countdown and lift-off: where in the world this is."""
