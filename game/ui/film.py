@@ -107,17 +107,21 @@ class LaunchFilm:
         home = vehicles.descent(craft_art, (box[0] // 2, box[1] // 2)) if craft_art else None
         self._home = home.subsurface(home.get_bounding_rect()).copy() if home else self._craft
         self._ejects = craft_art in vehicles.EJECTS
-        self.debris = [Debris(self.rng.uniform(-160, 160), self.rng.uniform(-220, 40), self.rng.uniform(-9, 9),
-                              self.rng.randint(2, 6), self.rng.choice([(230, 230, 225), (120, 120, 126),
-                                                                       (255, 170, 60), (60, 60, 64)]))
-                       for _ in range(36)]
-        self.smoke = [(self.rng.uniform(-1, 1), self.rng.uniform(0.3, 1.0), self.rng.uniform(0.6, 1.4))
-                      for _ in range(26)]
+        self.debris, self.smoke = self._particles()
         self._sky = self._make_sky(size)
         self._stars = self._make_stars(size)
         self._earth = self._make_limb(size, (40, 96, 170), (150, 200, 255), 1.6)
         self._moon = self._make_moon(max(24, height // 5))
         self._font = art.font(max(18, height // 16), True)
+
+    def _particles(self) -> tuple[list[Debris], list[tuple]]:
+        """The debris of a failure and the puffs of the launch smoke, drawn from the film's dice."""
+        rng = self.rng
+        debris = [Debris(rng.uniform(-160, 160), rng.uniform(-220, 40), rng.uniform(-9, 9), rng.randint(2, 6),
+                         rng.choice([(230, 230, 225), (120, 120, 126), (255, 170, 60), (60, 60, 64)]))
+                  for _ in range(36)]
+        smoke = [(rng.uniform(-1, 1), rng.uniform(0.3, 1.0), rng.uniform(0.6, 1.4)) for _ in range(26)]
+        return debris, smoke
 
     # --- when things happen ------------------------------------------------------------------
 
