@@ -188,13 +188,18 @@ def _launches(game: Game) -> None:
     state.queue = [QueuedLaunch(m.side, m.id, month, day) for (month, day, _), m in keyed]
 
 
-def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
-    state = game.state
-    side = state.sides[booked.side]
+def _aboard(game: Game, booked: Mission) -> tuple:
+    """A booked flight's side, mission type, hardware (or why it cannot fly) and crew, as they
+    stand now: its start, a flight resumed after a decision, and its landing all ask."""
+    side = game.state.sides[booked.side]
     mission = game.content.missions[booked.type]
-    public = game.content.sides[booked.side].public_failures  # else only successes are announced
     hardware = game.hardware(booked.side, mission, booked.rocket, booked.spacecraft)
-    crew = [side.crews[c] for c in booked.crew if c in side.crews]
+    return side, mission, hardware, [side.crews[c] for c in booked.crew if c in side.crews]
+
+
+def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
+    side, mission, hardware, crew = _aboard(game, booked)
+    public = game.content.sides[booked.side].public_failures  # else only successes are announced
     report = LaunchReport(booked.id, booked.side, booked.type, booked.rocket, booked.spacecraft,
                           [c.name for c in crew], game.year, month, day, [], "scrubbed", [], public,
                           booked.expected, booked.pad)
@@ -216,10 +221,7 @@ def fly_on(game: Game, booked: Mission, report: LaunchReport, chances: list[floa
            flown: dict[str, bool], start: int) -> None:
     """Roll a flight's steps from ``start`` and land it; a fault stops it for a decision."""
     state = game.state
-    side = state.sides[booked.side]
-    mission = game.content.missions[booked.type]
-    hardware = game.hardware(booked.side, mission, booked.rocket, booked.spacecraft)
-    crew = [side.crews[c] for c in booked.crew if c in side.crews]
+    side, mission, hardware, crew = _aboard(game, booked)
     owned = side.programmes
     outcome = "success"
     for index, (step, prog, chance) in enumerate(zip(mission.steps, hardware.by_step, chances, strict=True)):
@@ -265,10 +267,7 @@ def step_failure(game: Game, step, index: int, hardware, crewed: bool, owned, ca
 def land(game: Game, booked: Mission, report: LaunchReport, flown: dict[str, bool], outcome: str) -> None:
     """A flight's end, whatever it was: what was learnt, the pad, the news, the firsts."""
     state = game.state
-    side = state.sides[booked.side]
-    mission = game.content.missions[booked.type]
-    hardware = game.hardware(booked.side, mission, booked.rocket, booked.spacecraft)
-    crew = [side.crews[c] for c in booked.crew if c in side.crews]
+    side, mission, hardware, crew = _aboard(game, booked)
     owned = side.programmes
     month, day = report.month, report.day
     if outcome == "scrubbed":
