@@ -414,12 +414,17 @@ def _check_side(ids: _Ids, where: str, name: str, side) -> None:
         ids.known(f"{where}.pads", pad, content.pads, "pad")
 
 
+def _check_kit(ids: _Ids, at: str, side: str, flight) -> None:
+    """A booked mission's or a launch report's type, rocket and spacecraft."""
+    ids.known(f"{at}.type", flight.type, ids.content.missions, "mission type")
+    ids.programme(f"{at}.rocket", flight.rocket, side)
+    if flight.spacecraft is not None:
+        ids.programme(f"{at}.spacecraft", flight.spacecraft, side)
+
+
 def _check_mission(ids: _Ids, at: str, side: str, mission) -> None:
     content = ids.content
-    ids.known(f"{at}.type", mission.type, content.missions, "mission type")
-    ids.programme(f"{at}.rocket", mission.rocket, side)
-    if mission.spacecraft is not None:
-        ids.programme(f"{at}.spacecraft", mission.spacecraft, side)
+    _check_kit(ids, at, side, mission)
     for pid in mission.articles:
         ids.programme(f"{at}.articles", pid, side)
     if mission.pad is not None:
@@ -452,10 +457,7 @@ def _check_file(ids: _Ids, at: str, rival: str, file) -> None:
 
 def _check_report(ids: _Ids, at: str, report) -> None:
     content = ids.content
-    ids.known(f"{at}.type", report.type, content.missions, "mission type")
-    ids.programme(f"{at}.rocket", report.rocket, report.side)
-    if report.spacecraft is not None:
-        ids.programme(f"{at}.spacecraft", report.spacecraft, report.side)
+    _check_kit(ids, at, report.side, report)
     for first in report.firsts:
         ids.known(f"{at}.firsts", first, content.firsts, "first")
     if report.pad is not None:
