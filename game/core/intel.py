@@ -223,7 +223,6 @@ class _Kits:
     def __init__(self, content):
         # (no reference to the content: it is the key of the weak table that holds this)
         self.relevant = {m.id: _relevant(content, m) for m in content.missions.values()}
-        self.by_known: dict[frozenset[str], dict[str, list[tuple]]] = {}
         self.by_mission: dict[tuple[str, frozenset[str]], list[tuple]] = {}
         self.watch: dict[tuple, list[tuple]] = {}  # (known, firsts won, types seen flown) -> candidates
 
@@ -235,12 +234,9 @@ class _Kits:
         won = frozenset(first for first, holders in game.state.firsts.items() if holders)
         key = (known, won, frozenset(file.flown))
         if key not in self.watch:
-            kits_of = self.by_known.setdefault(known, {})
             found = []
             for mission in game.content.missions.values():
-                kits = kits_of.get(mission.id)
-                if kits is None:
-                    kits = kits_of[mission.id] = self.work_out(game.content, known, mission)
+                kits = self.work_out(game.content, known, mission)
                 if not kits:
                     continue
                 open_firsts = [f for f in mission.firsts if f not in won]
