@@ -247,25 +247,33 @@ class Screen:
              align: str | None = None) -> UIImage:
         """A label made as a picture in the theme's look for that kind of label: a third of a
         label's cost to make, for tables of many rows. ``set_cell`` changes what it says."""
-        element = self.image(rect, pygame.Surface(pygame.Rect(rect).size, pygame.SRCALPHA), parent=parent)
-        self.set_cell(element, text, tip, kind, align)
+        picture, tip = self._cell_picture(pygame.Rect(rect).size, text, tip, kind, align)
+        element = self.image(rect, picture, tip=tip, parent=parent)
+        element.text = text  # what it says, for tests and the layout checks, as on a label
         return element
 
     def set_cell(self, element: UIImage, text: str, tip: str | None = None, kind: str | None = None,
                  align: str | None = None) -> None:
+        picture, tip = self._cell_picture(element.rect.size, text, tip, kind, align)
+        element.set_image(picture)
+        if tip:
+            element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
+        element.text = text
+
+    def _cell_picture(self, size, text: str, tip: str | None, kind: str | None,
+                      align: str | None) -> tuple[pygame.Surface, str | None]:
+        """A cell's text drawn to its size (shortened to fit), and its tip (with the whole words
+        first, when they were shortened, as on a label)."""
         font = label_font(kind)
-        width, height = element.rect.size
+        width, height = size
         short = fit(text, font, width - 8)
-        if short != text:  # the whole words stay a hover away, as on a label
+        if short != text:
             tip = f"{text}<br>{tip}" if tip else text
         drawn = font.render(short, True, self._text_colour(kind))
         picture = pygame.Surface((width, height), pygame.SRCALPHA)
         x = {"center": (width - drawn.get_width()) // 2, "right": width - 4 - drawn.get_width()}.get(align, 4)
         picture.blit(drawn, (x, (height - drawn.get_height()) // 2))
-        element.set_image(picture)
-        if tip:
-            element.set_tooltip(tip, delay=TOOLTIP_DELAY, wrap_width=TIP_WIDTH)
-        element.text = text  # what it says, for tests and the layout checks, as on a label
+        return picture, tip
 
     def _text_colour(self, kind: str | None) -> pygame.Color:
         """A label's text colour for ``kind`` in the current theme (looked up once per theme)."""
