@@ -42,6 +42,17 @@ def phases_of(mission) -> dict[str, str]:
     return {step.id: step.phase for step in mission.steps if step.phase}
 
 
+def film_of(content, report, size: tuple[int, int], shown=None) -> LaunchFilm:
+    """The film of a launch as the content draws it: its rocket's and craft's art, its pad's
+    site on the map, its steps' declared phases. ``shown`` plays instead of the report (a
+    decision's film, cut at the step that went wrong)."""
+    programmes = content.programmes
+    craft = programmes[report.spacecraft].art or report.spacecraft if report.spacecraft else None
+    return LaunchFilm(shown or report, programmes[report.rocket].art or report.rocket, craft, size,
+                      f"{report.mission_id}-{report.type}", worldmap.site_of(content, report),
+                      worldmap.sites(content), phases_of(content.missions[report.type]))
+
+
 def _kind(name: str) -> str:
     """A step's phase from the words of its name: for mods that declare no ``phase``."""
     low = name.lower()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from game.core import dates, intel, rules
 from game.core.state import SHORT, rival_of
 from game.ui import art, words
+from game.ui.screens.common import arriving
 
 FALLBACK_WORDS = {"prestige": "the higher prestige wins", "expertise": "the greater V-2 expertise wins",
                   "none": "nobody wins"}
@@ -93,8 +94,6 @@ def planner_notes(session, side: str, mission_id: str | None, reason: str | None
 def research_summary(session, side: str) -> tuple[str, bool]:
     """What research asks a quarter against the cash and the budget; and whether it asks more
     than the cash in hand."""
-    from game.ui.screens.common import arriving
-
     me = session.game.state.sides[side]
     research = sum(p.funding for p in me.programmes.values())
     return (f"Research asks {words.money(research)} a quarter; you have {words.money(me.cash)} in "

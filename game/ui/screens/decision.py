@@ -14,8 +14,8 @@ import pygame
 
 from game.core import inflight
 from game.core.state import StepResult
-from game.ui import art, worldmap
-from game.ui.film import COUNTDOWN, LaunchFilm, phases_of
+from game.ui import art
+from game.ui.film import COUNTDOWN, LaunchFilm, film_of
 from game.ui.screens.launch import flight_header
 from game.ui.widgets import Screen
 
@@ -73,13 +73,7 @@ class DecisionScreen(Screen):
         scene_h = rect.height - top - bottom_h
         self.scene_rect = pygame.Rect(margin, top, scene_w, scene_h)
         if self.film is None or self.film.size != self.scene_rect.size:
-            shown = self._film_report()
-            programmes = content.programmes
-            craft = programmes[report.spacecraft].art or report.spacecraft if report.spacecraft else None
-            self.film = LaunchFilm(shown, programmes[report.rocket].art or report.rocket, craft,
-                                   self.scene_rect.size, f"{report.mission_id}-{report.type}",
-                                   worldmap.site_of(content, report), worldmap.sites(content),
-                                   phases_of(content.missions[report.type]))
+            self.film = film_of(content, report, self.scene_rect.size, self._film_report())
         x = margin * 2 + scene_w
         width = rect.width - x - margin
         self.label((x, top, width, 28), "Steps", kind="#heading")

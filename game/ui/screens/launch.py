@@ -7,7 +7,7 @@ import pygame
 
 from game.core.state import SHORT
 from game.ui import art, moments, words, worldmap
-from game.ui.film import COUNTDOWN, LaunchFilm, phases_of
+from game.ui.film import COUNTDOWN, LaunchFilm, film_of
 from game.ui.widgets import Screen
 
 OUTCOMES = {
@@ -61,12 +61,7 @@ class LaunchScreen(Screen):
         scene_h = rect.height - top - bottom_h
         self.scene_rect = pygame.Rect(margin, top, scene_w, scene_h)
         if self.film is None or self.film.report is not report or self.film.size != self.scene_rect.size:
-            programmes = content.programmes
-            craft = programmes[report.spacecraft].art or report.spacecraft if report.spacecraft else None
-            self.film = LaunchFilm(report, programmes[report.rocket].art or report.rocket, craft,
-                                   self.scene_rect.size, f"{report.mission_id}-{report.type}",
-                                   worldmap.site_of(content, report), worldmap.sites(content),
-                                   phases_of(content.missions[report.type]))
+            self.film = film_of(content, report, self.scene_rect.size)
         x = margin * 2 + scene_w
         steps_w = rect.width - x - margin
         self.label((x, top, steps_w, 28), "Steps", kind="#heading",
