@@ -14,6 +14,11 @@ FALLBACK_WORDS = {"prestige": "the higher prestige wins", "expertise": "the grea
                   "none": "nobody wins"}
 
 
+def open_firsts_of(game, mission_id: str) -> list[str]:
+    """The firsts a mission can still win: those nobody has yet (the rival's are only seconds now)."""
+    return [f for f in game.content.missions[mission_id].firsts if game.state.first_holder(f) is None]
+
+
 def race_lines(session, side: str) -> list[tuple]:
     """The era's goal, what decides it at the end, who has done it, and the firsts so far."""
     game = session.game
@@ -76,7 +81,7 @@ def planner_notes(session, side: str, mission_id: str | None, reason: str | None
     if mission_id is None:
         return notes, must
     mission = content.missions[mission_id]
-    open_firsts = [f for f in mission.firsts if game.state.first_holder(f) is None]
+    open_firsts = open_firsts_of(game, mission_id)
     for flight, warning in intel.warnings(game, side):
         if set(open_firsts).intersection(flight.firsts):  # the rival may take this mission's first first
             notes.append((warning, art.WARN, 14, True))

@@ -55,8 +55,7 @@ class MissionPlannerScreen(Screen):
         return self.kits_known[mission_id]
 
     def _open_firsts(self, mission_id: str) -> list[str]:
-        """The firsts this mission can still win: those nobody has yet (the rival's are only seconds now)."""
-        return [f for f in self.content.missions[mission_id].firsts if self.game.state.first_holder(f) is None]
+        return views.open_firsts_of(self.game, mission_id)
 
     def _flyable(self) -> list[str]:
         # (another road's missions, and a multi-launch mission's other half, are not offered)
