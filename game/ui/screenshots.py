@@ -44,113 +44,172 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> set[str]:
-    import pygame
+class Camera:
+    """Takes the pictures: the whole window as it stands, or a part of it, each named once."""
 
-    from game.ai import make_agent
+    def __init__(self, app, out: Path, suffix: str):
+        self.app, self.out, self.suffix = app, out, suffix
+        self.taken: set[str] = set()
+
+    def path(self, name: str) -> Path:
+        return self.out / f"{name}{self.suffix}.png"
+
+    def shot(self, name: str) -> None:
+        import pygame
+
+        app = self.app
+        app.toasts.clear()
+        app.focus = None
+        app.last_input -= 10  # no hover looks
+        app.frame()
+        pygame.image.save(app.window, str(self.path(name)))
+        self.taken.add(name)
+
+    def part(self, name: str, rect) -> None:
+        """A part of the window as the last frame drew it."""
+        import pygame
+
+        pygame.image.save(self.app.window.subsurface(rect).copy(), str(self.path(name)))
+        self.taken.add(name)
+
+
+def take(out: Path, side: str, era: str, seed: int, suffix: str, home: Path) -> set[str]:
+    """Plays a game the computer plans for the player too, and takes each screen in SHOTS once."""
     from game.ui.app import App
-    from game.ui.screens.decision import DecisionScreen
-    from game.ui.screens.event import EventScreen
-    from game.ui.screens.files import SaveLoadScreen
-    from game.ui.screens.help import HelpScreen
-    from game.ui.screens.launch import LaunchScreen
-    from game.ui.screens.menu import GameMenuScreen
-    from game.ui.screens.newgame import NewGameScreen
-    from game.ui.screens.report import ReportScreen
-    from game.ui.screens.settings import SettingsScreen
-    from game.ui.screens.title import TitleScreen
     from game.ui.session import Session
     from game.ui.storage import Storage
 
     out.mkdir(parents=True, exist_ok=True)
     app = App(Storage(home), (1280, 720), fullscreen=False)
     app.settings.guide = False  # the pictures show the screens, not the first-game hints
-    taken: set[str] = set()
-
-    def shot(name: str) -> None:
-        app.toasts.clear()
-        app.focus = None
-        app.last_input -= 10  # no hover looks
-        app.frame()
-        pygame.image.save(app.window, str(out / f"{name}{suffix}.png"))
-        taken.add(name)
-
+    camera = Camera(app, out, suffix)
     session = Session.new(app.content, era, side, "ai", "normal", seed)
+    opening_shots(camera, session, side, era)
+    app.start_session(session, fresh=False)
+    great_moment(app, session.game, side, camera.shot)
+    play_and_shoot(camera, session.game, side)
+    camera.shot("end_screen")
+    return camera.taken
+
+
+def opening_shots(camera: Camera, session, side: str, era: str) -> None:
+    """The title (offering to continue the game just saved) and the new game screen."""
+    from game.ui.screens.newgame import NewGameScreen
+    from game.ui.screens.title import TitleScreen
+
+    app = camera.app
     app.start_session(session, fresh=True)  # an autosave, so the title offers to continue
     app.reset(TitleScreen(app))
-    shot("title")
+    camera.shot("title")
     new_game = NewGameScreen(app)
     new_game.team, new_game.era = side, era
     app.push(new_game)
-    shot("new_game")
-    app.start_session(session, fresh=False)
-    game = session.game
-    great_moment(app, game, side, shot)
+    camera.shot("new_game")
+
+
+def play_and_shoot(camera: Camera, game, side: str) -> None:
+    """Quarter by quarter: an event card when one comes, the screens once a launch is booked,
+    then the turn's end with its launches and report; until the game is over."""
+    from game.ai import make_agent
+    from game.ui.screens.event import EventScreen
+
+    app, taken = camera.app, camera.taken
     helper = make_agent("ai:normal")
     for turn in range(200):
         app.back_to_hq()
         pending = game.state.sides[side].pending_events
         if pending and "event_card" not in taken:
             app.push(EventScreen(app, pending[0]))
-            shot("event_card")
+            camera.shot("event_card")
             app.back_to_hq()
         helper.plan(game, side)
         booked = any(m.quarter == game.state.quarter for m in game.state.sides[side].missions)
         if turn >= 3 and booked and "headquarters" not in taken:
             app.rebuild_top()
-            shot("headquarters")
-            for name in ("research", "crews", "chronicle"):
-                app.navigate(name)
-                shot(name)
-            for name, screen in (("game_menu", GameMenuScreen(app)), ("save", SaveLoadScreen(app, "save")),
-                                 ("load", SaveLoadScreen(app, "load")), ("settings", SettingsScreen(app)),
-                                 ("how_to_play", HelpScreen(app))):
-                app.back_to_hq()
-                app.push(screen)
-                shot(name)
-            app.navigate("missions")
-            crewed = [m for m in app.top._flyable() if app.content.missions[m].crew_min]
-            if crewed:
-                app.top._pick_mission(crewed[-1])
-            shot("mission_planner")
-            # the odds panel up close: each step with what drives it, the weakest marked
-            odds = app.top.panels[-1][0]
-            pygame.image.save(app.window.subsurface(odds).copy(), str(out / f"odds_panel{suffix}.png"))
-            taken.add("odds_panel")
-            app.set_window(1024, 600, False)  # the smallest window the game allows
-            shot("minimum_window")
-            app.set_window(1280, 720, False)
+            camera.shot("headquarters")
+            screens_tour(camera)
+            planner_shots(camera)
         app.end_turn()
-        for _ in range(60):
-            app.frame(0.5)
-            top = app.top
-            if isinstance(top, LaunchScreen):
-                if "launch_film" not in taken and top.film is not None:
-                    # a moment of the film: a stage falling away, or the climb
-                    film = top.film
-                    moment = film.drop_times[0] + 0.35 if film.drop_times else film.reveal[0] - 0.2
-                    while top.clock < moment and top.animating:
-                        app.frame(1 / 20)
-                    shot("launch_film")
-                while top.animating:
-                    app.frame(0.5)
-                if "launch" not in taken and (len(top.report.steps) >= 4 or turn > 8):
-                    shot("launch")
-                top.main_action()
-            elif isinstance(top, ReportScreen):
-                if "turn_report" not in taken and turn >= 2:
-                    shot("turn_report")
-                top.main_action()
-            elif isinstance(top, DecisionScreen):  # the safest answer, as Return gives
-                while top.animating:
-                    app.frame(0.5)
-                top.main_action()
-            else:
-                break
+        end_of_turn_shots(camera, turn)
         if game.state.over:
             break
-    shot("end_screen")
-    return taken
+
+
+def screens_tour(camera: Camera) -> None:
+    """Research, crews and the chronicle, then the menu and the dialogs it opens."""
+    from game.ui.screens.files import SaveLoadScreen
+    from game.ui.screens.help import HelpScreen
+    from game.ui.screens.menu import GameMenuScreen
+    from game.ui.screens.settings import SettingsScreen
+
+    app = camera.app
+    for name in ("research", "crews", "chronicle"):
+        app.navigate(name)
+        camera.shot(name)
+    for name, screen in (("game_menu", GameMenuScreen(app)), ("save", SaveLoadScreen(app, "save")),
+                         ("load", SaveLoadScreen(app, "load")), ("settings", SettingsScreen(app)),
+                         ("how_to_play", HelpScreen(app))):
+        app.back_to_hq()
+        app.push(screen)
+        camera.shot(name)
+
+
+def planner_shots(camera: Camera) -> None:
+    """The mission planner on a crewed mission where there is one, its odds panel up close, and
+    the planner in the smallest window the game allows."""
+    app = camera.app
+    app.navigate("missions")
+    crewed = [m for m in app.top._flyable() if app.content.missions[m].crew_min]
+    if crewed:
+        app.top._pick_mission(crewed[-1])
+    camera.shot("mission_planner")
+    # the odds panel up close: each step with what drives it, the weakest marked
+    camera.part("odds_panel", app.top.panels[-1][0])
+    app.set_window(1024, 600, False)  # the smallest window the game allows
+    camera.shot("minimum_window")
+    app.set_window(1280, 720, False)
+
+
+def end_of_turn_shots(camera: Camera, turn: int) -> None:
+    """The screens the turn's end brings, each answered as Return would: the launches (a moment
+    of the film, then the whole report), the decisions in flight, the quarter's report."""
+    from game.ui.screens.decision import DecisionScreen
+    from game.ui.screens.launch import LaunchScreen
+    from game.ui.screens.report import ReportScreen
+
+    app, taken = camera.app, camera.taken
+    for _ in range(60):
+        app.frame(0.5)
+        top = app.top
+        if isinstance(top, LaunchScreen):
+            launch_shots(camera, top, turn)
+            top.main_action()
+        elif isinstance(top, ReportScreen):
+            if "turn_report" not in taken and turn >= 2:
+                camera.shot("turn_report")
+            top.main_action()
+        elif isinstance(top, DecisionScreen):  # the safest answer, as Return gives
+            while top.animating:
+                app.frame(0.5)
+            top.main_action()
+        else:
+            break
+
+
+def launch_shots(camera: Camera, screen, turn: int) -> None:
+    """A moment of the first film, and a launch report with a few steps, once each."""
+    app, taken = camera.app, camera.taken
+    if "launch_film" not in taken and screen.film is not None:
+        # a moment of the film: a stage falling away, or the climb
+        film = screen.film
+        moment = film.drop_times[0] + 0.35 if film.drop_times else film.reveal[0] - 0.2
+        while screen.clock < moment and screen.animating:
+            app.frame(1 / 20)
+        camera.shot("launch_film")
+    while screen.animating:
+        app.frame(0.5)
+    if "launch" not in taken and (len(screen.report.steps) >= 4 or turn > 8):
+        camera.shot("launch")
 
 
 def great_moment(app, game, side: str, shot) -> None:
