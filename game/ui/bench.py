@@ -157,17 +157,24 @@ def bench_look(home: str) -> None:
     """The art's targets: it is cheap to make, the launch film's frames under 16 ms."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    import pygame
-
-    from game.core.state import LaunchReport, StepResult
-    from game.ui import vehicles
     from game.ui.app import App
-    from game.ui.film import LaunchFilm
-    from game.ui.screens.launch import LaunchScreen
-    from game.ui.session import Session
     from game.ui.storage import Storage
 
     app = App(Storage(Path(home)), (1280, 720), fullscreen=False)
+    bench_machines(app)
+    good, bad = sample_launches(app.content)
+    bench_films(good, bad)
+    bench_launch_screen(app, good, bad)
+    bench_end_screen(app)
+
+
+def bench_machines(app) -> None:
+    """Every rocket and spacecraft drawn cold, and the title's four rockets."""
+    import pygame
+
+    from game.ui import vehicles
+    from game.ui.screens.title import TitleScreen
+
     vehicles.stack.cache_clear()
     vehicles.picture.cache_clear()
     vehicles.lying.cache_clear()
@@ -178,14 +185,16 @@ def bench_look(home: str) -> None:
         else:
             vehicles.icon(key, "spacecraft", (34, 34))
     report("drawing every rocket and spacecraft (cold, all)", (time.perf_counter() - start) * 1000, 300, "ms")
-    from game.ui.screens.title import TitleScreen
-
     vehicles.stack.cache_clear()
     start = time.perf_counter()
     TitleScreen(app)._lineup(pygame.Rect(0, 0, 1280, 720))
     report("  the title's four rockets, added to the first frame", (time.perf_counter() - start) * 1000, 300, "ms")
 
-    content = app.content
+
+def sample_launches(content):
+    """Two Moon landings to film: Apollo's success, and an N1 lost on its first step."""
+    from game.core.state import LaunchReport, StepResult
+
     mission = content.missions["crewed_landing"]
     steps = [StepResult(s.id, s.name, 0.9, "success") for s in mission.steps]
     good = LaunchReport(1, "usa", mission.id, "saturn5", "apollo_csm", ["a", "b", "c"], 1969, 7, 16, steps,
@@ -193,6 +202,15 @@ def bench_look(home: str) -> None:
     outcomes = ["success", "loss"] + ["skipped"] * (len(mission.steps) - 2)
     bad_steps = [StepResult(s.id, s.name, 0.9, o) for s, o in zip(mission.steps, outcomes, strict=True)]
     bad = LaunchReport(2, "ussr", mission.id, "n1", "lok", ["a"], 1969, 2, 21, bad_steps, "lost", [], True)
+    return good, bad
+
+
+def bench_films(good, bad) -> None:
+    """Each film made, then drawn frame by frame at 60 a second for its whole length."""
+    import pygame
+
+    from game.ui.film import LaunchFilm
+
     surface = pygame.Surface((1280, 720))
     rect = pygame.Rect(24, 116, 672, 474)  # the launch screen's scene at 1280x720
     for name, each, rocket, craft in (("success", good, "saturn5", "apollo_csm"), ("failure", bad, "n1", "lok")):
@@ -209,7 +227,14 @@ def bench_look(home: str) -> None:
         report(f"launch film ({name}, {film.duration:.1f} s): frame, median", statistics.median(times) * 1000, 16, "ms")
         report(f"  slowest frame of {len(times)}", max(times) * 1000, 16, "ms")
         report("  making the film's pictures", made * 1000, None, "ms")
-    session = Session.new(content, "moon", "usa", "ai", "normal", 4)
+
+
+def bench_launch_screen(app, good, bad) -> None:
+    """The launch screen showing both launches, its widgets and all, for the first film's length."""
+    from game.ui.screens.launch import LaunchScreen
+    from game.ui.session import Session
+
+    session = Session.new(app.content, "moon", "usa", "ai", "normal", 4)
     app.start_session(session, fresh=False)
     app.back_to_hq()
     app.push(LaunchScreen(app, [good, bad]))
@@ -219,10 +244,14 @@ def bench_look(home: str) -> None:
     report("launch screen frame at 1280x720 (median)", statistics.median(times) * 1000, 16, "ms")
     report("  95th percentile", times[int(len(times) * 0.95)] * 1000, 16, "ms")
 
-    # the charts: a whole era played out, then the end screen with its four charts
+
+def bench_end_screen(app) -> None:
+    """The charts: a whole era played out, then the end screen with its four charts."""
     from game.core import commands
     from game.ui import charts
+    from game.ui.session import Session
 
+    content = app.content
     session = Session.new(content, "moon", "usa", "ai", "normal", 4)
     while not session.game.state.over:
         for event in list(session.game.state.sides["usa"].pending_events):
