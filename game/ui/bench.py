@@ -4,7 +4,7 @@
 
 - launch to the first frame, against a bare pygame-ce window opened the same way;
 - a headquarters frame at 1280x720;
-- issue 17: opening each screen, the first time and again;
+- opening each screen, the first time and again;
 - idle CPU while nothing happens (Linux: read from /proc);
 - ending a turn: the rival's planning and the quarter's resolution;
 - the memory held after a tour of every screen, against a bare window;
@@ -95,7 +95,7 @@ def bench_first_frame(home: str) -> None:
 
 
 def bench_opening(app) -> None:
-    """Issue 17: every key answers at once. Each screen opened from headquarters and drawn, the
+    """Every key answers at once: each screen opened from headquarters and drawn, the
     first time (fonts and pictures made) and again (the median of five)."""
     from game.ui.screens.help import HelpScreen
     from game.ui.screens.menu import GameMenuScreen
@@ -313,7 +313,7 @@ print("rss", [int(l.split()[1]) for l in open("/proc/self/status") if l.startswi
 
 
 def bench_memory(home: str) -> None:
-    """Issue 17: what the game holds after a tour of every screen, against a bare pygame-ce
+    """What the game holds after a tour of every screen, against a bare pygame-ce
     window on the same screen. With no display, a virtual one (Xvfb) if it is installed: the
     dummy driver leaves out the X and GL libraries both would load, so its ratio means little."""
     if not Path("/proc/self/status").exists():
