@@ -23,7 +23,7 @@ from pydantic_core import SchemaValidator, core_schema
 from typing_extensions import TypedDict
 
 from game.core import dates
-from game.core.state import SIDES, GameState
+from game.core.state import SIDES, GameState, rival_of
 
 FORMAT = "spacerace-save"
 VERSION = 4  # 2: a quarter paused by a decision in flight (state.decision, state.queue); 3: each side's file
@@ -290,7 +290,7 @@ def check(state: GameState) -> None:
                 raise SchemaProblem(f"{where}.file.programmes.{key}.id: expected {key!r}, got {seen.id!r}")
             if seen.low > seen.high:
                 raise SchemaProblem(f"{where}.file.programmes.{key}: the band's low is above its high")
-            if key not in state.sides.get("ussr" if name == "usa" else "usa", side).programmes:
+            if key not in state.sides.get(rival_of(name), side).programmes:
                 raise SchemaProblem(f"{where}.file.programmes.{key}: the file knows a programme the rival has not started")
         for key, crew in side.crews.items():
             if crew.id != key:
@@ -354,7 +354,7 @@ def check_content(content, state: GameState) -> None:
     ids = _Ids(content)
     for name, side in state.sides.items():
         _check_side(ids, f"state.sides.{name}", name, side)
-        _check_file(ids, f"state.sides.{name}.file", "ussr" if name == "usa" else "usa", side.file)
+        _check_file(ids, f"state.sides.{name}.file", rival_of(name), side.file)
     for first in state.firsts:
         ids.known("state.firsts", first, content.firsts, "first")
     for index, fired in enumerate(state.fired):
