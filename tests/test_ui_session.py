@@ -185,3 +185,27 @@ def test_headquarters_numbers_come_from_the_view_functions(content):
     assert views.quarter_lines(session, "usa")[0][0].startswith("No launches booked")
     game.execute(commands.FundProgramme("usa", "atlas", 5.0))
     assert any("1 programme funded, 5 M a quarter" in line[0] for line in views.quarter_lines(session, "usa"))
+
+
+def test_the_crews_screen_reads_its_roster_figures_from_the_view_functions(content):
+    """Who is ready, who is lost, who flies when, and what training adds: from a real game."""
+    from game.ui import views
+
+    session = Session.new(content, "moon", "usa", "ai", seed=4)
+    game = session.game
+    me = game.state.sides["usa"]
+    assert views.crew_heading(session, "usa", "astronauts") == f"Your astronauts: {len(me.crews)} ready to fly"
+    assert views.crew_bookings(session, "usa") == {}
+    month = game.month_now()
+    assert game.execute(commands.PlanMission("usa", "docking", "titan2", "gemini", month, ("usa-1", "usa-2")))
+    mission_month = words.month_name(month)
+    assert views.crew_bookings(session, "usa") == {crew: (mission_month[:3], f"Docking, {mission_month}")
+                                                   for crew in ("usa-1", "usa-2")}
+    me.crews["usa-3"].status = "dead"
+    assert views.crew_heading(session, "usa", "astronauts") == \
+        f"Your astronauts: {len(me.crews) - 1} ready to fly, 1 lost"
+    crew = me.crews["usa-4"]
+    crew.training, crew.docking = "docking", 40.0
+    assert views.training_gain(crew) == pytest.approx(6.0 * 0.6)
+    crew.training = None
+    assert views.training_gain(crew) == 0

@@ -146,3 +146,31 @@ def road_lines(session, side: str, road_id: str) -> tuple[str, str, str | None, 
     else:
         status, kind = "barred: not your road", "#muted"
     return title, f"{status}  \u00b7  flies {missions}", kind, tip
+
+
+# --- crews ---------------------------------------------------------------------------------
+
+def crew_heading(session, side: str, corps: str) -> str:
+    """The roster's heading: how many of the side's ``corps`` are ready to fly, and how many it has lost."""
+    me = session.game.state.sides[side]
+    heading = f"Your {corps}: {len(session.game.active_crew(side))} ready to fly"
+    lost = sum(1 for c in me.crews.values() if c.status == "dead")
+    if lost:
+        heading += f", {lost} lost"
+    return heading
+
+
+def crew_bookings(session, side: str) -> dict[str, tuple[str, str]]:
+    """Who is booked to fly: crew id -> (the month, short; the mission and its month, for a tooltip)."""
+    game = session.game
+    out = {}
+    for mission in game.state.sides[side].missions:
+        for crew_id in mission.crew:
+            out[crew_id] = (words.month_name(mission.month)[:3],
+                            f"{game.content.missions[mission.type].name}, {words.month_name(mission.month)}")
+    return out
+
+
+def training_gain(crew) -> float:
+    """The skill points a quarter of the crew member's training should add (none when not training)."""
+    return rules.TRAINING_GAIN * (1 - crew.skill(crew.training) / 100) if crew.training else 0

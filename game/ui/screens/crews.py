@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.core import commands, rules
-from game.ui import art, words
+from game.ui import art, views, words
 from game.ui.screens.common import columns, game_bar
 from game.ui.widgets import Screen
 
@@ -22,12 +22,7 @@ class CrewsScreen(Screen):
         body = game_bar(self, rect)
         me = self.side_state
         corps = "astronauts" if self.side == "usa" else "cosmonauts"
-        active = self.game.active_crew(self.side)
-        heading = f"Your {corps}: {len(active)} ready to fly"
-        lost = sum(1 for c in me.crews.values() if c.status == "dead")
-        if lost:
-            heading += f", {lost} lost"
-        self.label((body.x, body.y, body.width, 30), heading, kind="#heading",
+        self.label((body.x, body.y, body.width, 30), views.crew_heading(self.session, self.side, corps), kind="#heading",
                    tip="Crews join in groups through events (the Mercury Seven, the Vostok group ...).")
         note = (f"Training raises the chosen skill by up to {rules.TRAINING_GAIN:g} points a quarter, less as it "
                 "nears 100. Click a trainee's training to change it.")
@@ -56,21 +51,13 @@ class CrewsScreen(Screen):
         box = self.scroller((table.x + 4, table.y + 34, table.width - 8, table.height - 40), len(crews) * ROW + 6)
         width = box.rect.width - (16 if len(crews) * ROW + 6 > box.rect.height else 0) - 8
         cols = self._columns(pygame.Rect(8, 0, width, ROW))
-        booked = self._booked()
+        booked = views.crew_bookings(self.session, self.side)
         self.lazy_rows(box, [(i * ROW + 3, (i + 1) * ROW + 3) for i in range(len(crews))],
                        lambda i: self._row(box, cols, i * ROW + 3, crews[i], booked.get(crews[i].id)))
 
     @staticmethod
     def _columns(rect: pygame.Rect) -> list[pygame.Rect]:
         return columns(rect, (0.22, 0.09, 0.09, 0.09, 0.09, 0.09, 0.15, 0.18))
-
-    def _booked(self) -> dict[str, str]:
-        out = {}
-        for mission in self.side_state.missions:
-            for crew_id in mission.crew:
-                out[crew_id] = (words.month_name(mission.month)[:3],
-                                f"{self.content.missions[mission.type].name}, {words.month_name(mission.month)}")
-        return out
 
     def _row(self, box, cols, y, crew, booked: tuple[str, str] | None) -> None:
         alive = crew.status == "active"
@@ -96,7 +83,7 @@ class CrewsScreen(Screen):
         training = crew.training
         label = words.SKILL_NAMES[training] if training else "none"
         next_skill = TRAINING[(TRAINING.index(training) + 1) % len(TRAINING)]
-        gain = rules.TRAINING_GAIN * (1 - crew.skill(training) / 100) if training else 0
+        gain = views.training_gain(crew)
         self.button((train_col.x, y + 5, train_col.width, 32), f"Training: {label}",
                     lambda c=crew.id, s=next_skill: self._train(c, s), parent=box, kind=None if training else "#toggle",
                     tip=(f"Trains {words.skill_word(training)}: about +{gain:.1f} a quarter. "
