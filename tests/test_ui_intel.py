@@ -159,3 +159,29 @@ def test_hot_seat_never_shows_the_other_players_secrets_or_file(tmp_path, conten
     assert len(before) == len(after) > 100
     changed = [b[:3] for b, a in zip(before, after, strict=True) if b != a]
     assert not changed, changed[:5]
+
+
+def test_the_file_screen_reads_its_lines_from_the_view_functions(content):
+    """What the file has seen built and on the pads, and the flights it expects, from a real game."""
+    from game.ui import art, views
+
+    session = Session.new(content, "moon", "usa", "ai", "normal", 4)
+    game = session.game
+    sim.advance(game, {s: make_agent("ai") for s in ("usa", "ussr")}, turns=6)
+    file = game.state.sides["usa"].file
+    lines, pad_line, pad_tip = views.seen_hardware(session, "usa")
+    assert file.articles and file.pads  # the file has seen something by now
+    for prog_id, count in file.articles.items():
+        assert f"{count} \u00d7 {content.programmes[prog_id].name}" in lines[0][0]
+    assert pad_line.startswith(f"Pads: {len(file.pads)} found")
+    assert all(content.pads[pad_id].name in pad_tip for pad_id in file.pads)
+    landing = next(f for f in content.missions["crewed_landing"].firsts if not game.state.firsts.get(f))
+    file.likely = [LikelyFlight("crewed_landing", "n1", "lok", 0.7, [landing]),
+                   LikelyFlight("satellite", "r7", None, 0.1, [])]
+    warned, quiet = views.likely_lines(session, "usa")
+    assert warned[0] == (f"70 %  {content.missions['crewed_landing'].name} ({content.programmes['lok'].name} on "
+                         f"{content.programmes['n1'].name}): {content.firsts[landing].name.lower()}")
+    assert warned[1] == art.WARN and warned[3] is True
+    assert quiet[0].startswith("10 %") and quiet[1] == art.TEXT and quiet[3] is False
+    file.likely = []
+    assert views.likely_lines(session, "usa")[0][1] == art.MUTED

@@ -174,3 +174,57 @@ def crew_bookings(session, side: str) -> dict[str, tuple[str, str]]:
 def training_gain(crew) -> float:
     """The skill points a quarter of the crew member's training should add (none when not training)."""
     return rules.TRAINING_GAIN * (1 - crew.skill(crew.training) / 100) if crew.training else 0
+
+
+# --- the file on the rival ---------------------------------------------------------------------
+
+def seen_hardware(session, side: str) -> tuple[list[tuple], str, str]:
+    """What the side's file has seen of the rival's hardware: lines for what is built and what is
+    being built; a line on the pads found and any out of use; and that line's tooltip, each pad
+    with the rockets the file knows it serves."""
+    game = session.game
+    file = game.state.sides[side].file
+    programmes, pads = game.content.programmes, game.content.pads
+    built = [f"{n} \u00d7 {programmes[p].name}" for p, n in sorted(file.articles.items())]
+    building = [f"{n} \u00d7 {programmes[p].name}" for p, n in sorted(file.building.items())]
+    lines = [("Built: " + (", ".join(built) if built else "none seen"), art.TEXT if built else art.MUTED, 14),
+             ("Being built: " + (", ".join(building) if building else "none seen"),
+              art.TEXT if building else art.MUTED, 14)]
+    quarter = game.state.quarter
+    names = {pad_id: pads[pad_id].name if pad_id in pads else pad_id for pad_id in file.pads}
+    busy = [f"{names[p]} (until {dates.format_quarter(u)})" for p, u in sorted(file.pads.items()) if u > quarter]
+    pad_line = (f"Pads: {len(file.pads)} found" + (f"; out of use: {', '.join(busy)}" if busy else ", all usable")
+                if file.pads else "Pads: none found yet")
+    pad_tip = ("The rival's launch pads your file knows, with the rockets it knows they serve:<br>"
+               + "<br>".join(_pad_served(game, file, pad_id, names[pad_id]) for pad_id in sorted(names, key=names.get))
+               if names else "Your file has found none of the rival's launch pads yet.")
+    return lines, pad_line, pad_tip
+
+
+def _pad_served(game, file, pad_id: str, name: str) -> str:
+    """A pad the file knows, with the rockets it serves that the file knows too."""
+    pad = game.content.pads.get(pad_id)
+    serves = [game.content.programmes[r].name for r in (pad.serves if pad else ()) if r in file.programmes]
+    return f"{name}: {', '.join(serves)}" if serves else name
+
+
+def likely_lines(session, side: str) -> list[tuple]:
+    """The flights the side's file expects the rival may try within a quarter, with the chance
+    it gives each and the firsts still open to anyone; those it warns of stand out."""
+    game = session.game
+    content = game.content
+    lines = []
+    warned = {id(f) for f, _ in intel.warnings(game, side)}
+    for flight in game.state.sides[side].file.likely:
+        mission = content.missions[flight.mission]
+        kit = content.programmes[flight.rocket].name
+        if flight.spacecraft:
+            kit = f"{content.programmes[flight.spacecraft].name} on {kit}"
+        opened = [content.firsts[f].name for f in flight.firsts if not game.state.firsts.get(f)]
+        text = f"{words.percent(flight.chance)}  {mission.name} ({kit})"
+        if opened:
+            text += ": " + ", ".join(opened).lower()
+        lines.append((text, art.WARN if id(flight) in warned else art.TEXT, 14, id(flight) in warned))
+    if not lines:
+        lines = [("Nothing your file can see them ready to fly.", art.MUTED, 14)]
+    return lines

@@ -11,7 +11,7 @@ import pygame
 
 from game.core import commands, dates, intel
 from game.core.state import rival_of
-from game.ui import art, words
+from game.ui import art, views, words
 from game.ui.screens.common import columns, game_bar
 from game.ui.widgets import Screen
 from game.ui.widgets import columns as split
@@ -127,60 +127,25 @@ class IntelScreen(Screen):
 
     def _hardware(self, rect: pygame.Rect) -> None:
         file = self.side_state.file
-        programmes, pads = self.content.programmes, self.content.pads
         self.panel(rect)
         self.label((rect.x + 14, rect.y + 8, rect.width - 28, 28), "Built, and on the pads", kind="#heading",
                    tip="Rockets and spacecraft your file has seen built and in hand, or being built, and the "
                        "rival's launch pads it knows. What is not seen may still be there.")
-        lines = []
-        built = [f"{n} \u00d7 {programmes[p].name}" for p, n in sorted(file.articles.items())]
-        building = [f"{n} \u00d7 {programmes[p].name}" for p, n in sorted(file.building.items())]
-        lines.append(("Built: " + (", ".join(built) if built else "none seen"), art.TEXT if built else art.MUTED, 14))
-        lines.append(("Being built: " + (", ".join(building) if building else "none seen"),
-                      art.TEXT if building else art.MUTED, 14))
-        quarter = self.game.state.quarter
-        names = {pad_id: pads[pad_id].name if pad_id in pads else pad_id for pad_id in file.pads}
-        busy = [f"{names[p]} (until {dates.format_quarter(u)})" for p, u in sorted(file.pads.items()) if u > quarter]
-        pad_line = (f"Pads: {len(file.pads)} found" + (f"; out of use: {', '.join(busy)}" if busy else ", all usable")
-                    if file.pads else "Pads: none found yet")
+        lines, pad_line, pad_tip = views.seen_hardware(self.session, self.side)
         room = pygame.Rect(rect.x + 14, rect.y + 40, rect.width - 24, rect.height - 76)
         self.text(room, lines)
         used = art.text_block([(t[0], t[1], t[2], False) for t in lines], room.width - 4).get_height()
         self.label((rect.x + 14, min(room.y + used + 4, rect.bottom - 34), rect.width - 28, 26), pad_line,
-                   kind=None if file.pads else "#muted",
-                   tip="The rival's launch pads your file knows, with the rockets it knows they serve:<br>"
-                   + "<br>".join(self._pad_line(pad_id, names[pad_id]) for pad_id in sorted(names, key=names.get))
-                   if names else "Your file has found none of the rival's launch pads yet.")
-
-    def _pad_line(self, pad_id: str, name: str) -> str:
-        pad = self.content.pads.get(pad_id)
-        known = self.side_state.file.programmes
-        serves = [self.content.programmes[r].name for r in (pad.serves if pad else ()) if r in known]
-        return f"{name}: {', '.join(serves)}" if serves else name
+                   kind=None if file.pads else "#muted", tip=pad_tip)
 
     def _likely(self, rect: pygame.Rect) -> None:
-        file = self.side_state.file
-        content = self.content
         self.panel(rect)
         self.label((rect.x + 14, rect.y + 8, rect.width - 28, 28), "What they may try next", kind="#heading",
                    tip="The flights your file expects the rival may try within a quarter, with the chance it "
                        "gives each: from the programmes, hardware and pads it has seen and the bands' middles. "
                        "A first still open to anyone is marked.")
-        lines = []
-        warned = {id(f) for f, _ in intel.warnings(self.game, self.side)}
-        for flight in file.likely:
-            mission = content.missions[flight.mission]
-            kit = content.programmes[flight.rocket].name
-            if flight.spacecraft:
-                kit = f"{content.programmes[flight.spacecraft].name} on {kit}"
-            opened = [content.firsts[f].name for f in flight.firsts if not self.game.state.firsts.get(f)]
-            text = f"{words.percent(flight.chance)}  {mission.name} ({kit})"
-            if opened:
-                text += ": " + ", ".join(opened).lower()
-            lines.append((text, art.WARN if id(flight) in warned else art.TEXT, 14, id(flight) in warned))
-        if not lines:
-            lines = [("Nothing your file can see them ready to fly.", art.MUTED, 14)]
-        self.text((rect.x + 14, rect.y + 40, rect.width - 24, rect.height - 46), lines)
+        self.text((rect.x + 14, rect.y + 40, rect.width - 24, rect.height - 46),
+                  views.likely_lines(self.session, self.side))
 
     def _money(self, rect: pygame.Rect) -> None:
         me = self.side_state
