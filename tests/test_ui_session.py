@@ -209,3 +209,26 @@ def test_the_crews_screen_reads_its_roster_figures_from_the_view_functions(conte
     assert views.training_gain(crew) == pytest.approx(6.0 * 0.6)
     crew.training = None
     assert views.training_gain(crew) == 0
+
+
+def test_the_chronicle_reads_each_first_against_history_from_the_view_functions(content):
+    """Each side's date for a first and how it compares with history's, from a real game."""
+    from game.core.state import FirstWon
+    from game.ui import views
+
+    session = Session.new(content, "moon", "usa", "ai", seed=4)
+    game = session.game
+    gagarin = content.firsts["first_human_in_space"]  # won before the Moon era opens
+    assert views.first_by(game, gagarin.id, "ussr")[::2] == (words.month_text(1961, 4) + views.STAR, "#ussr")
+    assert views.against_history(game, gagarin)[0] == "before this era"
+    landing = content.firsts["first_crewed_landing"]  # history's: the USA, July 1969
+    assert views.first_by(game, landing.id, "usa") == ("\u2014", "United States has not done it yet.", "#muted")
+    assert views.against_history(game, landing)[::2] == ("still open", "#muted")
+    game.state.firsts[landing.id] = [FirstWon(landing.id, "usa", 1969, 3, 20, "crewed_landing", 0),
+                                     FirstWon(landing.id, "ussr", 1970, 1, 5, "crewed_landing", 1)]
+    assert views.against_history(game, landing)[::2] == ("4 months early", "#good")
+    assert views.first_by(game, landing.id, "usa")[0].endswith(views.STAR)
+    assert views.first_by(game, landing.id, "ussr")[1].endswith(", after the rival.")
+    game.state.firsts[landing.id] = [FirstWon(landing.id, "ussr", 1969, 9, 1, "crewed_landing", 0)]
+    text, tip, look = views.against_history(game, landing)
+    assert (text, look) == ("2 months late, other side", "#warn") and "in history it was" in tip

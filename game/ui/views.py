@@ -228,3 +228,43 @@ def likely_lines(session, side: str) -> list[tuple]:
     if not lines:
         lines = [("Nothing your file can see them ready to fly.", art.MUTED, 14)]
     return lines
+
+
+# --- the chronicle -------------------------------------------------------------------------------
+
+STAR = "  \u2022"  # marks the first ever
+
+
+def first_by(game, first_id: str, side: str) -> tuple[str, str, str]:
+    """When a side won a first in this game: (text, tooltip, look); the first ever is starred."""
+    mine = next((w for w in game.state.firsts.get(first_id, []) if w.side == side), None)
+    if mine is None:
+        return "\u2014", f"{words.SIDE_NAME[side]} has not done it yet.", "#muted"
+    return (words.month_text(mine.year, mine.month) + (STAR if mine.rank == 0 else ""),
+            f"{words.SIDE_NAME[side]}: {dates.MONTH_NAMES[mine.month - 1]} {mine.day}, {mine.year}"
+            + (", the first ever." if mine.rank == 0 else ", after the rival."), f"#{side}")
+
+
+def against_history(game, first) -> tuple[str, str, str | None]:
+    """How a first in this game compares with history's date: (text, tooltip, look). Still open,
+    it says how far the race has fallen behind history; won, how early or late, and by whom."""
+    state = game.state
+    won = state.firsts.get(first.id, [])
+    hist_year, hist_month = dates.parse_month(first.history.date)
+    if not won:
+        now = (state.quarter // 4, dates.first_month(state.quarter))
+        late = words.months_between((hist_year, hist_month), now)
+        if late > 0:
+            return (f"{late} months behind history", "The race is slower than history here.", "#muted")
+        return ("still open", "Nobody has done it yet.", "#muted")
+    winner = won[0]
+    if dates.quarter_of_month(winner.year, winner.month) < state.start:
+        return ("before this era", "Won before this era began: the era starts from history's state.", "#muted")
+    diff = words.months_between((winner.year, winner.month), (hist_year, hist_month))
+    when = "same month as history" if diff == 0 else \
+        f"{abs(diff)} month{'s' if abs(diff) != 1 else ''} {'early' if diff > 0 else 'late'}"
+    other = winner.side != first.history.side
+    text = f"{when}{', other side' if other else ''}"
+    tip = (f"{words.SIDE_NAME[winner.side]} did it {when.replace('same month as history', 'in the same month as history')}"
+           + (f"; in history it was {words.SIDE_NAME[first.history.side]}." if other else "."))
+    return (text, tip, "#good" if diff > 0 else "#warn" if diff < 0 else None)

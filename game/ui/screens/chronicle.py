@@ -6,12 +6,11 @@ import pygame
 
 from game.core import dates
 from game.core.state import SHORT
-from game.ui import words
+from game.ui import views, words
 from game.ui.screens.common import columns, game_bar
 from game.ui.widgets import Screen
 
 ROW = 36
-STAR = "  \u2022"
 
 
 class ChronicleScreen(Screen):
@@ -90,8 +89,6 @@ class ChronicleScreen(Screen):
         return columns(rect, (0.32, 0.17, 0.13, 0.13, 0.25))
 
     def _row(self, box, cols, y, first) -> None:
-        state = self.game.state
-        won = state.firsts.get(first.id, [])
         goal = first.id == self.game.era.goal.first
         name_col, hist_col, usa_col, ussr_col, diff_col = cols
         kept = self.session.moments.get(first.id)
@@ -112,33 +109,7 @@ class ChronicleScreen(Screen):
                   tip=f"History: {words.SIDE_NAME[first.history.side]}, {dates.MONTH_NAMES[hist_month - 1]} "
                       f"{hist_year}.")
         for col, side in ((usa_col, "usa"), (ussr_col, "ussr")):
-            mine = next((w for w in won if w.side == side), None)
-            text = "\u2014" if mine is None else \
-                words.month_text(mine.year, mine.month) + (STAR if mine.rank == 0 else "")
-            self.cell((col.x, y, col.width, ROW - 4), text, kind=f"#{side}" if mine else "#muted", parent=box,
-                      tip=(f"{words.SIDE_NAME[side]}: {dates.MONTH_NAMES[mine.month - 1]} {mine.day}, {mine.year}"
-                           + (", the first ever." if mine.rank == 0 else ", after the rival.")) if mine
-                      else f"{words.SIDE_NAME[side]} has not done it yet.")
+            text, tip, kind = views.first_by(self.game, first.id, side)
+            self.cell((col.x, y, col.width, ROW - 4), text, kind=kind, parent=box, tip=tip)
         # cells, not labels: a row is made again, not changed, when the race moves on
-        self.cell((diff_col.x, y, diff_col.width, ROW - 4), *self._against(won, first, hist_year, hist_month),
-                  parent=box)
-
-    def _against(self, won, first, hist_year, hist_month) -> tuple[str, str, str]:
-        state = self.game.state
-        if not won:
-            now = (state.quarter // 4, dates.first_month(state.quarter))
-            late = words.months_between((hist_year, hist_month), now)
-            if late > 0:
-                return (f"{late} months behind history", "The race is slower than history here.", "#muted")
-            return ("still open", "Nobody has done it yet.", "#muted")
-        winner = won[0]
-        if dates.quarter_of_month(winner.year, winner.month) < state.start:
-            return ("before this era", "Won before this era began: the era starts from history's state.", "#muted")
-        diff = words.months_between((winner.year, winner.month), (hist_year, hist_month))
-        when = "same month as history" if diff == 0 else \
-            f"{abs(diff)} month{'s' if abs(diff) != 1 else ''} {'early' if diff > 0 else 'late'}"
-        other = winner.side != first.history.side
-        text = f"{when}{', other side' if other else ''}"
-        tip = (f"{words.SIDE_NAME[winner.side]} did it {when.replace('same month as history', 'in the same month as history')}"
-               + (f"; in history it was {words.SIDE_NAME[first.history.side]}." if other else "."))
-        return (text, tip, "#good" if diff > 0 else "#warn" if diff < 0 else None)
+        self.cell((diff_col.x, y, diff_col.width, ROW - 4), *views.against_history(self.game, first), parent=box)
