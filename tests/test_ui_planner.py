@@ -10,6 +10,7 @@ import pytest  # noqa: E402
 from test_ui import button, key, open_window, pump  # noqa: E402
 
 from game.core import explain  # noqa: E402
+from game.ui import views  # noqa: E402
 
 
 @pytest.fixture
@@ -137,9 +138,11 @@ def test_missions_not_possible_yet_say_why_and_these_years_come_last(tmp_path, c
     captions = [e.text for b in planner._boxes() for e in b.scrollable_container.elements
                 if getattr(e, "text", None) and e not in planner.actions]
     assert any(c.startswith("Not in these years") for c in captions)
-    beyond = [planner._beyond_era(m) is not None for m in rest]
+    beyond = [views.beyond_era(app.session, "usa", m) is not None for m in rest]
     assert beyond == sorted(beyond), "missions beyond the era's years are not listed last"
-    assert planner._beyond_era("crewed_landing") and not planner._beyond_era("ballistic_test")
+    assert views.beyond_era(app.session, "usa", "crewed_landing") == \
+        "not in these years: room for a crew in lunar orbit comes later"
+    assert views.beyond_era(app.session, "usa", "ballistic_test") is None
 
 
 def test_no_tooltip_opens_over_the_booked_list_after_booking(planner):

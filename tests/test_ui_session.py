@@ -232,3 +232,26 @@ def test_the_chronicle_reads_each_first_against_history_from_the_view_functions(
     game.state.firsts[landing.id] = [FirstWon(landing.id, "ussr", 1969, 9, 1, "crewed_landing", 0)]
     text, tip, look = views.against_history(game, landing)
     assert (text, look) == ("2 months late, other side", "#warn") and "in history it was" in tip
+
+
+def test_the_planner_reads_a_kit_and_the_race_from_the_view_functions(content):
+    """What a launch's hardware has built and coming, its pad, and the missions the rival may
+    race for: from a real game."""
+    from game.core.state import LikelyFlight
+    from game.ui import views
+
+    session = Session.new(content, "moon", "usa", "ai", seed=4)
+    game = session.game
+    hardware = game.hardware("usa", content.missions["docking"], "titan2", "gemini")
+    lines = [line for line, _ in views.kit_lines(session, "usa", "docking", hardware)]
+    articles = game.state.sides["usa"].articles
+    assert lines[:2] == [f"Titan II: {articles['titan2']} built", f"Gemini: {articles['gemini']} built"]
+    assert lines[2].startswith("Pad: ") and lines[2].endswith(", free this quarter")
+    assert game.execute(commands.OrderHardware("usa", "titan2"))
+    assert views.kit_lines(session, "usa", "docking", hardware)[0][0].startswith(
+        f"Titan II: {articles['titan2']} built, 1 coming (first ")
+    assert views.racing(session, "usa", ["docking", "satellite"]) == {}
+    flight = LikelyFlight("docking", "r7", "soyuz", 0.6, ["first_docking"])
+    game.state.sides["usa"].file.likely = [flight]
+    raced = views.racing(session, "usa", ["docking", "satellite"])
+    assert list(raced) == ["docking"] and raced["docking"][0] is flight

@@ -268,3 +268,76 @@ def against_history(game, first) -> tuple[str, str, str | None]:
     tip = (f"{words.SIDE_NAME[winner.side]} did it {when.replace('same month as history', 'in the same month as history')}"
            + (f"; in history it was {words.SIDE_NAME[first.history.side]}." if other else "."))
     return (text, tip, "#good" if diff > 0 else "#warn" if diff < 0 else None)
+
+
+# --- the mission planner ---------------------------------------------------------------------------
+
+def racing(session, side: str, mission_ids) -> dict:
+    """Of the missions given, those whose open first the side's file says the rival may fly
+    within a quarter: mission -> (the rival's likely flight, the warning)."""
+    game = session.game
+    warnings = intel.warnings(game, side)
+    out = {}
+    for mission_id in mission_ids:
+        wanted = set(open_firsts_of(game, mission_id))
+        found = next(((f, w) for f, w in warnings if wanted.intersection(f.firsts)), None)
+        if found is not None:
+            out[mission_id] = found
+    return out
+
+
+def beyond_era(session, side: str, mission_id: str) -> str | None:
+    """Why these years cannot fly a mission at all: what it needs no programme gives before the era ends."""
+    game = session.game
+    end = game.state.end
+    for capability in game.content.missions[mission_id].needs:
+        givers = [p for p in game.content.programmes.values() if capability in p.provides
+                  and game.may_have(side, p.id)]
+        soonest = [dates.parse_quarter(p.available) if p.available else 0 for p in givers]
+        if not soonest or min(soonest) > end:
+            return f"not in these years: {words.capability(capability)} comes later"
+    return None
+
+
+def kit_lines(session, side: str, mission_id: str, hardware, second=None) -> list[tuple[str, str]]:
+    """What is built of a launch's hardware and what is coming, and its pad: (line, tooltip) each.
+    A multi-launch mission's other launch (``second``, its hardware) comes first, with the chance
+    it reaches orbit."""
+    game = session.game
+    content = game.content
+    me = game.state.sides[side]
+    lines = []
+    if second is not None:  # the odds shown are the crew's launch: its partner flies first
+        other = content.missions[content.missions[mission_id].joint]
+        chance = game.odds(side, other, second, []).success
+        lines.append((f"First: {other.name} on {second.rocket.name}, {chance * 100:.0f} %",
+                      f"The {other.name.lower()} flies first, on its own pad; if it fails the crew stays "
+                      f"on the ground and the mission has failed. The odds above are the crew's launch."))
+    for prog_id in game.articles_needed(hardware):
+        prog = content.programmes[prog_id]
+        coming = game.on_order(side, prog_id)
+        text = f"{prog.name}: {me.articles.get(prog_id, 0)} built"
+        if coming:
+            text += f", {len(coming)} coming (first {words.quarter_short(coming[0])})"
+        done = me.ordered_this_year.get(prog_id, 0)
+        lines.append((text, f"Each {prog.name} costs {words.money(prog.unit_cost)} and takes "
+                            f"{prog.build_quarters} quarter{'s' if prog.build_quarters != 1 else ''} to build; "
+                            f"at most {prog.per_year} a year ({done} ordered this year). A launch spends it, "
+                            f"whatever comes of the flight."))
+    lines.extend(_pad_lines(game, side, hardware))
+    return lines
+
+
+def _pad_lines(game, side: str, hardware) -> list[tuple[str, str]]:
+    """The pad a launch would fly from this quarter, or why there is none."""
+    pad, reason = game.why_no_pad(side, hardware.rocket)
+    if pad:
+        return [(f"Pad: {game.content.pads[pad].name}, free this quarter",
+                 "A pad launches so many a quarter; an explosion at lift-off can wreck it for quarters.")]
+    if not reason:
+        return []
+    short = reason.split(" (one is free in ")[-1].rstrip(")") if "free in" in reason else None
+    text = (f"Pad: none before {reason.rsplit(' ', 1)[-1]}" if " before " in reason
+            else f"Pad: free again in {short}" if short else "Pad: all booked this quarter")
+    return [(text, f"{reason[0].upper()}{reason[1:]}. Pads open by history's dates, or sooner "
+                   "once their rocket is far enough along; an explosion can wreck one.")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import commands, dates, explain, intel, joint, roads
+from game.core import commands, explain, joint, roads
 from game.core.state import SHORT, rival_of
 from game.ui import art, vehicles, views, words
 from game.ui.screens.common import game_bar
@@ -227,10 +227,10 @@ class MissionPlannerScreen(Screen):
                   align="right", tip="Missions marked \u2022 can win a first nobody has won yet.")
         flyable = self._flyable()
         rest = [m for m in self.content.missions if m not in flyable]
-        rest.sort(key=lambda m: self._beyond_era(m) is not None)  # what these years cannot give, last
+        rest.sort(key=lambda m: views.beyond_era(self.session, self.side, m) is not None)  # what these years cannot give, last
         rows: list = list(flyable) + (["Not possible yet"] + rest if rest else [])
         step, later = BUTTON_H + 6, BUTTON_H + 24  # a mission not possible yet says why under its name
-        racing = self._racing(flyable)  # and one the rival may fly first, by the file, says so
+        racing = views.racing(self.session, self.side, flyable)  # and one the rival may fly first, by the file, says so
         height = sum(step if (r in flyable and r not in racing) or r == "Not possible yet" else later for r in rows)
         box = self.scroller((rect.x + 6, rect.y + 42, rect.width - 12, rect.height - 48), height)
         width = box.rect.width - (18 if height > box.rect.height else 4)
@@ -259,7 +259,7 @@ class MissionPlannerScreen(Screen):
             tip = f"<b>{mtype.name}</b>: {mtype.description}"
             if firsts:
                 tip += "<br>Can win: " + ", ".join(firsts) + "."
-            why = None if row in flyable else self._beyond_era(row) or self._why_not(row)
+            why = None if row in flyable else views.beyond_era(self.session, self.side, row) or self._why_not(row)
             if why:
                 tip += "<br><i>Not yet: " + why + ".</i>"
             self.button((4, y, width, BUTTON_H), mtype.name + ("  \u2022" if firsts and row in flyable else ""),
@@ -275,30 +275,6 @@ class MissionPlannerScreen(Screen):
                           tip=f"{warning} Your file on the rival (I) says more.")
 
         self.lazy_rows(box, spans, make)
-
-    def _racing(self, flyable) -> dict:
-        """The missions you can fly whose open first the rival may fly within a quarter, by your
-        file: mission -> (the rival's likely flight, the warning)."""
-        warnings = intel.warnings(self.game, self.side)
-        out = {}
-        for mission_id in flyable:
-            wanted = set(self._open_firsts(mission_id))
-            found = next(((f, w) for f, w in warnings if wanted.intersection(f.firsts)), None)
-            if found is not None:
-                out[mission_id] = found
-        return out
-
-    def _beyond_era(self, mission_id: str) -> str | None:
-        """Why these years cannot fly a mission at all: what it needs no programme gives before the era ends."""
-        game, side = self.game, self.side
-        end = game.state.end
-        for capability in self.content.missions[mission_id].needs:
-            givers = [p for p in self.content.programmes.values() if capability in p.provides
-                      and game.may_have(side, p.id)]
-            soonest = [dates.parse_quarter(p.available) if p.available else 0 for p in givers]
-            if not soonest or min(soonest) > end:
-                return f"not in these years: {words.capability(capability)} comes later"
-        return None
 
     def _why_not(self, mission_id: str) -> str:
         mtype = self.content.missions[mission_id]
@@ -538,7 +514,7 @@ class MissionPlannerScreen(Screen):
                     f"{len(drivers)} steps: hover SUCCESS for each")
             self.cell((inner.x, y, inner.width, 20), more, kind="#caption", tip=steps_tip)
             y += 20
-        for line, tip in self._hardware_lines(hardware):
+        for line, tip in views.kit_lines(self.session, self.side, self.mission, hardware, self._second_hardware()):
             self.cell((inner.x, y + 4, inner.width, 24), line, tip=tip, kind="#muted")
             y += 24
         y += 30
@@ -617,41 +593,6 @@ class MissionPlannerScreen(Screen):
     def _pick_month(self, month: int) -> None:
         self.month = month
         self.refresh()
-
-    def _hardware_lines(self, hardware) -> list[tuple[str, str]]:
-        """What is built of the launch's hardware and what is coming, and its pad (and a
-        multi-launch mission's other launch, with the chance it reaches orbit)."""
-        lines = []
-        second = self._second_hardware()
-        if second is not None:  # the odds shown are the crew's launch: its partner flies first
-            other = self.content.missions[self.content.missions[self.mission].joint]
-            chance = self.game.odds(self.side, other, second, []).success
-            lines.append((f"First: {other.name} on {second.rocket.name}, {chance * 100:.0f} %",
-                          f"The {other.name.lower()} flies first, on its own pad; if it fails the crew stays "
-                          f"on the ground and the mission has failed. The odds above are the crew's launch."))
-        stock = self.side_state.articles
-        for prog_id in self.game.articles_needed(hardware):
-            prog = self.content.programmes[prog_id]
-            coming = self.game.on_order(self.side, prog_id)
-            text = f"{prog.name}: {stock.get(prog_id, 0)} built"
-            if coming:
-                text += f", {len(coming)} coming (first {words.quarter_short(coming[0])})"
-            done = self.side_state.ordered_this_year.get(prog_id, 0)
-            lines.append((text, f"Each {prog.name} costs {words.money(prog.unit_cost)} and takes "
-                                f"{prog.build_quarters} quarter{'s' if prog.build_quarters != 1 else ''} to build; "
-                                f"at most {prog.per_year} a year ({done} ordered this year). A launch spends it, "
-                                f"whatever comes of the flight."))
-        pad, reason = self.game.why_no_pad(self.side, hardware.rocket)
-        if pad:
-            lines.append((f"Pad: {self.content.pads[pad].name}, free this quarter",
-                          "A pad launches so many a quarter; an explosion at lift-off can wreck it for quarters."))
-        elif reason:
-            short = reason.split(" (one is free in ")[-1].rstrip(")") if "free in" in reason else None
-            text = (f"Pad: none before {reason.rsplit(' ', 1)[-1]}" if " before " in reason
-                    else f"Pad: free again in {short}" if short else "Pad: all booked this quarter")
-            lines.append((text, f"{reason[0].upper()}{reason[1:]}. Pads open by history's dates, or sooner "
-                                "once their rocket is far enough along; an explosion can wreck one."))
-        return lines
 
     def _orders_needed(self) -> list[commands.OrderHardware]:
         """The orders that would let the chosen launch fly, if building is all it lacks."""
