@@ -1,6 +1,6 @@
 """What the screens show, worked out from the session: plain functions that return lines of
-(text, colour, size[, bold]), so a screen only lays them out, and a test can read them
-without a window. They read only what the side may know.
+(text, colour, size[, bold]), or a cell's (text, tooltip, look), so a screen only lays them
+out, and a test can read them without a window. They read only what the side may know.
 """
 
 from __future__ import annotations
