@@ -224,13 +224,24 @@ def test_a_death_stands_down_that_spacecraft_on_either_side(content):
 
 def test_an_aborted_crewed_flight_stands_its_spacecraft_down_too(content):
     """Apollo 13: a crew brought home from a failed flight, and the craft checked before the next."""
-    game = _crewed_loss(content, "usa", "atlas", "mercury", "crewed_orbital", outcome="aborted")
+    game = _crewed_loss(content, "usa", "atlas", "mercury", "crewed_orbital", era="moon", outcome="aborted")
     side_state = game.state.sides["usa"]
     assert content.sides["usa"].abort_stand_down > 0
     assert side_state.programmes["mercury"].crewed_until == game.state.quarter + content.sides["usa"].abort_stand_down
     refused = game.execute(commands.PlanMission("usa", "crewed_orbital", "atlas", "mercury",
                                                 crew=(game.active_crew("usa")[0].id,)))
     assert not refused and "failure of its last crewed flight" in refused.reason
+
+
+def test_a_failed_try_at_the_goal_stands_the_craft_down_longer(content):
+    """The survival era's goal is the first person in space: a crew brought home from a failed
+    try at it grounds the craft for the goal's stand-down, longer than an ordinary abort's."""
+    traits = content.sides["usa"]
+    assert traits.goal_abort_stand_down > traits.abort_stand_down
+    game = _crewed_loss(content, "usa", "atlas", "mercury", "crewed_orbital", outcome="aborted")
+    assert game.era.goal.first in content.missions["crewed_orbital"].firsts
+    assert game.state.sides["usa"].programmes["mercury"].crewed_until == \
+        game.state.quarter + traits.goal_abort_stand_down
 
 
 def test_low_support_warns_then_ends_the_tenure(content):

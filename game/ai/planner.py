@@ -49,10 +49,18 @@ class Level:
     # the goal ends the race, so a fair chance now beats a better one a year late (None: as any first)
     goal_odds: float | None = None
     goal_crew_risk: float | None = None
+    # the era's goal pressed every quarter before anything else flies, on hardware built and
+    # a pad free: an uncrewed goal up to ``goal_salvo`` times at a believed chance of
+    # ``salvo_odds`` (a failure costs a rocket and teaches as much as a test); a crewed one on
+    # untested hardware at ``all_up_odds`` (Mueller's all-up testing, 1963) within the goal's
+    # crew risk. 0 / None: the goal waits its turn among the targets.
+    goal_salvo: int = 0
+    salvo_odds: float = 1.0
+    all_up_odds: float | None = None
 
 
 GOAL_ODDS = 0.25
-GOAL_CREW_RISK = 0.25
+GOAL_CREW_RISK = 0.35
 
 LEVELS = {
     "easy": Level(
@@ -63,13 +71,14 @@ LEVELS = {
         name="normal", description="Works toward the era's goal, tests before it flies crews, and takes fair risks.",
         research_share=0.8, success_needed=0.6, crew_risk=0.12, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=88, uncrewed_goal_odds=0.45, test_odds=0.1,
-        goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK),
+        goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK, goal_salvo=3, salvo_odds=0.05, all_up_odds=0.3),
     "hard": Level(
         name="hard", description="Funds its goals to the limit, reads events well, test-flies early to learn from "
         "failures, and dares most when a first is at stake.",
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
-        daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK),
+        daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK,
+        goal_salvo=3, salvo_odds=0.05, all_up_odds=0.3),
 }
 
 
@@ -85,6 +94,7 @@ CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures 
 MILESTONE_SHARE = 0.2  # of a mission's worth, shared among its milestones not yet flown (tuned: 0.5 starved the goal)
 MILESTONE_DEPTH = 5  # how far back a chain of milestones is followed (capsule test ... landing)
 ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
+PRUDENCE = 0.0  # research aims at the estimate less this many of its deviations: an unflown guess may be high
 
 
 _NONE: frozenset[str] = frozenset()
@@ -132,9 +142,53 @@ class PlanningAI:
         self._answer_events(game, side)
         targets = self._targets(game, side)
         self._research(game, side, targets)
+        self._press_goal(game, side)
         self._launch(game, side, targets)
         self._fly_what_is_built(game, side, targets)
         self._train(game, side, targets)
+
+    def _press_goal(self, game: Game, side: str) -> None:
+        """Fly the era's goal now on every kit built for it, when the level's nerve allows
+        (see ``Level.goal_salvo``): a race is won by the first success, not the best odds."""
+        level = self.level
+        if not level.goal_salvo and level.all_up_odds is None:
+            return
+        side_state = game.state.sides[side]
+        owned = side_state.programmes
+        for mission_id in sorted(_goal_missions(game.content, side, game.era.goal.first)):
+            mission = game.content.missions[mission_id]
+            crewed = bool(mission.crew_min)
+            if crewed and (level.all_up_odds is None or side_state.stand_down_until > game.state.quarter):
+                continue
+            for kit in _kits(game.content, side).get(mission_id, ()):
+                if kit.rocket2 or not kit.flies <= owned.keys():
+                    continue  # (two-launch missions book through the targets: both must be ready)
+                hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
+                if isinstance(hardware, str):
+                    continue
+                # the goal's hardware is built as soon as it could fly, a salvo's worth of it
+                self._order(game, side, hardware, self.level.pipeline if crewed else level.goal_salvo)
+                for _ in range(1 if crewed else level.goal_salvo):
+                    if not self._press_once(game, side, mission, kit, hardware):
+                        break
+
+    def _press_once(self, game: Game, side: str, mission, kit: Kit, hardware) -> bool:
+        if game.why_not_fly_now(side, mission, hardware) or game.missing_articles(side, hardware) \
+                or game.why_no_pad(side, hardware.rocket)[1] is not None:
+            return False
+        crew = self._pick_crew(game, side, mission, hardware)
+        if mission.crew_min and crew is None:
+            return False
+        crew_members = [game.state.sides[side].crews[c] for c in crew or ()]
+        odds = game.odds(side, mission, hardware, crew_members)
+        needed = self.level.all_up_odds if mission.crew_min else self.level.salvo_odds
+        if odds.success < needed or mission.crew_min and odds.crew_loss > (self.level.goal_crew_risk or 0):
+            return False
+        booking = commands.PlanMission(side, mission.id, kit.rocket, kit.spacecraft, game.month_now(), tuple(crew or ()))
+        if booking.check(game) is not None or not game.execute(booking):
+            return False
+        self._order(game, side, hardware)
+        return True
 
     def _fly_what_is_built(self, game: Game, side: str, targets) -> None:
         """With nothing booked, fly the best mission the hardware in hand allows at fair odds:
@@ -358,7 +412,7 @@ class PlanningAI:
             if prog_id in wanted:
                 definition = programmes[prog_id]
                 goal = min(self.level.reliability_goal + margins.get(prog_id, 0), definition.cap - 1)
-                believed = rules.estimate(prog)
+                believed = rules.estimate(prog) - PRUDENCE * rules.estimate_sd(prog)
                 if believed < goal:
                     needing.append((prog_id, goal - believed, rules.funding_scale(definition)))
                     continue
@@ -455,12 +509,13 @@ class PlanningAI:
             risk = max(risk, level.goal_crew_risk or risk)
         return needed, risk
 
-    def _order(self, game: Game, side: str, hardware) -> None:
-        """Keep a kit's hardware coming: ``pipeline`` of each built or being built, so that a
-        test and the flight it proves (or a second try) do not wait a build time each."""
+    def _order(self, game: Game, side: str, hardware, keep: int | None = None) -> None:
+        """Keep a kit's hardware coming: ``keep`` (the level's pipeline) of each built or being
+        built, so that a test and the flight it proves (or a second try) do not wait a build time each."""
         stock = game.state.sides[side].articles
+        keep = max(keep or 0, self.level.pipeline)
         for prog_id in game.articles_needed(hardware):
-            for _ in range(self.level.pipeline - stock.get(prog_id, 0) - len(game.on_order(side, prog_id))):
+            for _ in range(keep - stock.get(prog_id, 0) - len(game.on_order(side, prog_id))):
                 order = commands.OrderHardware(side, prog_id)
                 if order.check(game) is not None or not game.execute(order):  # only what the rules allow
                     break

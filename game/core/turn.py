@@ -384,9 +384,12 @@ def _failure(game, side: SideState, mission, crew, report, month, who, outcome) 
     text = {"aborted": "aborted", "lost": "vehicle lost", "crew_lost": "the crew is lost"}[outcome]
     game.log(side.side, "launch", f"{who}: {text}.", visible, month)
     craft = game.content.programmes.get(report.spacecraft or "")
-    if outcome == "aborted" and crew and craft is not None and traits.abort_stand_down:
+    stand_down = traits.abort_stand_down
+    if game.era.goal.first in mission.firsts and traits.goal_abort_stand_down is not None:
+        stand_down = traits.goal_abort_stand_down  # the whole programme answers for a failed try at the goal
+    if outcome == "aborted" and crew and craft is not None and stand_down:
         # a crew brought home from a failed flight: the craft is checked before it carries another
-        _stand_down_crews(game, side, craft, traits.abort_stand_down, visible, month)
+        _stand_down_crews(game, side, craft, stand_down, visible, month)
     if outcome == "crew_lost":
         for member in crew:
             game.kill_crew(side, member, public)
