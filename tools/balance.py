@@ -24,31 +24,25 @@ GOALS = {"rockets": "first_own_rocket", "satellites": "first_satellite", "surviv
 # verdicts above them, and rewrite them when the rules change.
 NOTES = """## Known reasons for a narrow or missed target
 
-Measured with every rule of part two in: built hardware, pads, inquiries, untried hardware,
-milestones and the review (issue 13), a death that stands its spacecraft down for six
-quarters and an aborted crewed flight for two, the planner trying for the goal at a believed
-25 %, the roads to the Moon (issue 14), decisions in flight and the file on the rival (issue
-15). 21 of the 34 targets are met (26 before the roads, the faults, the file and the longer
-stand-downs); issue 13 stays open for the rest.
+Measured with every rule of part two in (built hardware, pads, inquiries, untried hardware,
+milestones, the review, the roads, decisions in flight, the file on the rival) and with the
+planner pressing the era's goal first each quarter: a salvo of up to three uncrewed tries at a
+believed 5 %, a crewed try on untested hardware at 30 % within a crew risk of 35 %, and a
+crewed try at the goal that aborts standing its craft down four quarters. 25 of the 34
+targets are met (21 before the goal was pressed); issue 13 stays open for the rest.
 
-- Normal against random in the Race for Survival (90 % as the USA, 79 % as the USSR): the
-  rest are games nobody wins (10 and 20 of 100), not games the random side wins. The crews
-  are ready only from late 1960, and a death on the first crewed try (0.6 a game for the
-  Soviet AI) stands the capsule down for six quarters, the rest of the era.
-- Normal as the USA against random in the Race for the Moon (79 %): the landing comes in 77
-  games of 100; in the rest the random Soviet side wins on the prestige it starts with. The
-  Apollo 1 fire (certain in historical play, 3 of the 3.45 American deaths a game) keeps the
-  CSM's crews down for six quarters, to the autumn of 1968 as in history, and an aborted
-  Apollo flight costs two more.
-- Normal as the USA against random in the Race for Rockets (94 %): 6 of 100 go to the random
-  Soviet side on V-2 expertise at the end.
-- Hard against normal: hard leads clearly only as the USSR in the Race for Rockets; it wins
-  more than normal in most other seats, inside the interval. Its bolder test flights spend
-  built hardware that takes quarters to replace, and the normal AI now tries for the goal at
-  25 % too, so hard's daring is no longer its own. docs/exploits.md has the crude
-  strategies' table (87 holes at 200 games a cell).
-- In the Race for Satellites with equal AIs the USA wins about one game in ten: the R-7's
-  pad opens in 1957 for both, and the Kremlin's Sputnik comes first as in history.
+- Normal against random in the Race for Survival as the USSR (69 %) and in the Race for the
+  Moon as the USA (83 %): the rest are mostly games nobody wins, or won by the random side on
+  the prestige it starts with. A death or a failed try at the goal stands the capsule down for
+  four to six quarters, most of what is left of a short era.
+- Hard against normal: hard leads clearly only in survival as the USA, the Moon as the USSR and
+  the campaign as the USA; elsewhere it is inside normal's interval. Both levels press the goal with the
+  same figures, so hard's daring is no longer its own; docs/exploits.md has the crude
+  strategies' table (44 holes at 200 games a cell, 87 before).
+- In the Race for Satellites with equal AIs the USA wins a few games in a hundred: the R-7's
+  pad opens in 1957 for both, and the Kremlin's Sputnik comes first as in history. The
+  planner's USA picks the Atlas (the nearest to flying well) over the Vanguard, which a
+  player who funds the Vanguard alone beats (the "cheapest" row of docs/exploits.md).
 """
 
 
