@@ -24,6 +24,7 @@ class Analysis:
     start_costs: dict[str, float] | None = None  # programme -> its start cost
     goal_missions: dict[tuple, frozenset[str]] = field(default_factory=dict)  # (side, goal) -> missions
     goal_kits: dict[tuple, tuple] = field(default_factory=dict)  # (side, goal) -> (what flies, crewed?)
+    goal_kits_by_mission: dict[tuple, tuple] = field(default_factory=dict)  # (side, goal) -> (mission, one-launch kits)
     goal_paths: dict[tuple, frozenset[str]] = field(default_factory=dict)  # the goal and the firsts toward it
     skill_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # mission -> skill -> steps
     liftable: dict[str, frozenset[str]] = field(default_factory=dict)  # side -> programmes an event ungrounds

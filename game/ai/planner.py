@@ -154,15 +154,14 @@ class PlanningAI:
         if not level.goal_salvo and level.all_up_odds is None:
             return
         side_state = game.state.sides[side]
-        owned = side_state.programmes
-        for mission_id in sorted(_goal_missions(game.content, side, game.era.goal.first)):
-            mission = game.content.missions[mission_id]
+        owned = side_state.programmes.keys()
+        for mission, kits in _goal_kits_by_mission(game.content, side, game.era.goal.first):
             crewed = bool(mission.crew_min)
             if crewed and (level.all_up_odds is None or side_state.stand_down_until > game.state.quarter):
                 continue
-            for kit in _kits(game.content, side).get(mission_id, ()):
-                if kit.rocket2 or not kit.flies <= owned.keys():
-                    continue  # (two-launch missions book through the targets: both must be ready)
+            for kit in kits:
+                if not kit.flies <= owned:
+                    continue
                 hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
                 if isinstance(hardware, str):
                     continue
@@ -686,6 +685,18 @@ def _goal_missions(content, side: str, goal: str) -> frozenset[str]:
     if (side, goal) not in cache:
         cache[side, goal] = frozenset(m for m in _kits(content, side) if goal in content.missions[m].firsts)
     return cache[side, goal]
+
+
+def _goal_kits_by_mission(content, side: str, goal: str) -> tuple:
+    """The goal's mission types, each with its one-launch kits (two-launch missions book
+    through the targets, where both launches are made ready): kept per content."""
+    cache = analysis.of(content).goal_kits_by_mission
+    key = (side, goal)
+    if key not in cache:
+        kits = _kits(content, side)
+        cache[key] = tuple((content.missions[m], tuple(k for k in kits.get(m, ()) if not k.rocket2))
+                           for m in sorted(_goal_missions(content, side, goal)))
+    return cache[key]
 
 
 def _goal_kits(content, side: str, goal: str) -> tuple[frozenset[str], bool]:
