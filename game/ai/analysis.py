@@ -26,6 +26,7 @@ class Analysis:
     goal_kits: dict[tuple, tuple] = field(default_factory=dict)  # (side, goal) -> (what flies, crewed?)
     goal_kits_by_mission: dict[tuple, tuple] = field(default_factory=dict)  # (side, goal) -> (mission, one-launch kits)
     goal_paths: dict[tuple, frozenset[str]] = field(default_factory=dict)  # the goal and the firsts toward it
+    ready_from: dict[Any, int] = field(default_factory=dict)  # kit -> the first quarter it could fly
     skill_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # mission -> skill -> steps
     liftable: dict[str, frozenset[str]] = field(default_factory=dict)  # side -> programmes an event ungrounds
     demands: dict[str, frozenset[str]] = field(default_factory=dict)  # mission -> what flying it shows

@@ -93,8 +93,8 @@ LAST_THROW = 0.2  # the chance worth a try at an uncrewed goal in the last quart
 CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures kill
 MILESTONE_SHARE = 0.2  # of a mission's worth, shared among its milestones not yet flown (tuned: 0.5 starved the goal)
 MILESTONE_DEPTH = 5  # how far back a chain of milestones is followed (capsule test ... landing)
+GOAL_FUNDING = 5.0  # funding scales the goal's own vehicles may take, to their ceiling (others: 2.5, to the level's goal)
 ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
-PRUDENCE = 0.0  # research aims at the estimate less this many of its deviations: an unflown guess may be high
 
 
 _NONE: frozenset[str] = frozenset()
@@ -362,6 +362,8 @@ class PlanningAI:
         grounded = game.state.sides[side].grounded
         barred = roads.barred_programmes(game, side)
         start_costs = _start_costs(game.content)
+        toward_goal = mission_id in _goal_missions(game.content, side, game.era.goal.first)
+        era_start = dates.parse_quarter(game.era.start)
         best, tied = None, []
         for kit in kits:
             if kit.available > soon:
@@ -372,12 +374,15 @@ class PlanningAI:
             if held and not (mission_id in _goal_missions(game.content, side, game.era.goal.first)
                              and _liftable(game, side, held)):
                 continue
-            rank = (bool(held), sum(map(start_costs.__getitem__, _to_start(game.content, kit, started))))
+            # toward the goal, a kit that can fly sooner comes first: a pad that opens a year
+            # late loses the race whatever the kit saves (the Atlas against the Vanguard, 1956)
+            ready = max(_ready_from(game.content, side, kit), era_start) if toward_goal else 0
+            rank = (bool(held), ready, sum(map(start_costs.__getitem__, _to_start(game.content, kit, started))))
             if best is None or rank < best:
                 best, tied = rank, [kit]
             elif rank == best:
                 tied.append(kit)
-        return None if best is None else (*best, tuple(tied))
+        return None if best is None else (best[0], best[2], tuple(tied))
 
     def _research(self, game: Game, side: str, targets) -> None:
         side_state = game.state.sides[side]
@@ -407,11 +412,17 @@ class PlanningAI:
             self._margins_key, self._margins = margins_key, _crew_margins(game, side, targets)
         margins = self._margins
         needing = []
+        # the goal's own vehicles are funded to their ceiling and past the usual limit: a race
+        # is lost by a goal that waits on research (a player who funds nothing else beat it)
+        goal_missions = _goal_missions(game.content, side, game.era.goal.first)
+        for_goal = frozenset().union(*(k.flies for _, k in targets if k.mission in goal_missions))
         for prog_id, prog in owned.items():
             if prog_id in wanted:
                 definition = programmes[prog_id]
                 goal = min(self.level.reliability_goal + margins.get(prog_id, 0), definition.cap - 1)
-                believed = rules.estimate(prog) - PRUDENCE * rules.estimate_sd(prog)
+                if prog_id in for_goal:
+                    goal = definition.cap - 1
+                believed = rules.estimate(prog)
                 if believed < goal:
                     needing.append((prog_id, goal - believed, rules.funding_scale(definition)))
                     continue
@@ -428,7 +439,7 @@ class PlanningAI:
         weight = sum(need * scale for _, need, scale in needing)
         for prog_id, need, scale in needing:
             share = pot * need * scale / weight if weight else 0.0
-            amount = round(min(share, 2.5 * scale, commands.MAX_FUNDING), 1)
+            amount = round(min(share, (GOAL_FUNDING if prog_id in for_goal else 2.5) * scale, commands.MAX_FUNDING), 1)
             if abs(amount - owned[prog_id].funding) > 0.05 * amount:
                 game.execute(commands.FundProgramme(side, prog_id, amount))
 
@@ -804,6 +815,27 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
             path.update(c.first for c in conditions if c.type == "has_first" and c.target == "self")
         cache[key] = frozenset(path)
     return cache[key]
+
+
+def _ready_from(content, side: str, kit: Kit) -> int:
+    """The first quarter a kit could fly by the calendar, whatever the play: its vehicles'
+    first flights, their development from the day they may be started, and the first pad
+    for its rocket. Kept per content."""
+    cache = analysis.of(content).ready_from
+    if kit not in cache:
+        programmes = content.programmes
+        quarters = [0]
+        for prog_id in kit.flies:
+            prog = programmes[prog_id]
+            if prog.earliest:
+                quarters.append(dates.parse_quarter(prog.earliest))
+            if prog.available:
+                quarters.append(dates.parse_quarter(prog.available) + prog.min_quarters)
+        pads = [dates.parse_quarter(pad.opens) if pad.opens else 0
+                for pad in content.pads.values() if kit.rocket in pad.serves and pad.side == side]
+        quarters.append(min(pads) if pads else 1 << 20)
+        cache[kit] = max(quarters)
+    return cache[kit]
 
 
 def _readiness(owned, kit: Kit) -> float:
