@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 if TYPE_CHECKING:
     from game.content.model import Content
@@ -38,9 +38,17 @@ class Analysis:
 _ANALYSES: WeakKeyDictionary[Content, Analysis] = WeakKeyDictionary()
 
 
+_last: tuple[ref | None, Analysis | None] = (None, None)  # the last asked for: the planner asks very often
+
+
 def of(content: Content) -> Analysis:
     """The content's analysis, made empty the first time it is asked for and filled as used."""
+    global _last
+    last_ref, last = _last
+    if last_ref is not None and last_ref() is content:
+        return last
     found = _ANALYSES.get(content)
     if found is None:
         found = _ANALYSES[content] = Analysis()
+    _last = (ref(content), found)
     return found

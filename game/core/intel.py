@@ -133,13 +133,16 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     for order in rival.orders:
         building[order.programme] = building.get(order.programme, 0) + 1
     file.building = _count(game, file, building.items(), see)
+    # (the band of every rival programme, every quarter: spread() written out, as this loop
+    # is the survey's hot spot; the figures are the same)
+    base_sd = traits.band_sd * share
+    gauss, sqrt, rival_programmes = rng.gauss, math.sqrt, rival.programmes
     for pid, seen in file.programmes.items():
-        truth = rival.programmes[pid].reliability
-        sd = spread(game, side, seen, share)
+        sd = max(MIN_SD, base_sd / sqrt(1 + seen.flights))
         # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
-        centre = max(0.0, min(100.0, truth + (seen.bias + rng.gauss() * FRESH_SHARE) * sd))
-        seen.low = round(max(0.0, min(100.0, centre - BAND_Z * sd)), 1)
-        seen.high = round(max(0.0, min(100.0, centre + BAND_Z * sd)), 1)
+        centre = max(0.0, min(100.0, rival_programmes[pid].reliability + (seen.bias + gauss() * FRESH_SHARE) * sd))
+        seen.low = round(max(0.0, centre - BAND_Z * sd), 1)  # (centre - a width is never above 100)
+        seen.high = round(min(100.0, centre + BAND_Z * sd), 1)  # (nor centre + a width below 0)
     file.likely = likely_flights(game, side, tried)
     found = [game.content.programmes[pid].name for pid in file.programmes if pid not in known_before]
     if found and file.updated:  # (the era's first survey finds what history had made public)
