@@ -2,7 +2,8 @@
 
 Each quarter it (1) answers waiting events, (2) picks the missions worth aiming at (the
 era's goal and the firsts still open), each with the cheapest kit of programmes that can
-fly it, (3) starts and funds those programmes, and (4) books launches when the odds it
+fly it, (3) starts and funds those programmes, (4) presses the era's goal on whatever is
+built for it, when its level's nerve allows, and (5) books launches when the odds it
 believes are good enough: test flights first, crews only on tested hardware, more daring
 when the goal or a race with the rival is at stake, more careful when ahead.
 
