@@ -9,6 +9,7 @@ from game.content import loader
 from game.core import commands, dates
 from game.core.commands import EndTurn
 from game.core.game import Game
+from game.core.state import ProgrammeState
 
 
 def _advance_until(game, agents, done, limit=60):
@@ -135,3 +136,41 @@ def test_the_planner_keeps_its_analysis_beside_the_content_not_in_it():
     del content
     gc.collect()
     assert len(analysis._ANALYSES) == held - 1  # it went with its content
+
+
+def test_toward_the_goal_the_kit_that_can_fly_soonest_comes_first(content):
+    """1956: the Atlas is the nearer to flying well, but its pad opens in mid-1957 and the
+    Vanguard's in late 1956, a race the Atlas loses to Sputnik. The planner aims its
+    satellite at the Vanguard, though both are started and the Atlas is the more reliable
+    (the Jupiter-C, sooner still, is held back for the Army's missile, as in 1956)."""
+    game = Game.new(content, "satellites", 1)
+    game.state.quarter = dates.parse_quarter("1955-Q4")
+    usa = game.state.sides["usa"]
+    usa.grounded.clear()
+    usa.grounded.add("jupiter_c")
+    for prog_id, reliability in (("atlas", 80.0), ("vanguard", 30.0), ("explorer", 70.0)):
+        usa.programmes[prog_id] = ProgrammeState(prog_id, reliability)
+    kits = {kit.rocket: kit for kit in planner._kits(content, "usa")["satellite"]}
+    assert planner._ready_from(content, "usa", kits["vanguard"]) < planner._ready_from(content, "usa", kits["atlas"])
+    targets = planner.PlanningAI()._targets(game, "usa")
+    satellite = [kit for _, kit in targets if kit.mission == "satellite"]
+    assert satellite and satellite[0].rocket == "vanguard"
+
+
+def test_an_uncrewed_goal_is_flown_in_a_salvo_whatever_the_odds(content):
+    """A rushed Hermes at a few per cent is still flown at the goal, on every article and
+    pad slot the quarter has (White Sands launches two a quarter): a failure costs a rocket
+    and teaches as much as a test."""
+    game = Game.new(content, "rockets", 1)
+    game.state.quarter = dates.parse_quarter("1947-Q4")
+    usa = game.state.sides["usa"]
+    usa.programmes["hermes"] = ProgrammeState("hermes", 40.0)
+    usa.articles["hermes"] = 3
+    mission = content.missions["own_rocket_test"]
+    hardware = game.hardware("usa", mission, "hermes", None)
+    assert game.odds("usa", mission, hardware, []).success < 0.05
+    ai = planner.PlanningAI()
+    ai._press_goal(game, "usa")
+    booked = [(m.type, m.rocket) for m in usa.missions]
+    assert booked == [("own_rocket_test", "hermes")] * 2
+    assert ai.level.goal_salvo >= 2
