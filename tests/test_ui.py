@@ -563,12 +563,13 @@ def test_play_an_era_from_new_game_to_the_end_screen(tmp_path, content):
         assert (shots / f"{name}.png").exists(), name
 
 
-def _all_elements(elements):
+def all_elements(elements):
+    """Every element, and those inside scrolling containers, depth first."""
     for element in elements:
         yield element
         inner = getattr(element, "scrollable_container", None)
         if inner is not None:
-            yield from _all_elements(list(inner.elements))
+            yield from all_elements(list(inner.elements))
 
 
 def test_every_button_and_figure_explains_itself(tmp_path, content):
@@ -577,7 +578,7 @@ def test_every_button_and_figure_explains_itself(tmp_path, content):
     missing = []
     for letter in ("h", "r", "m", "c", "i", "t"):
         key(app, letter)
-        for element in _all_elements(app.top.elements):
+        for element in all_elements(app.top.elements):
             text = getattr(element, "text", "") or ""
             is_button = element in app.top.actions
             is_figure = type(element).__name__ == "UILabel" and any(ch.isdigit() for ch in text)

@@ -7,6 +7,7 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 import pygame  # noqa: E402
+from test_ui import all_elements, key, pump  # noqa: E402
 
 from game import sim  # noqa: E402
 from game.ai import make_agent  # noqa: E402
@@ -32,28 +33,8 @@ def _window(tmp_path, content, session):
     app.settings.guide = False
     app.reset(TitleScreen(app))
     app.start_session(session, fresh=False)
-    _pump(app)
+    pump(app)
     return app
-
-
-def _pump(app, frames=2):
-    for _ in range(frames):
-        app.frame()
-
-
-def _key(app, name):
-    code = pygame.key.key_code(name)
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0))
-    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0))
-    _pump(app)
-
-
-def _elements(elements):
-    for element in elements:
-        yield element
-        inner = getattr(element, "scrollable_container", None)
-        if inner is not None:
-            yield from _elements(list(inner.elements))
 
 
 def _seen(app) -> list:
@@ -61,17 +42,17 @@ def _seen(app) -> list:
     tooltips and the pixels of every picture."""
     seen = []
     for letter in SCREENS:
-        _key(app, letter)
+        key(app, letter)
         app.toasts.clear()
-        for element in _elements(app.top.elements):
+        for element in all_elements(app.top.elements):
             picture = getattr(element, "image", None)
             seen.append((type(app.top).__name__, getattr(element, "text", None), element.tool_tip_text,
                          pygame.image.tobytes(picture, "RGBA") if picture is not None and
                          type(element).__name__ == "UIImage" else None))
     app.back_to_hq()
     app.push(ReportScreen(app, review=True))  # the last quarter's report
-    _pump(app)
-    for element in _elements(app.top.elements):
+    pump(app)
+    for element in all_elements(app.top.elements):
         seen.append(("ReportScreen", getattr(element, "text", None), element.tool_tip_text, None))
     app.back_to_hq()
     return seen
@@ -98,17 +79,17 @@ def test_the_intel_tab_shows_the_file_and_sets_the_money(tmp_path, content):
     sim.advance(session.game, {s: make_agent("ai") for s in ("usa", "ussr")}, turns=3)
     app = _window(tmp_path, content, session)
     app.back_to_hq()
-    _key(app, "i")
+    key(app, "i")
     assert isinstance(app.top, IntelScreen)
     file = session.game.state.sides["usa"].file
     names = {content.programmes[p].name for p in file.programmes}
-    tips = " ".join(e.tool_tip_text or "" for e in _elements(app.top.elements))
+    tips = " ".join(e.tool_tip_text or "" for e in all_elements(app.top.elements))
     assert file.programmes and all(name in tips for name in names)
     plus = next(b for b in app.top.actions if b.text == "+")
     app.top.actions[plus]()
-    _pump(app)
+    pump(app)
     assert session.game.state.sides["usa"].file.spending > 0
-    _key(app, "escape")
+    key(app, "escape")
     assert isinstance(app.top, HeadquartersScreen)
 
 
@@ -123,7 +104,7 @@ def test_headquarters_and_the_planner_warn_of_a_first_the_rival_may_fly(tmp_path
     for event_id in list(game.state.sides["usa"].pending_events):
         game.state.sides["usa"].pending_events.remove(event_id)
     app.rebuild_top()
-    _pump(app)
+    pump(app)
     assert "USSR may try a crewed orbital flight" in warning  # (drawn as text: caught as it is drawn below)
     texts = []
     original = app_module.art.text_block
@@ -134,15 +115,15 @@ def test_headquarters_and_the_planner_warn_of_a_first_the_rival_may_fly(tmp_path
     app_module.art.text_block = spy
     try:
         app.rebuild_top()
-        _key(app, "m")
+        key(app, "m")
         planner = app.top
         crewed = [m for m in content.missions if "first_human_in_space" in content.missions[m].firsts]
         planner._pick_mission(crewed[0])
-        _pump(app)
+        pump(app)
     finally:
         app_module.art.text_block = original
     assert texts.count(warning) >= 1  # at headquarters
-    tips = [e.tool_tip_text or "" for e in _elements(planner.elements)]
+    tips = [e.tool_tip_text or "" for e in all_elements(planner.elements)]
     assert any(warning in tip for tip in tips)  # and beside each mission whose first the rival may take
 
 
@@ -151,7 +132,7 @@ def test_hot_seat_never_shows_the_other_players_secrets_or_file(tmp_path, conten
     sim.advance(session.game, {s: make_agent("ai") for s in ("usa", "ussr")}, turns=4)
     app = _window(tmp_path, content, session)
     while isinstance(app.top, (HandOverScreen, EventScreen)):
-        _key(app, "return" if isinstance(app.top, HandOverScreen) else "1")
+        key(app, "return" if isinstance(app.top, HandOverScreen) else "1")
     side = app.session.side
     before = _seen(app)
     _hide(session.game.state, rival_of(side))
