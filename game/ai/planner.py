@@ -364,7 +364,7 @@ class PlanningAI:
         barred = roads.barred_programmes(game, side)
         start_costs = _start_costs(game.content)
         toward_goal = mission_id in _goal_missions(game.content, side, game.era.goal.first)
-        era_start = dates.parse_quarter(game.era.start)
+        era_start = dates.parse_quarter(game.era.start) if toward_goal else 0
         best, tied = None, []
         for kit in kits:
             if kit.available > soon:
@@ -372,8 +372,7 @@ class PlanningAI:
             if not barred.isdisjoint(kit.flies):
                 continue  # another road's hardware
             held = grounded & kit.flies if grounded else _NONE
-            if held and not (mission_id in _goal_missions(game.content, side, game.era.goal.first)
-                             and _liftable(game, side, held)):
+            if held and not (toward_goal and _liftable(game, side, held)):
                 continue
             # toward the goal, a kit that can fly sooner comes first: a pad that opens a year
             # late loses the race whatever the kit saves (the Atlas against the Vanguard, 1956)
@@ -393,9 +392,9 @@ class PlanningAI:
         # a programme's clock (its min_quarters before it flies unrushed) starts when it is
         # started, so the slowest are started first; toward the goal no money is held back
         programmes = game.content.programmes
+        goal_missions = _goal_missions(game.content, side, game.era.goal.first)
         to_start = needed.difference(owned)
         if to_start:
-            goal_missions = _goal_missions(game.content, side, game.era.goal.first)
             toward_goal = frozenset().union(*(_to_start(game.content, k, owned) for _, k in targets
                                               if k.mission in goal_missions))
             started = True
@@ -415,14 +414,12 @@ class PlanningAI:
         needing = []
         # the goal's own vehicles are funded to their ceiling and past the usual limit: a race
         # is lost by a goal that waits on research (a player who funds nothing else beat it)
-        goal_missions = _goal_missions(game.content, side, game.era.goal.first)
         for_goal = frozenset().union(*(k.flies for _, k in targets if k.mission in goal_missions))
         for prog_id, prog in owned.items():
             if prog_id in wanted:
                 definition = programmes[prog_id]
-                goal = min(self.level.reliability_goal + margins.get(prog_id, 0), definition.cap - 1)
-                if prog_id in for_goal:
-                    goal = definition.cap - 1
+                goal = definition.cap - 1 if prog_id in for_goal else \
+                    min(self.level.reliability_goal + margins.get(prog_id, 0), definition.cap - 1)
                 believed = rules.estimate(prog)
                 if believed < goal:
                     needing.append((prog_id, goal - believed, rules.funding_scale(definition)))
@@ -818,6 +815,9 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
     return cache[key]
 
 
+NEVER = 1 << 20  # a quarter no game reaches: a kit whose rocket no pad serves
+
+
 def _ready_from(content, side: str, kit: Kit) -> int:
     """The first quarter a kit could fly by the calendar, whatever the play: its vehicles'
     first flights, their development from the day they may be started, and the first pad
@@ -832,9 +832,10 @@ def _ready_from(content, side: str, kit: Kit) -> int:
                 quarters.append(dates.parse_quarter(prog.earliest))
             if prog.available:
                 quarters.append(dates.parse_quarter(prog.available) + prog.min_quarters)
-        pads = [dates.parse_quarter(pad.opens) if pad.opens else 0
-                for pad in content.pads.values() if kit.rocket in pad.serves and pad.side == side]
-        quarters.append(min(pads) if pads else 1 << 20)
+        if content.pads:  # (a scenario without pads launches anything anywhere, as game.why_no_pad says)
+            pads = [dates.parse_quarter(pad.opens) if pad.opens else 0
+                    for pad in content.pads.values() if kit.rocket in pad.serves and pad.side == side]
+            quarters.append(min(pads) if pads else NEVER)
         cache[kit] = max(quarters)
     return cache[kit]
 
