@@ -98,12 +98,10 @@ def focus(game: Game, side: str) -> float:
     return share
 
 
-def spread(game: Game, side: str, seen: SeenProgramme, share: float | None = None) -> float:
-    """The spread, in points, of the file's error on one rival programme (``share``: the
-    side's ``focus`` now, when the caller has it)."""
-    base = game.content.sides[side].intel.band_sd
-    share = focus(game, side) if share is None else share
-    return max(MIN_SD, base * share / math.sqrt(1 + seen.flights))
+def spread(base_sd: float, flights: int) -> float:
+    """The spread, in points, of the file's error on one rival programme: the side's band at
+    its ``focus`` now (``base_sd``), narrowed by the flights seen."""
+    return max(MIN_SD, base_sd / math.sqrt(1 + flights))
 
 
 def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
@@ -133,12 +131,10 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     for order in rival.orders:
         building[order.programme] = building.get(order.programme, 0) + 1
     file.building = _count(game, file, building.items(), see)
-    # (the band of every rival programme, every quarter: spread() written out, as this loop
-    # is the survey's hot spot; the figures are the same)
     base_sd = traits.band_sd * share
-    gauss, sqrt, rival_programmes = rng.gauss, math.sqrt, rival.programmes
+    gauss, rival_programmes = rng.gauss, rival.programmes  # (every rival programme, every quarter)
     for pid, seen in file.programmes.items():
-        sd = max(MIN_SD, base_sd / sqrt(1 + seen.flights))
+        sd = spread(base_sd, seen.flights)
         # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
         centre = max(0.0, min(100.0, rival_programmes[pid].reliability + (seen.bias + gauss() * FRESH_SHARE) * sd))
         seen.low = round(max(0.0, centre - BAND_Z * sd), 1)  # (centre - a width is never above 100)
