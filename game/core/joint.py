@@ -16,8 +16,8 @@ from collections import Counter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from game.core import rules, turn
-from game.core.state import LaunchReport, Mission, StepResult
+from game.core import turn
+from game.core.state import LaunchReport, Mission
 
 if TYPE_CHECKING:
     from game.core.game import Game, Hardware
@@ -78,37 +78,20 @@ def odds(game: Game, side: str, mission, hardware: Hardware, hardware2: Hardware
 
 def roll(game: Game, side: str, mission, hardware: Hardware, crew, report: LaunchReport,
          can_scrub: bool = True) -> tuple[str, dict[str, bool]]:
-    """Each step in turn against the true odds, as turn._fly does: the outcome and, for
-    each programme flown, whether it failed."""
-    state = game.state
-    owned = state.sides[side].programmes
+    """Each step in turn against the true odds (``turn.roll_steps``, with no stop for a
+    decision): the outcome and, for each programme flown, whether it failed."""
     chances = game.step_chances(side, mission, hardware, crew, believed=False)
     flown: dict[str, bool] = {}
-    for index, (step, prog, chance) in enumerate(zip(mission.steps, hardware.by_step, chances, strict=True)):
-        flown.setdefault(prog.id, False)
-        if state.rng.random() < chance:
-            report.steps.append(StepResult(step.id, step.name, chance, "success"))
-            continue
-        flown[prog.id] = True
-        # (a partner in orbit cannot wait a quarter: a scrub of the crew's launch is an abort)
-        result = turn.step_failure(game, step, index, hardware, bool(crew), owned, can_scrub)
-        report.steps.append(StepResult(step.id, step.name, chance, result))
-        for later in mission.steps[index + 1:]:
-            report.steps.append(StepResult(later.id, later.name, 0.0, "skipped"))
-        return turn.OUTCOME_OF[result], flown
-    return "success", flown
+    # (a partner in orbit cannot wait a quarter: a scrub of the crew's launch is an abort)
+    return turn.roll_steps(game, side, mission, hardware, crew, chances, report, flown, can_scrub=can_scrub), flown
 
 
 def fly(game: Game, booked: Mission, month: int, day: int) -> None:
     """Both launches of a multi-launch mission, then (as the crew's steps) the rendezvous."""
-    state = game.state
-    side = state.sides[booked.side]
-    mission = game.content.missions[booked.type]
+    side, mission, hardware, crew = turn._aboard(game, booked)
     other = game.content.missions[mission.joint]
     public = game.content.sides[booked.side].public_failures
-    hardware = game.hardware(booked.side, mission, booked.rocket, booked.spacecraft)
     hardware2 = game.hardware(booked.side, other, booked.rocket2 or "", booked.spacecraft2)
-    crew = [side.crews[c] for c in booked.crew if c in side.crews]
     report2 = LaunchReport(booked.id, booked.side, other.id, booked.rocket2 or "", booked.spacecraft2, [],
                            game.year, month, day, [], "scrubbed", [], public, 0.0, booked.pad2)
     report = LaunchReport(booked.id, booked.side, booked.type, booked.rocket, booked.spacecraft,
@@ -128,7 +111,7 @@ def fly(game: Game, booked: Mission, month: int, day: int) -> None:
         turn._rebook(game, booked, report2, f"{other.name}: {report2.steps[0].name} scrubbed")
         return
     pad2 = SimpleNamespace(side=booked.side, pad=booked.pad2)
-    _record(game, booked.side, report2, outcome2, flown2, pad2, month)
+    turn.record_flight(game, booked.side, report2, outcome2, flown2, pad2)
     who2 = f"{game.content.sides[booked.side].name}: {other.name} on {hardware2.rocket.name} (for the {mission.name.lower()})"
     if outcome2 != "success":
         for article in game.articles_needed(hardware):  # the crew's launch stays on the ground
@@ -139,25 +122,6 @@ def fly(game: Game, booked: Mission, month: int, day: int) -> None:
         return
     game.log(booked.side, "launch", f"{who2}: in orbit.", (booked.side,), month)
     outcome, flown = roll(game, booked.side, mission, hardware, crew, report, can_scrub=False)
-    _record(game, booked.side, report, outcome, flown, booked, month)
-    who = f"{game.content.sides[booked.side].name}: {mission.name} on {hardware.rocket.name}"
-    if crew:
-        who += f" with {', '.join(c.name for c in crew)}"
-    if outcome == "success":
-        turn._success(game, side, mission, booked, crew, report, month, day, who)
-    else:
-        turn._failure(game, side, mission, crew, report, month, who, outcome)
+    turn.record_flight(game, booked.side, report, outcome, flown, booked)
+    turn.conclude(game, side, mission, booked, hardware, crew, report, outcome)
 
-
-def _record(game: Game, side_id: str, report: LaunchReport, outcome: str, flown: dict[str, bool], pad_of,
-            month: int) -> None:
-    """What every launch that flew leaves behind: lessons, the count, the report, the pad's use."""
-    owned = game.state.sides[side_id].programmes
-    for prog_id, failed in flown.items():
-        rules.learn_from_flight(game.content.programmes[prog_id], owned[prog_id], failed)
-    game.state.sides[side_id].launches += 1
-    report.outcome = outcome
-    game.state.launches.append(report)
-    lift_off_lost = outcome in ("lost", "crew_lost") and report.steps[0].outcome in ("loss", "death")
-    turn._use_pad(game, pad_of, lift_off_lost, month)
-    turn._inquiries(game, side_id, flown, month)

@@ -220,27 +220,39 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
 def fly_on(game: Game, booked: Mission, report: LaunchReport, chances: list[float],
            flown: dict[str, bool], start: int) -> None:
     """Roll a flight's steps from ``start`` and land it; a fault stops it for a decision."""
-    state = game.state
-    side, mission, hardware, crew = _aboard(game, booked)
-    owned = side.programmes
-    outcome = "success"
+    _, mission, hardware, crew = _aboard(game, booked)
+
+    def stop(index: int) -> bool:  # the flight waits for its side's decision (inflight.resolve)
+        return inflight.stop_for_fault(game, booked, hardware, report, chances, flown, index)
+
+    outcome = roll_steps(game, booked.side, mission, hardware, crew, chances, report, flown, start, stop=stop)
+    if outcome is not None:
+        land(game, booked, report, flown, outcome)
+
+
+def roll_steps(game: Game, side_id: str, mission, hardware, crew, chances: list[float], report: LaunchReport,
+               flown: dict[str, bool], start: int = 0, can_scrub: bool = True, stop=None) -> str | None:
+    """Each step from ``start`` against its chance, into the report and ``flown`` (programme ->
+    whether it failed): the flight's outcome, or None when ``stop(index)`` halted it at a
+    failed step after the first (a fault waiting for a decision)."""
+    rng = game.state.rng
+    owned = game.state.sides[side_id].programmes
     for index, (step, prog, chance) in enumerate(zip(mission.steps, hardware.by_step, chances, strict=True)):
         if index < start:
             continue
         flown.setdefault(prog.id, False)
-        if state.rng.random() < chance:
+        if rng.random() < chance:
             report.steps.append(StepResult(step.id, step.name, chance, "success"))
             continue
         flown[prog.id] = True
-        if index > 0 and inflight.stop_for_fault(game, booked, hardware, report, chances, flown, index):
-            return  # the flight waits for its side's decision (inflight.resolve)
-        result = step_failure(game, step, index, hardware, bool(crew), owned)
+        if stop is not None and index > 0 and stop(index):
+            return None
+        result = step_failure(game, step, index, hardware, bool(crew), owned, can_scrub)
         report.steps.append(StepResult(step.id, step.name, chance, result))
-        outcome = OUTCOME_OF[result]
         for later in mission.steps[index + 1:]:
             report.steps.append(StepResult(later.id, later.name, 0.0, "skipped"))
-        break
-    land(game, booked, report, flown, outcome)
+        return OUTCOME_OF[result]
+    return "success"
 
 
 OUTCOME_OF = {"scrub": "scrubbed", "abort": "aborted", "loss": "lost", "death": "crew_lost"}  # a step's, the flight's
@@ -266,29 +278,41 @@ def step_failure(game: Game, step, index: int, hardware, crewed: bool, owned, ca
 
 def land(game: Game, booked: Mission, report: LaunchReport, flown: dict[str, bool], outcome: str) -> None:
     """A flight's end, whatever it was: what was learnt, the pad, the news, the firsts."""
-    state = game.state
     side, mission, hardware, crew = _aboard(game, booked)
-    owned = side.programmes
-    month, day = report.month, report.day
     if outcome == "scrubbed":
         scrubbed = next(s for s in report.steps if s.outcome == "scrub")
         _rebook(game, booked, report, f"{scrubbed.name} scrubbed")
         return
+    record_flight(game, booked.side, report, outcome, flown, booked)
+    conclude(game, side, mission, booked, hardware, crew, report, outcome)
+
+
+def record_flight(game: Game, side_id: str, report: LaunchReport, outcome: str, flown: dict[str, bool],
+                  pad_of) -> None:
+    """What every launch that flew leaves behind: lessons, the count, the report, the pad's
+    use (``pad_of``: what names the side and the pad, a booked mission or its other launch)
+    and any inquiry."""
+    owned = game.state.sides[side_id].programmes
     for prog_id, failed in flown.items():
         rules.learn_from_flight(game.content.programmes[prog_id], owned[prog_id], failed)
-    side.launches += 1
+    game.state.sides[side_id].launches += 1
     report.outcome = outcome
-    state.launches.append(report)
+    game.state.launches.append(report)
     lift_off_lost = outcome in ("lost", "crew_lost") and report.steps[0].outcome in ("loss", "death")
-    _use_pad(game, booked, lift_off_lost, month)
-    _inquiries(game, booked.side, flown, month)
+    _use_pad(game, pad_of, lift_off_lost, report.month)
+    _inquiries(game, side_id, flown, report.month)
+
+
+def conclude(game: Game, side: SideState, mission, booked: Mission, hardware, crew, report: LaunchReport,
+             outcome: str) -> None:
+    """The news of a flight that flew, and what its success or failure brings."""
     who = f"{game.content.sides[booked.side].name}: {mission.name} on {hardware.rocket.name}"
     if crew:
         who += f" with {', '.join(c.name for c in crew)}"
     if outcome == "success":
-        _success(game, side, mission, booked, crew, report, month, day, who)
+        _success(game, side, mission, booked, crew, report, report.month, report.day, who)
     else:
-        _failure(game, side, mission, crew, report, month, who, outcome)
+        _failure(game, side, mission, crew, report, report.month, who, outcome)
 
 
 def _use_pad(game: Game, booked: Mission, lift_off_lost: bool, month: int) -> None:
