@@ -5,7 +5,7 @@ tried, history's own first: with its chance one is caught in time, and the fligh
 with a ``PendingDecision`` in the state. The quarter's resolution pauses there (the
 launches after it wait in ``state.queue``) until ``commands.DecideInFlight`` names an
 option; ``resolve`` then rolls the option's odds and the quarter goes on in month order.
-Kept apart from the rest of a flight (``turn._fly_steps``) on purpose.
+Kept apart from the rest of a flight (``turn.roll_steps``) on purpose.
 """
 
 from __future__ import annotations
@@ -90,6 +90,5 @@ def resolve(game: Game, option_id: str) -> None:
         result = "death" if not lives else "abort" if with_crew or chosen.kind == "abort" else "loss"
         report.steps.append(StepResult(step.id, step.name, chance, result))
         report.steps.extend(StepResult(s.id, s.name, 0.0, "skipped") for s in steps[decision.step + 1:])
-        outcome = {"abort": "aborted", "loss": "lost", "death": "crew_lost"}[result]
-        turn.land(game, booked, report, decision.flown, outcome)
+        turn.land(game, booked, report, decision.flown, turn.OUTCOME_OF[result])
     turn.resume_quarter(game)
