@@ -36,16 +36,16 @@ def test_the_race_for_survival_opens_with_no_crews_and_recruits_must_train_first
     assert dates.format_quarter(game.state.quarter) == "1959-Q2"  # named on 9 April 1959
     _answer(game, "usa", "mercury_seven", "introduce_them")
     shepard = next(c for c in game.state.sides["usa"].crews.values() if c.name == "Alan Shepard")
-    assert shepard.ready_from == game.state.quarter + rules.BASIC_TRAINING_QUARTERS
+    assert dates.format_quarter(shepard.ready_from) == "1960-Q4"  # flew in May 1961: two years on
     assert game.ready_crew("usa") == []
     usa = game.state.sides["usa"]
     usa.cash = 500
     usa.articles.update(redstone=1, mercury=1)
     for prog in usa.programmes.values():
         prog.reliability, prog.quarters = 90, 20
-    game.state.quarter = dates.parse_quarter("1959-Q4")  # past Mercury's earliest, still in training
+    game.state.quarter = dates.parse_quarter("1960-Q3")  # past Mercury's earliest, still in training
     reason = commands.PlanMission("usa", "crewed_suborbital", "redstone", "mercury", crew=(shepard.id,)).check(game)
-    assert reason == "Alan Shepard is in basic training until 1960-Q1"
+    assert reason == "Alan Shepard is in basic training until 1960-Q4"
     game.state.quarter = shepard.ready_from
     assert shepard in game.ready_crew("usa")
     assert commands.PlanMission("usa", "crewed_suborbital", "redstone", "mercury", crew=(shepard.id,)).check(game) is None
@@ -54,7 +54,21 @@ def test_the_race_for_survival_opens_with_no_crews_and_recruits_must_train_first
 def test_the_cosmonauts_are_chosen_in_1960_in_historical_play(content):
     game = sim.play(content, "survival", 1, {s: make_agent("history") for s in SIDES}, turns=6)
     gagarin = next(c for c in game.state.sides["ussr"].crews.values() if c.name == "Yuri Gagarin")
-    assert dates.format_quarter(gagarin.ready_from - rules.BASIC_TRAINING_QUARTERS) == "1960-Q1"
+    assert dates.format_quarter(gagarin.ready_from) == "1960-Q4"  # chosen in March 1960, ten months' training
+
+
+def test_training_the_cosmonauts_fast_readies_them_sooner_and_weaker(content):
+    """The card's choice is a trade: a quarter sooner in space against endurance."""
+    ready = {}
+    for choice in ("train_hard", "train_fast"):
+        game = Game.new(content, "survival", 0)
+        game.state.quarter = dates.parse_quarter("1960-Q1")
+        game.state.sides["ussr"].pending_events.append("vostok_group")
+        _answer(game, "ussr", "vostok_group", choice)
+        gagarin = next(c for c in game.state.sides["ussr"].crews.values() if c.name == "Yuri Gagarin")
+        ready[choice] = (gagarin.ready_from, gagarin.endurance)
+    assert ready["train_fast"][0] == ready["train_hard"][0] - 1
+    assert ready["train_fast"][1] < ready["train_hard"][1]
 
 
 # --- the secret -----------------------------------------------------------------------------

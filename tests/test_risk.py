@@ -222,6 +222,26 @@ def test_a_death_stands_down_that_spacecraft_on_either_side(content):
         assert game.execute(commands.PlanMission(side, "capsule_test", rocket, craft))  # uncrewed tests go on
 
 
+def test_a_flight_held_by_a_stand_down_is_taken_off_the_schedule(content):
+    """A crewed flight booked before a death grounds its craft does not wait out the
+    stand-down quarter by quarter with its rocket and craft locked up: it is cancelled and
+    its hardware goes back to stock."""
+    game = _crewed_loss(content, "ussr", "vostok_rocket", "vostok", "crewed_orbital")
+    side_state = game.state.sides["ussr"]
+    stock = dict(side_state.articles)
+    crew = (game.active_crew("ussr")[0].id,)
+    booked = commands.PlanMission("ussr", "crewed_orbital", "vostok_rocket", "vostok", crew=crew)
+    side_state.programmes["vostok"].crewed_until = 0  # booked before the stand-down began ...
+    assert game.execute(booked)
+    side_state.programmes["vostok"].crewed_until = game.state.quarter + 6  # ... which holds it now
+    assert side_state.articles["vostok"] == stock["vostok"] - 1
+    _end_turn(game)
+    assert game.state.launches[-1].outcome == "scrubbed"
+    assert not side_state.missions  # not rebooked for the next quarter
+    assert side_state.articles == stock
+    assert any("taken off the schedule: Vostok carries no crew until" in e.text for e in game.state.log)
+
+
 def test_an_aborted_crewed_flight_stands_its_spacecraft_down_too(content):
     """Apollo 13: a crew brought home from a failed flight, and the craft checked before the next."""
     game = _crewed_loss(content, "usa", "atlas", "mercury", "crewed_orbital", era="moon", outcome="aborted")

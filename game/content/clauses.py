@@ -405,8 +405,8 @@ class ClearFlag(Clause):
     target: Target = "self"
 
 
-@effect("recruit", "a group of crew joins (names already on the roster are skipped) and starts basic "
-        "training")
+@effect("recruit", "a group of crew joins (names already on the roster are skipped) and spends "
+        "`training` quarters in basic training before it may fly")
 class Recruit(Clause):
     names: tuple[Text, ...] = Field(min_length=1)
     piloting: Percent = 55
@@ -414,6 +414,9 @@ class Recruit(Clause):
     eva: Percent = 30
     docking: Percent = 30
     women: bool = False  # the group is of women (Tereshkova's, 1962)
+    # quarters of basic training before a first flight: Kamanin's twenty, formed in March
+    # 1960, sat their final examinations in January 1961 (ten months)
+    training: Annotated[int, Field(ge=0, le=12)] = 3
     target: Target = "self"
 
 

@@ -262,10 +262,7 @@ class CancelMission(Command):
         side = game.state.sides[self.side]
         mission = next(m for m in side.missions if m.id == self.mission_id)
         side.missions.remove(mission)
-        for article in mission.articles:  # the hardware goes back to the warehouse
-            side.articles[article] = side.articles.get(article, 0) + 1
-        side.cash += mission.cost  # a launch booked before hardware was built (an old save) was paid for
-        side.spent -= mission.cost
+        turn.unbook(side, mission)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.content import clauses as c
-from game.core import dates, intel, roads, rules
+from game.core import dates, intel, roads
 from game.core.state import Crew, LogEntry, rival_of
 
 if TYPE_CHECKING:
@@ -318,7 +318,7 @@ def _recruit(game, side, clause):
             continue
         game.add_crew(whose, Crew(id="", name=name, piloting=clause.piloting, endurance=clause.endurance,
                                   eva=clause.eva, docking=clause.docking, woman=clause.women,
-                                  ready_from=game.state.quarter + rules.BASIC_TRAINING_QUARTERS))
+                                  ready_from=game.state.quarter + clause.training))
 
 
 @effect(c.LoseCrew)

@@ -103,7 +103,7 @@ def fly(game: Game, booked: Mission, month: int, day: int) -> None:
     if not reason and mission.crew_min and (len(crew) < mission.crew_min or any(c.status != "active" for c in crew)):
         reason = "no crew fit to fly"
     if reason:
-        turn._rebook(game, booked, report, reason)
+        turn.take_off_schedule(game, booked, report, reason)
         return
     report2.expected = round(game.odds(booked.side, other, hardware2, []).success, 4)
     outcome2, flown2 = roll(game, booked.side, other, hardware2, [], report2)

@@ -41,10 +41,6 @@ UNTRIED_PENALTY = (12.0, 4.0)
 SKILL_EFFECT = 0.002
 MORALE_EFFECT = 0.0005  # per point of the crew's average morale away from 70: a shaken crew errs
 TRAINING_GAIN = 6.0  # skill points a quarter of training gives at 0, less as it nears 100
-# A recruit's basic training before a first flight: Kamanin's twenty, formed in March 1960,
-# sat their final examinations in January 1961 (ten months); the Mercury Seven, named in
-# April 1959, were due to fly from 1960. Three quarters.
-BASIC_TRAINING_QUARTERS = 3
 
 # A card that would start a programme the side has already started (and paid for) backs
 # its development instead: about what a fresh programme's first funded quarter buys.

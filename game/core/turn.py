@@ -211,7 +211,7 @@ def _fly(game: Game, booked: Mission, month: int, day: int) -> None:
     elif mission.crew_min and (len(crew) < mission.crew_min or any(c.status != "active" for c in crew)):
         scrub_reason = "no crew fit to fly"
     if scrub_reason:
-        _rebook(game, booked, report, scrub_reason)
+        take_off_schedule(game, booked, report, scrub_reason)
         return
     chances = game.step_chances(booked.side, mission, hardware, crew, believed=False)
     fly_on(game, booked, report, chances, {}, 0)
@@ -347,6 +347,26 @@ def _inquiries(game: Game, side_id: str, flown: dict[str, bool], month: int) -> 
             visible = SIDES if traits.public_failures else (side_id,)
             game.log(side_id, "news", f"After {traits.inquiry_failures} failures in a row, an inquiry stands "
                      f"{prog.name} down until {dates.format_quarter(state.inquiry_until)}.", visible, month)
+
+
+def take_off_schedule(game: Game, booked: Mission, report: LaunchReport, reason: str) -> None:
+    """A flight that cannot leave the ground (its craft stood down, its crew gone) is taken off
+    the schedule and its hardware goes back to stock: rebooked, it would wait out a stand-down
+    of a year or more quarter by quarter, its rocket and craft locked up for nothing."""
+    state = game.state
+    report.outcome = "scrubbed"
+    state.launches.append(report)
+    unbook(state.sides[booked.side], booked)
+    game.log(booked.side, "launch", f"{game.content.missions[booked.type].name} taken off the schedule: "
+             f"{reason}. Its hardware goes back to stock.", (booked.side,), report.month)
+
+
+def unbook(side: SideState, booked: Mission) -> None:
+    """A booked flight's hardware goes back to stock (and what an old save paid for it, to the cash)."""
+    for article in booked.articles:
+        side.articles[article] = side.articles.get(article, 0) + 1
+    side.cash += booked.cost
+    side.spent -= booked.cost
 
 
 def _rebook(game: Game, booked: Mission, report: LaunchReport, reason: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from game.core import dates, rules
 from game.core.state import SHORT
 
@@ -205,8 +207,7 @@ def describe_effect(clause, content, side: str) -> str | None:
     if kind == "delay":
         return f"{whose}{prog} research stands still for {clause.quarters} quarter{'s' if clause.quarters != 1 else ''}"
     if kind == "recruit":
-        names = clause.names
-        return f"{len(names)} new crew member{'s' if len(names) != 1 else ''} join{'s' if len(names) == 1 else ''}"
+        return _recruit_words(clause)
     if kind == "lose_crew":
         return f"{clause.count} of {whose or 'your '}crew die{'s' if clause.count == 1 else ''}"
     if kind == "news":
@@ -275,3 +276,18 @@ def step_why(driver, state=None, chance: bool = True) -> str:
     if driver.milestones >= 0.5:
         said += f"; the missions that should come first have not flown: \u2212{driver.milestones:.0f}"
     return said + "."
+
+
+def _recruit_words(clause) -> str:
+    """Who joins, their skills where the card sets them, and how long they train: the
+    choices on a crew card differ in these."""
+    count = len(clause.names)
+    defaults = {f.name: f.default for f in dataclasses.fields(clause)}
+    skills = [f"{SKILL_NAMES[skill]} {getattr(clause, skill):.0f}" for skill in SKILL_NAMES
+              if getattr(clause, skill) != defaults[skill]]
+    said = f"{count} new crew member{'s' if count != 1 else ''} join{'s' if count == 1 else ''}"
+    if skills:
+        said += f" ({', '.join(skills)})"
+    training = clause.training
+    return said + (f", ready to fly after {training} quarter{'s' if training != 1 else ''} of training"
+                   if training else ", ready to fly at once")
