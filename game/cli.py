@@ -166,7 +166,7 @@ def _sim_limits(args):
 def _sim_one(args, content) -> int:
     """One game that may start from a save and may end in one: resuming is exact."""
     from game import sim
-    from game.ai import make_agent
+    from game.ai import levels_of, make_agent
     from game.core import save
     from game.core.game import Game
 
@@ -178,9 +178,9 @@ def _sim_one(args, content) -> int:
             print(f"cannot load: {err}", file=sys.stderr)
             return 2
         game = Game(content, state)
-    else:
-        game = Game.new(content, args.era, args.seed, args.mode)
     agents = {"usa": make_agent(args.usa), "ussr": make_agent(args.ussr)}
+    if not args.load:
+        game = Game.new(content, args.era, args.seed, args.mode, levels_of(agents))
     sim.advance(game, agents, args.turns)
     if args.save:
         problems = list(_sim_limits(args))  # still a file, or nothing, after the game

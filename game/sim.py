@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from game.ai import decide, make_agent
+from game.ai import decide, levels_of, make_agent
 from game.content import loader
 from game.content.model import Content
 from game.core import dates
@@ -32,8 +32,10 @@ MAX_GAMES = 20_000  # a run keeps every game's summary: about 1 kB each
 
 def play(content: Content, era: str, seed: int, agents: dict, mode: str = "historical",
          after_turn: Callable[[Game], None] | None = None, turns: int | None = None) -> Game:
-    """Play one game to its end (or for ``turns`` quarters) and return it."""
-    return advance(Game.new(content, era, seed, mode), agents, turns, after_turn)
+    """Play one game to its end (or for ``turns`` quarters) and return it. A computer
+    player gets its level's edge (levels.yaml), as the rival of a person does."""
+    return advance(Game.new(content, era, seed, mode, levels_of(agents)), agents, turns, after_turn)
+
 
 
 def advance(game: Game, agents: dict, turns: int | None = None,

@@ -93,10 +93,12 @@ def main() -> int:
             print(lines[-1], flush=True)
             share = sum(goal in g["firsts"] for g in report["games"]) / len(report["games"])
             checks.append((share > 0.5, f"{era} ({mode}): the goal is reached in {share:.0%} of games"))
+            if era != "satellites":  # the satellite era's lopsidedness is history's (see the notes)
+                wins = [report["summary"]["win_rate"][side]["rate"] for side in ("usa", "ussr")]
+                checks.append((all(0.4 <= won <= 0.6 for won in wins),
+                               f"{era} ({mode}), equal AIs: the USA wins {rate(report, 'usa')}, "
+                               f"the USSR {rate(report, 'ussr')} (wanted 40-60 % each)"))
             if era == "campaign":
-                usa = report["summary"]["win_rate"]["usa"]["rate"]
-                checks.append((0.4 <= usa <= 0.6, f"campaign ({mode}), equal AIs: the USA wins {rate(report, 'usa')}, "
-                                                  f"the USSR {rate(report, 'ussr')} (wanted 40-60 % each)"))
                 worst = max(deaths.values())
                 checks.append((worst <= 4, f"campaign ({mode}): crew deaths a game {deaths['usa']} (USA), "
                                            f"{deaths['ussr']} (USSR), history's a few"))

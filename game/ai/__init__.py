@@ -29,3 +29,11 @@ def make_agent(name: str):
 
         return HistoryAgent()
     raise ValueError(f"unknown agent {name!r}; expected one of {', '.join(AGENT_NAMES)}")
+
+
+def levels_of(agents: dict) -> dict[str, str]:
+    """The level of each side a planner plays (``ai:hard`` and the like), for ``Game.new``:
+    a level may give the computer an edge (levels.yaml). Other players have none."""
+    from game.ai.planner import PlanningAI
+
+    return {side: agent.level.name for side, agent in agents.items() if isinstance(agent, PlanningAI)}

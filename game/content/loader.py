@@ -1,7 +1,7 @@
 """Loading scenario folders into typed content, and saying precisely what is wrong.
 
 A scenario folder holds ``programmes.yaml``, ``missions.yaml``, ``firsts.yaml`` (and
-``sides.yaml``, ``pads.yaml``, ``faults.yaml``, ``history.yaml``),
+``sides.yaml``, ``pads.yaml``, ``faults.yaml``, ``roads.yaml``, ``levels.yaml``, ``history.yaml``),
 ``eras/*.yaml`` (one era each) and ``events/*.yaml``. A mod is a folder of the same
 shape laid over the bundled one: an entry with an id already known replaces it, a new
 id adds to it. Every problem is reported at once, as ``FILE:LINE: field.path: message``.
@@ -31,6 +31,7 @@ from game.content.model import (
     HistoryFile,
     HistoryLaunch,
     HistorySide,
+    LevelsFile,
     MissionsFile,
     PadsFile,
     ProgrammesFile,
@@ -235,6 +236,7 @@ class _Pool:
     pads: dict[str, _Entry] = field(default_factory=dict)
     faults: dict[str, _Entry] = field(default_factory=dict)
     roads: dict[str, _Entry] = field(default_factory=dict)
+    levels: dict[str, _Entry] = field(default_factory=dict)
     history_launches: dict[str, list[int]] = field(default_factory=dict)  # side -> each launch's index in the file
     problems: list[Problem] = field(default_factory=list)
 
@@ -264,7 +266,7 @@ HISTORY_FILE = "history.yaml"
 _LISTS = (("programmes.yaml", ProgrammesFile, "programmes"), ("missions.yaml", MissionsFile, "missions"),
           ("firsts.yaml", FirstsFile, "firsts"), ("sides.yaml", SidesFile, "sides"),
           ("pads.yaml", PadsFile, "pads"), ("faults.yaml", FaultsFile, "faults"),
-          ("roads.yaml", RoadsFile, "roads"))
+          ("roads.yaml", RoadsFile, "roads"), ("levels.yaml", LevelsFile, "levels"))
 
 
 def _add_folder(folder: Path, pool: _Pool) -> None:
@@ -784,6 +786,7 @@ def check(*mods: Path, bundled: Path = BUNDLED) -> tuple[Content | None, list[Pr
         pads={k: e.value for k, e in pool.pads.items()},
         faults={k: e.value for k, e in pool.faults.items()},
         roads={k: e.value for k, e in pool.roads.items()},
+        levels={k: e.value for k, e in pool.levels.items()},
     )
     return content, []
 

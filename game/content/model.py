@@ -302,6 +302,27 @@ class RoadsFile:
     roads: tuple[RoadDef, ...]
 
 
+# --- levels of the computer rival ---------------------------------------------------------
+
+Edge = Annotated[float, Field(ge=0.25, le=4)]
+
+
+@record
+class LevelDef:
+    """What the computer rival is given at a level beyond its judgement (levels.yaml): said
+    where the level is chosen, never hidden. A level the file leaves out gives nothing."""
+
+    id: Literal["easy", "normal", "hard"]
+    budget: Edge = 1.0  # times the side's budget and cash from the era's start
+    research: Edge = 1.0  # times the reliability its research money buys
+    pace: Edge = 1.0  # quarters of development counted for each quarter funded (``min_quarters``)
+
+
+@record
+class LevelsFile:
+    levels: tuple[LevelDef, ...]
+
+
 # --- eras -----------------------------------------------------------------------------
 
 @record
@@ -599,6 +620,7 @@ class Content:
     pads: dict[str, PadDef] = field(default_factory=dict)  # launch pads (pads.yaml)
     faults: dict[str, FaultDef] = field(default_factory=dict)  # what can go wrong in flight (faults.yaml)
     roads: dict[str, RoadDef] = field(default_factory=dict)  # the roads to the Moon (roads.yaml)
+    levels: dict[str, LevelDef] = field(default_factory=dict)  # the computer rival's edge by level (levels.yaml)
     _era_events: dict[str, list[EventDef]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property

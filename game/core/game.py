@@ -78,7 +78,10 @@ class Game:
     # --- creating -----------------------------------------------------------------
 
     @classmethod
-    def new(cls, content: Content, era_id: str, seed: int = 0, mode: str = "historical") -> Game:
+    def new(cls, content: Content, era_id: str, seed: int = 0, mode: str = "historical",
+            levels: dict[str, str] | None = None) -> Game:
+        """``levels``: the sides the computer plays, each with its level, which may give it an
+        edge (levels.yaml); a side played by a person has none."""
         era = content.eras[era_id]
         start, end = dates.parse_quarter(era.start), dates.parse_quarter(era.end)
         rng = Rng(seed)
@@ -98,6 +101,12 @@ class Game:
             side_state = sides[side]
             # the era file gives the budget at the era's starting support; support moves it from there
             side_state.base_budget = spec.budget / (0.5 + spec.support / 100)
+            edge = content.levels.get((levels or {}).get(side, ""))
+            if edge is not None:
+                side_state.base_budget *= edge.budget
+                side_state.budget *= edge.budget
+                side_state.cash *= edge.budget
+                side_state.research_edge, side_state.pace = edge.research, edge.pace
             for prog_id, start_spec in spec.programmes.items():
                 prog = game.open_programme(side_state, prog_id)
                 if start_spec.reliability is not None:

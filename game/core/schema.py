@@ -182,6 +182,7 @@ LIMITS: dict[str, Any] = {
     "deaths": COUNT, "launches": COUNT, "failures": COUNT, "flown": COUNT, "failure_streak": COUNT,
     "articles": COUNT, "ordered_this_year": COUNT, "pads": QUARTER, "low_support": COUNT,
     "road_changes": COUNT,
+    "research_edge": between(0.25, 4, "a research edge"), "pace": between(0.25, 4, "a pace"),
     "dismissed": one_of(None, *SIDES),
     # ProgrammeState
     "flights": COUNT, "successes": COUNT, "quarters": COUNT,

@@ -26,7 +26,7 @@ class ProgrammeState:
     id: str
     reliability: float  # the true figure, in percent; the player sees an estimate
     funding: float = 0.0  # per quarter, set by the player
-    quarters: int = 0  # quarters of funded development since it started
+    quarters: float = 0  # quarters of funded development since it started (a level's pace may count more)
     flights: int = 0
     successes: int = 0
     failures: int = 0
@@ -161,6 +161,8 @@ class SideState:
     file: RivalFile = field(default_factory=RivalFile)  # what it believes of the rival (intel.py)
     road: str | None = None  # the road to the Moon it follows (roads.yaml); None: not yet chosen
     road_changes: int = 0  # times it has changed road after choosing one
+    research_edge: float = 1.0  # times what its research money buys: the computer rival's level (levels.yaml)
+    pace: float = 1.0  # quarters of development counted for each funded quarter (levels.yaml)
 
 
 @dataclass(slots=True)

@@ -80,10 +80,11 @@ def _research(game: Game, side: SideState) -> None:
         side.spent += money
         prog.invested += money
         definition = content[prog_id]
-        gain = rules.research_gain(definition, prog, money, side.expertise, game.state.rng.uniform(0.5, 1.5))
+        gain = rules.research_gain(definition, prog, money, side.expertise,
+                                   game.state.rng.uniform(0.5, 1.5)) * side.research_edge
         prog.reliability = min(definition.cap, prog.reliability + gain)
         if money > 0:
-            prog.quarters += 1
+            prog.quarters += side.pace
     strain = game.content.sides[side.side].leader_strain
     if strain is not None:
         over = len(active) - strain.free_programmes

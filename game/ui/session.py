@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.ai import make_agent
+from game.ai import levels_of, make_agent
 from game.core import dates, rules, save
 from game.core.commands import DecideInFlight, EndTurn
 from game.core.game import Game
@@ -72,7 +72,9 @@ class Session:
             seed: int = 0, mode: str = "historical") -> Session:
         asked = (rival or "ai").strip().lower()
         rival, difficulty = parse_rival(rival, difficulty)
-        session = cls(Game.new(content, era, seed, mode), side, rival, difficulty)
+        agent, note = make_rival(rival, difficulty) if rival != "human" else (None, "")
+        levels = levels_of({rival_of(side): agent}) if agent is not None else {}
+        session = cls(Game.new(content, era, seed, mode, levels), side, rival, difficulty, note=note, agent=agent)
         if asked not in RIVALS and not asked.startswith("ai:"):
             session.note = f"No rival called {asked!r}: the computer ({difficulty}) plays instead."
         return session

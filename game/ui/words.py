@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from game.core import dates, rules
 from game.core.state import SHORT
@@ -139,7 +140,7 @@ def estimate_tip(definition, prog_state) -> str:
     lines.append(f"Research can take it to {definition.cap:.0f} % at most.")
     rushed = rules.rush_penalty(definition, prog_state)
     if rushed:
-        left = definition.min_quarters - prog_state.quarters
+        left = math.ceil(definition.min_quarters - prog_state.quarters)
         lines.append(f"Rushed: {left} more funded quarter{'s' if left != 1 else ''} of development before it "
                      f"flies at its full figure; flown now it loses {rushed:.0f} points.")
     untried = rules.untried_penalty(definition, prog_state)
@@ -291,3 +292,20 @@ def _recruit_words(clause) -> str:
     training = clause.training
     return said + (f", ready to fly after {training} quarter{'s' if training != 1 else ''} of training"
                    if training else ", ready to fly at once")
+
+
+def level_edge(level) -> str:
+    """What a level of the computer rival is given beyond its judgement (levels.yaml), said
+    beside the level: '' for none."""
+    if level is None:
+        return ""
+    parts = []
+    for factor, what in ((level.budget, "money"), (level.research, "reliability from its research money")):
+        if abs(factor - 1) >= 0.005:
+            parts.append(f"{abs(factor - 1) * 100:.0f} % {'more' if factor > 1 else 'less'} {what}")
+    said = f"Its programme gets {' and '.join(parts)}." if parts else ""
+    if abs(level.pace - 1) >= 0.005:  # development counted faster: a rushed craft is ready sooner
+        said += (f" Its rockets and craft take {abs(1 - 1 / level.pace) * 100:.0f} % "
+                 f"{'less' if level.pace > 1 else 'more'} time to develop.")
+    return said.strip()
+

@@ -71,6 +71,10 @@ class NewGameScreen(Screen):
         rows = (len(options) + per_row - 1) // per_row
         return y + rows * (height + gap)
 
+    def _level_text(self, level: str) -> str:
+        edge = words.level_edge(self.content.levels.get(level))
+        return f"{LEVELS[level].description} {edge}".strip()
+
     def _describe(self, rect, y, text, height=44) -> int:
         self.text((rect.x, y, rect.width, height), [(text, art.MUTED, 14)])
         return y + height + 6
@@ -106,10 +110,10 @@ class NewGameScreen(Screen):
             note = self.history_note
         y = self._describe(rect, y, note, 40)
         self.label((rect.x, y, rect.width, 28), "Difficulty", kind="#heading",
-                   tip="How well the computer rival plays. It has no hidden bonus at any level.")
-        y = self._toggles(rect, y + 32, [(d, d.capitalize(), LEVELS[d].description) for d in DIFFICULTIES],
+                   tip="How well the computer rival plays, and what its level gives it: nothing is hidden.")
+        y = self._toggles(rect, y + 32, [(d, d.capitalize(), self._level_text(d)) for d in DIFFICULTIES],
                           self.difficulty, self._set("difficulty"), 3)
-        text = LEVELS[self.difficulty].description if self.rival != "human" else \
+        text = self._level_text(self.difficulty) if self.rival != "human" else \
             "A second player needs no difficulty."
         y = self._describe(rect, y, text, 40)
         self.label((rect.x, y, rect.width, 28), "Events", kind="#heading")
