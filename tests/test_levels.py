@@ -84,11 +84,10 @@ def test_a_save_keeps_the_edge_and_refuses_an_absurd_one(content, tmp_path):
 
 def test_the_new_game_screen_says_what_a_level_gives(content):
     said = words.level_edge(content.levels["hard"])
-    assert said == ("Its programme gets 30 % more money and 50 % more reliability from its research money. "
-                    "Its rockets and craft take 20 % less time to develop.")
+    assert said == "Given 30 % more money, 50 % more from its research and 20 % quicker development."
     assert words.level_edge(content.levels["normal"]) == ""
     poorer = dataclasses.replace(content.levels["easy"], budget=0.8)
-    assert words.level_edge(poorer) == "Its programme gets 20 % less money."
+    assert words.level_edge(poorer) == "Given 20 % less money."
 
 
 def test_a_misspelt_level_names_the_nearest(tmp_path):

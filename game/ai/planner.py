@@ -74,8 +74,8 @@ LEVELS = {
         reads_events=True, reliability_goal=88, uncrewed_goal_odds=0.45, test_odds=0.1,
         goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK, goal_salvo=3, salvo_odds=0.0, all_up_odds=0.3),
     "hard": Level(
-        name="hard", description="Funds its goals to the limit, reads events well, test-flies early to learn from "
-        "failures, and dares most when a first is at stake.",
+        name="hard", description="Funds its goals to the limit, test-flies early and dares most when a first "
+        "is at stake.",
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
         daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK,

@@ -300,12 +300,12 @@ def level_edge(level) -> str:
     if level is None:
         return ""
     parts = []
-    for factor, what in ((level.budget, "money"), (level.research, "reliability from its research money")):
+    for factor, what in ((level.budget, "money"), (level.research, "from its research")):
         if abs(factor - 1) >= 0.005:
             parts.append(f"{abs(factor - 1) * 100:.0f} % {'more' if factor > 1 else 'less'} {what}")
-    said = f"Its programme gets {' and '.join(parts)}." if parts else ""
     if abs(level.pace - 1) >= 0.005:  # development counted faster: a rushed craft is ready sooner
-        said += (f" Its rockets and craft take {abs(1 - 1 / level.pace) * 100:.0f} % "
-                 f"{'less' if level.pace > 1 else 'more'} time to develop.")
-    return said.strip()
-
+        parts.append(f"{abs(1 - 1 / level.pace) * 100:.0f} % {'quicker' if level.pace > 1 else 'slower'} development")
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"Given {listed}."

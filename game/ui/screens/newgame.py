@@ -20,7 +20,7 @@ SIDE_TEXT = {
              "secret, but rival bureaus take a share of the money and the work wears Korolev down."),
 }
 RIVAL_TEXT = {
-    "ai": ("Computer", "The computer plays the other side by the same rules."),
+    "ai": ("Computer", "The computer plays the other side by the same rules; its level says what it is given."),
     "history": ("History", "The rival follows the real programme's choices and rough dates: race the real "
                 "history."),
     "human": ("Second player", "A second person plays the other side at this keyboard; a hand-over screen hides "
@@ -115,7 +115,7 @@ class NewGameScreen(Screen):
                           self.difficulty, self._set("difficulty"), 3)
         text = self._level_text(self.difficulty) if self.rival != "human" else \
             "A second player needs no difficulty."
-        y = self._describe(rect, y, text, 40)
+        y = self._describe(rect, y, text, 60)  # three lines: the hard level says what it is given
         self.label((rect.x, y, rect.width, 28), "Events", kind="#heading")
         y = self._toggles(rect, y + 32, [(m, t[0], t[1]) for m, t in MODE_TEXT.items()], self.mode,
                           self._set("mode"), 2)
