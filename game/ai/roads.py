@@ -79,7 +79,7 @@ def weight(game: Game, side: str, road) -> float:
     programmes = game.content.programmes
     cost = sum(programmes[p].start_cost for p in road.programmes if p not in owned)
     slowest = max((programmes[p].min_quarters - (owned[p].quarters if p in owned else 0) for p in road.programmes),
-                  default=0)
+                  default=0) / me.pace  # in quarters of the calendar: a level's pace counts more a quarter
     years = cost / max(1.0, 4 * me.budget) + max(0, slowest) / 4
     if road.switch_cost and me.road is not None:
         years += road.switch_cost / max(1.0, 4 * me.budget) + road.switch_delay / 4
