@@ -434,12 +434,18 @@ class PlanningAI:
                 game.execute(commands.FundProgramme(side, prog_id, 0))
         # the hardware its targets will fly is bought from the same cash: keep it back
         pot = max(0.0, side_state.cash - _hardware_reserve(game, side, targets)) * self.level.research_share
-        weight = sum(need * scale for _, need, scale in needing)
-        for prog_id, need, scale in needing:
-            share = pot * need * scale / weight if weight else 0.0
-            amount = round(min(share, (GOAL_FUNDING if prog_id in for_goal else 2.5) * scale, commands.MAX_FUNDING), 1)
-            if abs(amount - owned[prog_id].funding) > 0.05 * amount:
-                game.execute(commands.FundProgramme(side, prog_id, amount))
+        # the goal's vehicles take their share first, as a player who funds nothing else does;
+        # the rest share what is left by how far each is from its aim
+        for first_call in (True, False):
+            claims = [(p, need, scale) for p, need, scale in needing if (p in for_goal) == first_call]
+            weight = sum(need * scale for _, need, scale in claims)
+            left = max(0.0, pot)  # (rounding may have taken a fraction more than the pot)
+            for prog_id, need, scale in claims:
+                share = left * need * scale / weight if weight else 0.0
+                amount = round(min(share, (GOAL_FUNDING if first_call else 2.5) * scale, commands.MAX_FUNDING), 1)
+                pot -= amount
+                if abs(amount - owned[prog_id].funding) > 0.05 * amount:
+                    game.execute(commands.FundProgramme(side, prog_id, amount))
 
     def _launch(self, game: Game, side: str, targets) -> None:
         state = game.state

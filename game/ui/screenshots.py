@@ -102,7 +102,7 @@ def opening_shots(camera: Camera, session, side: str, era: str) -> None:
     app.reset(TitleScreen(app))
     camera.shot("title")
     new_game = NewGameScreen(app)
-    new_game.team, new_game.era = side, era
+    new_game.team, new_game.era, new_game.difficulty = side, era, "hard"  # the level that says what it is given
     app.push(new_game)
     camera.shot("new_game")
 
