@@ -1,6 +1,7 @@
 """The planning AI's judgement: it reads the way to the goal, the rival's record and the
 events, proves a vehicle before it carries a crew, and beats a random player."""
 
+import dataclasses
 import gc
 
 from game import sim
@@ -179,3 +180,21 @@ def test_an_uncrewed_goal_is_flown_in_a_salvo_whatever_the_odds(content):
     booked = [(m.type, m.rocket) for m in usa.missions]
     assert booked == [("own_rocket_test", "hermes")] * 2
     assert ai.level.goal_salvo >= 2
+
+
+def test_the_goal_is_worked_toward_from_the_first(content):
+    """In 1962, with the lunar-orbit road taken, the landing is years off and ranks below
+    the nearer firsts; the normal planner still works toward it (a player who funded only
+    the cheapest kit to the Moon beat a planner that waited, docs/exploits.md)."""
+    chosen = {}
+    for always in (False, True):
+        game = Game.new(content, "campaign", 1)
+        game.state.quarter = dates.parse_quarter("1962-Q1")
+        game.state.sides["usa"].road = "usa_lor"
+        ai = planner.PlanningAI("normal")
+        assert ai.level.goal_always
+        ai.level = dataclasses.replace(ai.level, goal_always=always)
+        chosen[always] = [kit.mission for _, kit in ai._targets(game, "usa")]
+    assert "crewed_landing" not in chosen[False]
+    assert "crewed_landing" in chosen[True]
+    assert chosen[True][: len(chosen[False])] == chosen[False]  # beside the nearer targets, not instead

@@ -58,6 +58,10 @@ class Level:
     goal_salvo: int = 0
     salvo_odds: float = 1.0
     all_up_odds: float | None = None
+    # the goal's best kit is among the targets from the first, however far off: ranked by
+    # worth against cost it waited for the nearer firsts, and its vehicles flew late and
+    # unready (a player who funded only the cheapest kit to the Moon beat it, docs/exploits.md)
+    goal_always: bool = False
 
 
 GOAL_ODDS = 0.25
@@ -72,14 +76,15 @@ LEVELS = {
         name="normal", description="Works toward the era's goal, tests before it flies crews, and takes fair risks.",
         research_share=0.8, success_needed=0.6, crew_risk=0.12, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=88, uncrewed_goal_odds=0.45, test_odds=0.1,
-        goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK, goal_salvo=3, salvo_odds=0.0, all_up_odds=0.3),
+        goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK, goal_salvo=3, salvo_odds=0.0, all_up_odds=0.3,
+        goal_always=True),
     "hard": Level(
         name="hard", description="Funds its goals to the limit, test-flies early and dares most when a first "
         "is at stake.",
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
         daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK,
-        goal_salvo=3, salvo_odds=0.0, all_up_odds=0.3),
+        goal_salvo=3, salvo_odds=0.0, all_up_odds=0.3, goal_always=True),
 }
 
 
@@ -311,7 +316,14 @@ class PlanningAI:
             # a grounded way to the goal is prepared for, but what lifts the grounding comes first
             scored.append((value / (1 + remaining / 20) * (GROUNDED_SHARE if held else 1), tied))
         scored.sort(key=lambda pair: (-pair[0], pair[1][0].mission))
-        return scored[: self.level.focus + (1 if flush else 0)]
+        chosen = scored[: self.level.focus + (1 if flush else 0)]
+        if self.level.goal_always:  # the goal's best kit is worked toward from the first, beside the rest
+            goal = _goal_missions(game.content, side, game.era.goal.first)
+            if not any(kits[0].mission in goal for _, kits in chosen):
+                best = next((pair for pair in scored if pair[1][0].mission in goal), None)
+                if best is not None:
+                    chosen.append(best)
+        return chosen
 
     def _mission_values(self, game: Game, side: str) -> dict[str, float]:
         """What flying each mission type would win: the prestige of its firsts still open
