@@ -284,7 +284,8 @@ def _recruit_words(clause) -> str:
     choices on a crew card differ in these."""
     count = len(clause.names)
     defaults = {f.name: f.default for f in dataclasses.fields(clause)}
-    skills = [f"{SKILL_NAMES[skill]} {getattr(clause, skill):.0f}" for skill in SKILL_NAMES
+    named = {skill: name if name.isupper() else name.lower() for skill, name in SKILL_NAMES.items()}  # EVA stays
+    skills = [f"{named[skill]} {getattr(clause, skill):.0f}" for skill in SKILL_NAMES
               if getattr(clause, skill) != defaults[skill]]
     said = f"{count} new crew member{'s' if count != 1 else ''} join{'s' if count == 1 else ''}"
     if skills:
