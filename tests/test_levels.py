@@ -27,8 +27,8 @@ def test_the_hard_rival_is_better_funded_and_learns_more_and_no_one_else_is(cont
         for s in game.state.sides.values():
             s.pending_events.clear()
             assert game.execute(commands.EndTurn(s.side))
-    gained = [g.state.sides["ussr"].programmes["n1"].reliability - Game.new(content, "moon", 3)
-              .state.sides["ussr"].programmes["n1"].reliability for g in (plain, edged)]
+    start = Game.new(content, "moon", 3).state.sides["ussr"].programmes["n1"].reliability
+    gained = [g.state.sides["ussr"].programmes["n1"].reliability - start for g in (plain, edged)]
     assert gained[0] > 0
     assert abs(gained[1] - gained[0] * hard.research) < 1e-6
 

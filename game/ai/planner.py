@@ -178,8 +178,7 @@ class PlanningAI:
                         break
 
     def _press_once(self, game: Game, side: str, mission, kit: Kit, hardware) -> bool:
-        if game.why_not_fly_now(side, mission, hardware) or game.missing_articles(side, hardware) \
-                or game.why_no_pad(side, hardware.rocket)[1] is not None:
+        if game.why_not_fly_now(side, mission, hardware) or not self._ready_to_fly(game, side, hardware):
             return False
         crew = self._pick_crew(game, side, mission, hardware)
         if mission.crew_min and crew is None:
