@@ -128,7 +128,7 @@ class Cheapest(PlanningAI):
             return
         kit = min(kits, key=lambda k: (k.cost, k.mission, k.rocket, k.spacecraft or ""))
         side_state = game.state.sides[side]
-        for prog_id in sorted(kit.programmes, key=lambda p: len(game.content.programmes[p].requires)):
+        for prog_id in sorted(kit.programmes, key=lambda p: (len(game.content.programmes[p].requires), p)):
             _try(game, commands.StartProgramme(side, prog_id))
         flying = sorted(p for p in kit.flies if p in side_state.programmes)
         for prog_id in flying:

@@ -859,7 +859,9 @@ def _ready_from(content, side: str, kit: Kit) -> int:
 
 def _readiness(owned, kit: Kit) -> float:
     """How near a kit is to flying well, as its side believes: its vehicles' mean estimate."""
-    return sum(rules.estimate(owned[p]) for p in kit.flies if p in owned) / len(kit.flies)
+    # (summed in a fixed order: a set's order changes with the process, and the last bit of a
+    # float sum with it, which could break a tie differently in another process)
+    return sum(rules.estimate(owned[p]) for p in sorted(kit.flies) if p in owned) / len(kit.flies)
 
 
 def _liftable(game: Game, side: str, programmes: frozenset[str]) -> bool:
