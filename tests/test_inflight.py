@@ -164,6 +164,31 @@ def test_a_save_at_a_decision_resumes_there(content, paused, tmp_path):
     assert save.dumps(a.state) == save.dumps(b.state)  # the loaded game goes on exactly as the saved one
 
 
+def test_the_quarters_research_waits_for_its_launches_and_is_done_once(content, paused):
+    """Research comes after the quarter's launches: a game paused at a decision in flight has
+    not done it, and does it once the flights are over. A save from before format 5 did the
+    research first, so it reads as done and is not done again."""
+    assert paused.state.researched is False
+    option = content.faults[paused.state.decision.fault].options[-1].id
+    invested = {side: {p: prog.invested for p, prog in paused.state.sides[side].programmes.items()}
+                for side in SIDES}
+    resumed = _copy(content, paused)
+    assert resumed.execute(DecideInFlight(resumed.state.decision.side, option))
+    assert resumed.state.researched is True
+    spent = any(prog.invested > invested[side][p] for side in SIDES
+                for p, prog in resumed.state.sides[side].programmes.items())
+    assert spent  # the quarter's research money went in after the flights
+    data = json.loads(save.dumps(paused.state))
+    data["version"] = 4
+    del data["state"]["researched"]
+    old, _ = save.loads(json.dumps(data))
+    assert old.researched is True
+    older = Game(content, old)
+    assert older.execute(DecideInFlight(older.state.decision.side, option))
+    assert all(prog.invested == invested[side][p] for side in SIDES
+               for p, prog in older.state.sides[side].programmes.items())
+
+
 def test_an_older_save_without_decisions_still_loads(content):
     game = sim.play(content, "moon", 3, {s: make_agent("ai") for s in SIDES}, turns=3)
     data = json.loads(save.dumps(game.state))

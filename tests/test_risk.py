@@ -322,3 +322,30 @@ def test_a_launch_flies_from_the_pad_its_side_had_at_the_time(content):
         report = next(r for r in game.state.launches if r.side == side)
         sites[side] = content.pads[report.pad].site
     assert sites == {"usa": "White Sands", "ussr": "Kapustin Yar"}
+
+
+def test_a_flight_flies_the_hardware_its_side_saw_when_it_booked_it(content, monkeypatch):
+    """The quarter's development comes after its launches: a rushed rocket funded this
+    quarter flies as rushed as it was when booked (before, a quarter's work between the
+    booking and the flight made long shots at the goal better than the odds shown)."""
+    from game.core import turn
+
+    game = _ready(content, "satellites", 3)
+    r7 = game.state.sides["ussr"].programmes["r7"]
+    r7.reliability, r7.quarters = 70.0, content.programmes["r7"].min_quarters - 3  # rushed
+    assert game.execute(commands.FundProgramme("ussr", "r7", 10))
+    sputnik = content.missions["satellite"]
+    hardware = game.hardware("ussr", sputnik, "r7", "sputnik")
+    booked_odds = game.odds("ussr", sputnik, hardware, [], believed=False).success
+    assert game.execute(commands.PlanMission("ussr", "satellite", "r7", "sputnik", game.month_now()))
+    flown_odds = []
+    fly = turn._fly
+
+    def watched(game, mission, month, day):
+        flown_odds.append(game.odds("ussr", sputnik, hardware, [], believed=False).success)
+        return fly(game, mission, month, day)
+
+    monkeypatch.setattr(turn, "_fly", watched)
+    _end_turn(game)
+    assert flown_odds == [booked_odds]
+    assert r7.quarters == content.programmes["r7"].min_quarters - 2 and r7.invested > 0  # worked on after

@@ -26,8 +26,9 @@ from game.core import dates
 from game.core.state import SIDES, GameState, rival_of
 
 FORMAT = "spacerace-save"
-VERSION = 4  # 2: a quarter paused by a decision in flight (state.decision, state.queue); 3: each side's file
-# on the rival; 4: the roads to the Moon (SideState.road, road_changes; Mission.rocket2, spacecraft2, pad2)
+VERSION = 5  # 2: a quarter paused by a decision in flight (state.decision, state.queue); 3: each side's file
+# on the rival; 4: the roads to the Moon (SideState.road, road_changes; Mission.rocket2, spacecraft2, pad2);
+# 5: the quarter's research after its launches (GameState.researched)
 OLDEST = 1  # the oldest format still read: the fields added since have defaults that read it as it was
 SKILLS = ("piloting", "endurance", "eva", "docking")
 FIRST_YEAR, LAST_YEAR = 1900, 2100

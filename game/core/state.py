@@ -286,6 +286,10 @@ class GameState:
     # a quarter paused by a decision in flight: the flight waiting, and the launches after it
     decision: PendingDecision | None = None
     queue: list[QueuedLaunch] = field(default_factory=list)
+    # whether the quarter's research is done: it comes after the launches, so it is False only
+    # while a decision in flight pauses them (a save from before format 5, which did the
+    # research first, reads as done)
+    researched: bool = True
 
     def side(self, side: str) -> SideState:
         return self.sides[side]

@@ -35,8 +35,7 @@ SUPPORT_DRIFT = 0.03  # support drifts back toward 50 by this share each quarter
 def resolve_quarter(game: Game) -> list[LaunchReport]:
     state = game.state
     state.launches = []
-    for side in SIDES:
-        _research(game, state.sides[side])
+    state.researched = False
     _launches(game)
     return resume_quarter(game)
 
@@ -59,6 +58,14 @@ def resume_quarter(game: Game) -> list[LaunchReport]:
             _fly(game, mission, queued.month, queued.day)
     if state.decision is not None:
         return state.launches
+    # the quarter's work comes after its launches: a flight flies the hardware its side saw
+    # when it booked it. (Before, a rushed kit gained a quarter's development between the
+    # booking and the flight: a landing shown at one chance in ten flew at one in three, and
+    # a player who booked whatever the odds knew better than the odds shown.)
+    if not state.researched:
+        for side in SIDES:
+            _research(game, state.sides[side])
+        state.researched = True
     for side in SIDES:
         _budget(game, state.sides[side])
     _end_or_advance(game)
