@@ -198,3 +198,24 @@ def test_the_goal_is_worked_toward_from_the_first(content):
     assert "crewed_landing" not in chosen[False]
     assert "crewed_landing" in chosen[True]
     assert chosen[True][: len(chosen[False])] == chosen[False]  # beside the nearer targets, not instead
+
+
+def test_the_goals_rushed_vehicle_is_worked_on_when_the_cash_goes_on_hardware(content):
+    """With nothing in hand for research, the lunar module's clock still runs: a token of
+    funding counts a quarter of its development (unfunded, it stood still for a year and
+    flew rushed, at believed odds of one in five)."""
+    game = Game.new(content, "moon", 1)
+    usa = game.state.sides["usa"]
+    lm = usa.programmes["apollo_lm"]
+    assert lm.quarters < content.programmes["apollo_lm"].min_quarters  # rushed at the era's start
+    ai = planner.PlanningAI("normal")
+    ai._answer_events(game, "usa")  # (the quarter's card first: it may change the cash)
+    targets = ai._targets(game, "usa")
+    assert any("apollo_lm" in kit.flies for _, kit in targets)
+    usa.cash = planner._hardware_reserve(game, "usa", targets)  # all of it kept for the hardware
+    assert usa.cash > 0
+    ai._research(game, "usa", targets)
+    assert lm.funding > 0
+    quarters = lm.quarters
+    assert game.execute(EndTurn("usa")) and game.execute(EndTurn("ussr"))
+    assert game.state.sides["usa"].programmes["apollo_lm"].quarters > quarters

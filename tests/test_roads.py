@@ -7,7 +7,7 @@ from game import sim
 from game.ai import make_agent
 from game.ai import roads as road_ai
 from game.content import loader
-from game.core import commands, dates, joint, save
+from game.core import commands, dates, joint, roads, save
 from game.core.game import Game
 from game.core.state import FirstWon
 
@@ -326,6 +326,21 @@ def test_no_road_is_taken_in_more_than_seven_campaigns_in_ten(content):
     for side, counted in picks.items():
         assert len(counted) >= 3, (side, counted)
         assert max(counted.values()) <= 21, (side, counted)
+
+
+def test_the_hard_rival_takes_the_road_it_weighs_highest(content):
+    """The normal rival draws its road by weight, so it varies from game to game; the hard
+    one takes the heaviest every time (a draw costs it the games it draws a weaker road)."""
+    game = Game.new(content, "campaign", 1)
+    game.state.quarter = max(dates.parse_quarter(r.available) for r in content.roads.values())  # all on the table
+    for side in ("usa", "ussr"):
+        options = roads.roads_of(game, side)
+        heaviest = max(options, key=lambda r: road_ai.weight(game, side, r))
+        assert road_ai.pick(game, side, options, best=True) is heaviest
+        drawn = {road_ai.pick(game, side, options).id for _ in range(30)}
+        assert len(drawn) > 1
+        road_ai.plan_road(game, side, best=True)
+        assert game.state.sides[side].road == heaviest.id
 
 
 def test_whole_campaigns_finish_with_the_roads(content):

@@ -31,8 +31,9 @@ RESERVE = 0.5  # of a quarter's budget kept in hand when it starts its road's pr
 BETTER = 1.75  # how many times its own road's weight another must have, price paid, to change to it
 
 
-def plan_road(game: Game, side: str) -> None:
-    """Choose a road, or change it, and answer the road's event cards to match."""
+def plan_road(game: Game, side: str, best: bool = False) -> None:
+    """Choose a road, or change it, and answer the road's event cards to match. ``best``:
+    the road it weighs highest, every time, instead of a draw by weight."""
     state = game.state
     side_state = state.sides[side]
     options = roads.roads_of(game, side)
@@ -40,7 +41,7 @@ def plan_road(game: Game, side: str) -> None:
         return
     if side_state.road is None:
         if state.quarter >= max(dates.parse_quarter(r.available) for r in options):
-            choice = pick(game, side, options)
+            choice = pick(game, side, options, best)
             game.execute(commands.ChooseRoad(side, choice.id))
     elif side_state.road_changes == 0 and should_switch(game, side):
         current = game.content.roads[side_state.road]
@@ -49,7 +50,7 @@ def plan_road(game: Game, side: str) -> None:
                   and not roads.why_not_choose(game, side, r.id)
                   and (spent or weight(game, side, r) > BETTER * weight(game, side, current))]
         if others:
-            game.execute(commands.ChooseRoad(side, pick(game, side, others).id))
+            game.execute(commands.ChooseRoad(side, pick(game, side, others, best).id))
     _answer_road_cards(game, side)
     _start_road(game, side)
 
@@ -98,11 +99,13 @@ def weight(game: Game, side: str, road) -> float:
     return value
 
 
-def pick(game: Game, side: str, options: list):
-    """A seeded draw among the roads, by weight."""
+def pick(game: Game, side: str, options: list, best: bool = False):
+    """A seeded draw among the roads, by weight; or, ``best``, the heaviest (the first listed of equals)."""
     weights = [weight(game, side, r) for r in options]
     if sum(weights) <= 0:
         return options[0]
+    if best:
+        return options[weights.index(max(weights))]
     return game.state.rng.weighted(options, weights)
 
 
