@@ -26,13 +26,14 @@ GUIDE = (
      "has a goal, shown at headquarters: the first satellite, the first human in space and home alive, a crew "
      "on the Moon. Whoever does it first wins; at the era's end without it, the era's rule decides."),
     ("A turn", "A turn is a quarter. Plan it: set research money, book launches, train crews, answer events. "
-     "Then end the turn (Return at headquarters): the rival plans, the quarter plays out (research, events, "
-     "launches by month, budgets) and you see the launches and a report."),
+     "Then end the turn (Return at headquarters): the rival plans, the quarter plays out (launches by month, "
+     "then research, budgets) and you see the launches and a report."),
     ("Research", "Start programmes (rockets, spacecraft, components) and fund them. Each has a reliability your "
      "engineers can only estimate (\u00b1 uncertainty). Money raises it with diminishing returns; flights teach, "
      "failures most. Flying before a programme's development time is up is rushing it."),
     ("Missions", "Pick a mission, a rocket, a spacecraft, a crew and a month. The planner shows the chance of "
-     "success and of losing the crew before you pay. Earlier months win firsts over later ones."),
+     "success and of losing the crew before you pay: the quarter's research comes after its launches, so it "
+     "is the chance the flight flies at. Earlier months win firsts over later ones."),
     ("The rival file", "Your intelligence keeps a file on the rival (I): the programmes it knows of, a band "
      "where each vehicle's reliability probably lies, what it has seen built and on which pads, and what the "
      "rival may try next. Headquarters and the planner warn when it may fly a first within a quarter. Money "
