@@ -69,7 +69,8 @@ class Level:
 
 # the goal's odds with a crew aboard (all-up: on untried hardware). Once a flight flew at the
 # odds shown (research after the launches), at 0.25 and 0.3 booking the landing every quarter
-# beat the planner by 14 points in the Moon era (tools/exploits.py); at 0.15 and 0.2 it does not
+# beat the planner by 14 points in the Moon era's historical mode; at 0.15 and 0.2 by none
+# (dynamic mode: +7 either way; tools/exploits.py, docs/exploits.md)
 GOAL_ODDS = 0.15
 ALL_UP_ODDS = 0.2
 GOAL_CREW_RISK = 0.35
