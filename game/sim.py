@@ -37,7 +37,6 @@ def play(content: Content, era: str, seed: int, agents: dict, mode: str = "histo
     return advance(Game.new(content, era, seed, mode, levels_of(agents)), agents, turns, after_turn)
 
 
-
 def advance(game: Game, agents: dict, turns: int | None = None,
             after_turn: Callable[[Game], None] | None = None) -> Game:
     """Play a game on, to its end or for ``turns`` more quarters."""

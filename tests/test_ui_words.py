@@ -10,7 +10,7 @@ import re  # noqa: E402
 import pytest  # noqa: E402
 from test_ui import key, open_window, pump  # noqa: E402
 
-from game.core import commands  # noqa: E402
+from game.core import commands, rules  # noqa: E402
 from game.ui import art, words  # noqa: E402
 from game.ui import widgets as widgets_module  # noqa: E402
 from game.ui.app import App  # noqa: E402
@@ -102,6 +102,22 @@ def test_capability_reasons_are_put_into_words(content):
         "the ICBM test needs a rocket with intercontinental (ICBM) range"
     assert "circumlunar" not in words.plain("the crewed lunar flyby needs a spacecraft with circumlunar", content)
     assert words.skill_word("eva") == "EVA" and words.skill_word("piloting") == "piloting"
+
+
+def test_quarters_left_to_develop_are_said_in_whole_quarters(content):
+    """A programme's clock counts in floats (a level's pace counts 1.25 a quarter): the words
+    say whole quarters, rounded up, never '11.0' or '2.75'."""
+    from game.core import explain
+    from game.core.state import ProgrammeState
+
+    lok = content.programmes["lok"]
+    for quarters, expected in ((1.0, 11), (9.25, 3), (11.0, 1)):
+        state = ProgrammeState("lok", reliability=60.0, quarters=quarters)
+        assert words.quarters_to_go(lok, state) == expected
+        driver = explain.StepDriver("Re-entry", 0.5, lok, 60.0, rules.rush_penalty(lok, state), 1, None, 0.0, 0.0)
+        said = words.step_why(driver, state)
+        assert f"; {expected} funded quarters to go" in said and ".0 funded" not in said
+        assert f"Rushed: {expected} more funded quarter" in words.estimate_tip(lok, state)
 
 
 def test_an_american_budget_share_is_not_a_soviet_bureau(content):

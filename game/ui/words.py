@@ -127,6 +127,12 @@ def estimate_text(prog_state) -> str:
     return f"{rules.estimate(prog_state):.0f} % \u00b1 {rules.estimate_sd(prog_state):.0f}"
 
 
+def quarters_to_go(definition, prog_state) -> int:
+    """Funded quarters of development a programme still needs to fly unrushed, in whole
+    quarters (a level's pace counts a quarter as more than one, so the count may be fractional)."""
+    return math.ceil(max(0.0, definition.min_quarters - prog_state.quarters))
+
+
 def estimate_tip(definition, prog_state) -> str:
     flights = prog_state.flights
     lines = [f"{definition.name}: your engineers believe it works {rules.estimate(prog_state):.0f} % of the time, "
@@ -140,7 +146,7 @@ def estimate_tip(definition, prog_state) -> str:
     lines.append(f"Research can take it to {definition.cap:.0f} % at most.")
     rushed = rules.rush_penalty(definition, prog_state)
     if rushed:
-        left = math.ceil(definition.min_quarters - prog_state.quarters)
+        left = quarters_to_go(definition, prog_state)
         lines.append(f"Rushed: {left} more funded quarter{'s' if left != 1 else ''} of development before it "
                      f"flies at its full figure; flown now it loses {rushed:.0f} points.")
     untried = rules.untried_penalty(definition, prog_state)
@@ -258,7 +264,7 @@ def step_why(driver, state=None, chance: bool = True) -> str:
     prog = driver.programme
     said = (f"{percent(driver.chance)}. " if chance else "") + f"{prog.name} is believed {driver.estimate:.0f} % reliable"
     if driver.rush >= 0.5:
-        to_go = f"; {prog.min_quarters - state.quarters} funded quarters to go" if state is not None else ""
+        to_go = f"; {quarters_to_go(prog, state)} funded quarters to go" if state is not None else ""
         said += (f" but rushed (\u2212{driver.rush:.0f}{to_go}), so "
                  f"{max(1.0, driver.estimate - driver.rush):.0f} % if flown now")
     if driver.untried >= 0.5:

@@ -135,7 +135,7 @@ class ResearchScreen(Screen):
             text += f"  rushed: {flies:.0f} %"
             rushed = (f"<br><b>Rushed: flown now it would be {flies:.0f} %, as the planner shows.</b> Until it has "
                       f"had {definition.min_quarters} funded quarters of development "
-                      f"({definition.min_quarters - state.quarters} to go) rushing takes {rush:.0f} points off.")
+                      f"({words.quarters_to_go(definition, state)} to go) rushing takes {rush:.0f} points off.")
         self.cell((rel_col.x, y + 4, rel_col.width, 30), text, kind=colour, parent=box,
                   tip=words.estimate_tip(definition, state) + rushed
                   + ("<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
