@@ -10,7 +10,7 @@ from game.content import loader
 from game.core import commands, dates
 from game.core.commands import EndTurn
 from game.core.game import Game
-from game.core.state import ProgrammeState
+from game.core.state import FiredEvent, ProgrammeState
 
 
 def _advance_until(game, agents, done, limit=60):
@@ -219,3 +219,29 @@ def test_the_goals_rushed_vehicle_is_worked_on_when_the_cash_goes_on_hardware(co
     quarters = lm.quarters
     assert game.execute(EndTurn("usa")) and game.execute(EndTurn("ussr"))
     assert game.state.sides["usa"].programmes["apollo_lm"].quarters > quarters
+
+
+def test_the_hard_rival_reads_what_a_choice_does_to_the_calendar(content):
+    """1955: the Navy's Vanguard cannot fly before its pad is built late in 1956; the Army's
+    Orbiter waits three quarters for its upper stages. By habit and rough worth both levels
+    take the Vanguard, as Eisenhower did; the hard rival sees the quarters it saves."""
+    def game_at_the_choice():
+        game = Game.new(content, "satellites", 1)
+        game.state.quarter = dates.parse_quarter("1955-Q3")
+        usa = game.state.sides["usa"]
+        usa.programmes["explorer"] = ProgrammeState("explorer", 85.0, quarters=6)
+        usa.programmes["jupiter_c"] = ProgrammeState("jupiter_c", 75.0, quarters=2)
+        usa.pending_events = ["navy_gets_satellite"]
+        game.record_fired(FiredEvent("navy_gets_satellite", "usa", game.state.quarter))
+        return game
+
+    event = content.events["navy_gets_satellite"]
+    waits = {c.id: planner._goal_wait(game_at_the_choice(), "usa", c.effects) for c in event.choices}
+    assert waits["orbiter"] == 3 and waits["vanguard"] > waits["orbiter"]
+    assert waits["both_services"] == waits["vanguard"]  # the Army, forbidden to orbit, waits on the Navy
+    chosen = {}
+    for level in ("normal", "hard"):
+        game = game_at_the_choice()
+        planner.PlanningAI(level)._answer_events(game, "usa")
+        chosen[level] = next(f.choice for f in game.state.fired if f.event == "navy_gets_satellite")
+    assert chosen == {"normal": "vanguard", "hard": "orbiter"}

@@ -4,7 +4,7 @@ combinators and comparisons judged as they say, and mistakes reported where they
 import pytest
 
 from game.content import clauses, loader
-from game.core import eventtypes
+from game.core import dates, eventtypes, turn
 from game.core.game import Game
 
 
@@ -127,3 +127,33 @@ def test_effect_parameters_keep_their_ranges(tmp_path):
     assert _mod(tmp_path, "- flag: x", "- lose_crew: 0") == [
         "events/extra.yaml:14: events[test_event].choices[ok].effects[0].lose_crew: "
         "input should be greater than or equal to 1, got 0"]
+
+
+def test_a_timed_grounding_ends_when_its_quarters_are_served(content):
+    """Project Orbiter (1955): the Jupiter-C waits three quarters for its upper stages, then
+    flies without another event; a grounding until further notice is not shortened by a
+    timed one, and an unground ends either."""
+    game = Game.new(content, "satellites", 1)
+    usa = game.state.sides["usa"]
+    start = game.state.quarter = dates.parse_quarter("1955-Q3")  # (the Jupiter-C's first date)
+    for clause in effects({"ground": {"programme": "jupiter_c", "quarters": 3}}):
+        eventtypes.apply(game, "usa", clause)
+    assert "jupiter_c" in usa.grounded and usa.grounded_until == {"jupiter_c": start + 3}
+    for programme in ("jupiter_c", "explorer"):
+        game.open_programme(usa, programme)
+    satellite = content.missions["satellite"]
+    assert game.hardware("usa", satellite, "jupiter_c", "explorer") == \
+        f"Jupiter-C (Juno I) is grounded by order from above until {dates.format_quarter(start + 3)}"
+    for _ in range(2):
+        turn._end_or_advance(game)
+    assert "jupiter_c" in usa.grounded
+    turn._end_or_advance(game)
+    assert "jupiter_c" not in usa.grounded and not usa.grounded_until
+    assert any(e.text == "Jupiter-C (Juno I) may fly again." for e in game.state.log)
+
+    for clause in effects({"ground": "vanguard"}, {"ground": {"programme": "vanguard", "quarters": 1}}):
+        eventtypes.apply(game, "usa", clause)
+    assert "vanguard" in usa.grounded and "vanguard" not in usa.grounded_until  # held until further notice
+    for clause in effects({"ground": {"programme": "explorer", "quarters": 2}}, {"unground": "explorer"}):
+        eventtypes.apply(game, "usa", clause)
+    assert "explorer" not in usa.grounded and "explorer" not in usa.grounded_until

@@ -17,6 +17,7 @@ the rival only through its file and the public record, never the rival's true st
 from __future__ import annotations
 
 import bisect
+import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
@@ -65,6 +66,11 @@ class Level:
     # the road to the Moon it weighs highest, every time: a draw by weight varies the rival
     # from game to game, and costs it the games it draws a weaker road (docs/roads.md)
     best_road: bool = False
+    # an event's choice is also weighed by how soon it lets the goal fly: a grounding of the
+    # fastest way costs the quarters until the next way is ready (Project Orbiter against
+    # Vanguard, 1955: von Braun could have flown a year before the Navy's pad was built);
+    # and the goal's hardware is ordered a build time before the first date it may fly
+    reads_the_calendar: bool = False
 
 
 # the goal's odds with a crew aboard (all-up: on untried hardware). Once a flight flew at the
@@ -92,7 +98,8 @@ LEVELS = {
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
         daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK,
-        goal_salvo=3, salvo_odds=0.0, all_up_odds=ALL_UP_ODDS, goal_always=True, best_road=True),
+        goal_salvo=3, salvo_odds=0.0, all_up_odds=ALL_UP_ODDS, goal_always=True, best_road=True,
+        reads_the_calendar=True),
 }
 
 
@@ -108,6 +115,7 @@ CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures 
 MILESTONE_SHARE = 0.2  # of a mission's worth, shared among its milestones not yet flown (tuned: 0.5 starved the goal)
 MILESTONE_DEPTH = 5  # how far back a chain of milestones is followed (capsule test ... landing)
 GOAL_FUNDING = 5.0  # funding scales the goal's own vehicles may take, to their ceiling (others: 2.5, to the level's goal)
+QUARTER_WORTH = 1.0  # a quarter sooner the goal can fly, in units of ai_weight (Level.reads_the_calendar)
 ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
 
 
@@ -176,14 +184,31 @@ class PlanningAI:
             for kit in kits:
                 if not kit.flies <= owned:
                     continue
+                keep = level.pipeline if crewed else level.goal_salvo
                 hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
                 if isinstance(hardware, str):
+                    if level.reads_the_calendar:
+                        self._order_for_the_calendar(game, side, mission, kit, keep)
                     continue
                 # the goal's hardware is built as soon as it could fly, a salvo's worth of it
-                self._order(game, side, hardware, self.level.pipeline if crewed else level.goal_salvo)
+                self._order(game, side, hardware, keep)
                 for _ in range(1 if crewed else level.goal_salvo):
                     if not self._press_once(game, side, mission, kit, hardware):
                         break
+
+    def _order_for_the_calendar(self, game: Game, side: str, mission, kit: Kit, keep: int) -> None:
+        """The goal's hardware that only history's calendar holds back (its vehicles' first
+        dates) is ordered a build time ahead, to fly in the first quarter it may: the R-7
+        takes two quarters to build, and ordered only once it could fly, it lost them."""
+        hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft, any_date=True)
+        if isinstance(hardware, str):
+            return  # something besides the date: a grounding, a missing capability
+        programmes = game.content.programmes
+        first = max(dates.parse_quarter(programmes[p].earliest) for p in (kit.rocket, kit.spacecraft)
+                    if p and programmes[p].earliest)
+        build = max(programmes[p].build_quarters for p in game.articles_needed(hardware))
+        if game.state.quarter + build >= first:
+            self._order(game, side, hardware, keep)
 
     def _press_once(self, game: Game, side: str, mission, kit: Kit, hardware) -> bool:
         if game.why_not_fly_now(side, mission, hardware) or not self._ready_to_fly(game, side, hardware):
@@ -272,8 +297,12 @@ class PlanningAI:
         for event_id in pending:
             event = game.content.events[event_id]
             if self.level.reads_events:
-                choice = max(event.choices, key=lambda c: c.ai_weight + _effect_value(
-                    c.effects, wanted, quarters_left, crewed_goal, fallback))
+                def worth(choice):
+                    value = choice.ai_weight + _effect_value(choice.effects, wanted, quarters_left, crewed_goal, fallback)
+                    if self.level.reads_the_calendar:
+                        value -= QUARTER_WORTH * _goal_wait(game, side, choice.effects)
+                    return value
+                choice = max(event.choices, key=worth)
             else:
                 choice = game.state.rng.weighted(event.choices, [c.ai_weight + 0.5 for c in event.choices])
             game.execute(commands.AnswerEvent(side, event_id, choice.id))
@@ -815,7 +844,7 @@ def _effect_value(effects, wanted: frozenset[str], quarters_left: int, crewed_go
                 value -= sign * STAND_DOWN_WORTH * clause.quarters / max(1, quarters_left)
             else:
                 value -= sign * 0.15 * urgency * clause.quarters
-        elif clause.type == "delay":
+        elif clause.type == "delay" or clause.type == "ground" and clause.quarters:  # (timed: as a delay)
             value -= sign * (0.2 if programme in wanted else 0.05) * urgency * clause.quarters
         elif clause.type == "ground":
             value -= sign * (3 if programme in wanted else 0.3)
@@ -824,6 +853,52 @@ def _effect_value(effects, wanted: frozenset[str], quarters_left: int, crewed_go
         elif clause.type == "start_programme" and programme in wanted:
             value += sign * 1
     return value
+
+
+def _goal_wait(game: Game, side: str, effects) -> int:
+    """The quarters, after a choice's effects, before the era's goal could first be flown on
+    its soonest kit by the calendar: the kit's first date (vehicles, pads) and the
+    development its vehicles still need, counted from any delay. A goal every kit of which
+    is grounded waits past the era's end."""
+    state = game.state
+    side_state = state.sides[side]
+    now = state.quarter
+    grounded = set(side_state.grounded)
+    until = dict(side_state.grounded_until)  # (a timed grounding holds its kits only so long)
+    delayed: dict[str, int] = {}
+    for clause in effects:
+        if getattr(clause, "target", "self") != "self":
+            continue
+        if clause.type == "ground":
+            if clause.quarters is None:
+                until.pop(clause.programme, None)
+            elif clause.programme not in grounded or clause.programme in until:
+                until[clause.programme] = max(until.get(clause.programme, 0), now + clause.quarters)
+            grounded.add(clause.programme)
+        elif clause.type == "unground":
+            grounded.discard(clause.programme)
+            until.pop(clause.programme, None)
+        elif clause.type == "delay":
+            delayed[clause.programme] = now + clause.quarters
+    held = grounded.difference(until)
+    barred = roads.barred_programmes(game, side)
+    programmes = game.content.programmes
+    never = state.end + 1 - now
+    soonest = never
+    for _, kits in _goal_kits_by_mission(game.content, side, game.era.goal.first):
+        for kit in kits:
+            if not held.isdisjoint(kit.flies) or not barred.isdisjoint(kit.flies):
+                continue
+            ready = _ready_from(game.content, side, kit)
+            for prog_id in kit.flies:
+                ready = max(ready, until.get(prog_id, 0))
+                owned = side_state.programmes.get(prog_id)
+                done = owned.quarters if owned else 0
+                begins = max(now, delayed.get(prog_id, 0), owned.delayed_until if owned else 0)
+                left = max(0.0, programmes[prog_id].min_quarters - done) / side_state.pace
+                ready = max(ready, begins + math.ceil(left) if left else now)
+            soonest = min(soonest, ready - now)
+    return max(0, soonest)
 
 
 def _goal_path(game: Game, side: str) -> frozenset[str]:
@@ -883,13 +958,14 @@ def _readiness(owned, kit: Kit) -> float:
 
 
 def _liftable(game: Game, side: str, programmes: frozenset[str]) -> bool:
-    """Can some event of the side still lift the grounding of these programmes?"""
+    """Can some event of the side still lift the grounding of these programmes, or is the
+    grounding timed?"""
     cache = analysis.of(game.content).liftable
     if side not in cache:
         cache[side] = frozenset(e.programme for event in game.content.events.values()
                                 if side in event.sides for choice in event.choices for e in choice.effects
                                 if e.type == "unground" and e.target == "self")
-    return programmes <= cache[side]
+    return programmes <= cache[side] or programmes <= cache[side].union(game.state.sides[side].grounded_until)
 
 
 def _demands(content, mission_id: str) -> frozenset[str]:

@@ -374,9 +374,11 @@ class Delay(Clause):
     target: Target = "self"
 
 
-@effect("ground", "politics keeps a programme from flying (until unground)", "programme")
+@effect("ground", "politics keeps a programme from flying: until unground, or for `quarters` quarters "
+        "when given (the hardware it waits on)", "programme")
 class Ground(Clause):
     programme: ProgrammeId
+    quarters: Quarters | None = None
     target: Target = "self"
 
 

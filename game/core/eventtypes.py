@@ -286,12 +286,20 @@ def _delay(game, side, clause):
 
 @effect(c.Ground)
 def _ground(game, side, clause):
-    _whose(game, side, clause).grounded.add(clause.programme)
+    whose, programme = _whose(game, side, clause), clause.programme
+    if clause.quarters is None:
+        whose.grounded_until.pop(programme, None)  # until an unground, whatever time was set
+    elif programme not in whose.grounded or programme in whose.grounded_until:  # (not one held until further notice)
+        whose.grounded_until[programme] = max(whose.grounded_until.get(programme, 0),
+                                              game.state.quarter + clause.quarters)
+    whose.grounded.add(programme)
 
 
 @effect(c.Unground)
 def _unground(game, side, clause):
-    _whose(game, side, clause).grounded.discard(clause.programme)
+    whose = _whose(game, side, clause)
+    whose.grounded.discard(clause.programme)
+    whose.grounded_until.pop(clause.programme, None)
 
 
 @effect(c.ChooseRoad)

@@ -336,10 +336,12 @@ class Game:
                 return f"{spacecraft.name} has not been started"
         elif spacecraft_id is not None:
             return f"the {mission.name.lower()} flies no spacecraft"
-        grounded = self.state.sides[side].grounded
+        side_state = self.state.sides[side]
         for programme in (rocket, spacecraft):
-            if programme is not None and programme.id in grounded:
-                return f"{programme.name} is grounded by order from above"
+            if programme is not None and programme.id in side_state.grounded:
+                until = side_state.grounded_until.get(programme.id)
+                return f"{programme.name} is grounded by order from above" + (
+                    f" until {dates.format_quarter(until)}" if until else "")
         reason, _ = rules.why_cannot_fly(mission, rocket, spacecraft, self.content.capability_kinds, provider)
         if reason:
             return reason

@@ -179,7 +179,7 @@ LIMITS: dict[str, Any] = {
     "support": PERCENT, "expertise": PERCENT, "leader_health": PERCENT, "reliability": PERCENT,
     "bureau_share": between(0, 1, "a share"),
     "budget_growth": between(-1, 1, "a yearly growth"),
-    "stand_down_until": QUARTER, "delayed_until": QUARTER, "inquiry_until": QUARTER, "crewed_until": QUARTER,
+    "stand_down_until": QUARTER, "delayed_until": QUARTER, "grounded_until": QUARTER, "inquiry_until": QUARTER, "crewed_until": QUARTER,
     "deaths": COUNT, "launches": COUNT, "failures": COUNT, "flown": COUNT, "failure_streak": COUNT,
     "articles": COUNT, "ordered_this_year": COUNT, "pads": QUARTER, "low_support": COUNT,
     "road_changes": COUNT,
@@ -396,6 +396,8 @@ def _check_side(ids: _Ids, where: str, name: str, side) -> None:
         ids.programme(f"{where}.programmes.{pid}", pid, name)
     for pid in side.grounded:
         ids.programme(f"{where}.grounded", pid, name)
+    for pid in side.grounded_until:
+        ids.programme(f"{where}.grounded_until.{pid}", pid, name)
     for kind in side.flown:
         ids.known(f"{where}.flown", kind, content.missions, "mission type")
     for event in side.pending_events:

@@ -145,6 +145,7 @@ class SideState:
     flags: set[str] = field(default_factory=set)
     flown: dict[str, int] = field(default_factory=dict)  # successful missions by type
     grounded: set[str] = field(default_factory=set)  # programmes politics keeps from flying
+    grounded_until: dict[str, int] = field(default_factory=dict)  # a timed grounding's end (quarter index)
     missions: list[Mission] = field(default_factory=list)
     pending_events: list[str] = field(default_factory=list)
     stand_down_until: int = 0  # quarter index: no crewed flights before it

@@ -538,7 +538,17 @@ def _end_or_advance(game: Game) -> None:
         side.ready = False
         side.missions = [m for m in side.missions if m.quarter >= state.quarter]
         _deliver(side, state.quarter)
+        _lift_groundings(game, side)
     draw_events(game)
+
+
+def _lift_groundings(game: Game, side: SideState) -> None:
+    """A timed grounding (an event's ``ground`` with ``quarters``) ends when its time is served."""
+    for programme, until in sorted(side.grounded_until.items()):
+        if until <= game.state.quarter:
+            del side.grounded_until[programme]
+            side.grounded.discard(programme)
+            game.log(side.side, "news", f"{game.content.programmes[programme].name} may fly again.", (side.side,))
 
 
 def _deliver(side: SideState, quarter: int) -> None:

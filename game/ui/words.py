@@ -186,7 +186,7 @@ EFFECT_WORDS = {
     "crew_morale": "{whose}crew morale {amount}",
     "reliability": "{whose}{prog} reliability {amount} points",
     "start_programme": "starts {whose}{prog} at no cost",
-    "ground": "{whose}{prog} may not fly",
+    "ground": "{whose}{prog} may not fly",  # (for some quarters: describe_effect)
     "unground": "{whose}{prog} may fly again",
     "stand_down": "{whose}no crewed flights for {quarters} quarters",
 }
@@ -203,6 +203,8 @@ def describe_effect(clause, content, side: str) -> str | None:
         if whose:
             return f"{whose}cash {signed(amount)} M"
         return f"costs {money(-amount)} now" if amount < 0 else f"brings {money(amount)} now"
+    if kind == "ground" and clause.quarters:
+        return f"{whose}{prog} may not fly for {clause.quarters} quarter{'s' if clause.quarters != 1 else ''}"
     if kind in EFFECT_WORDS:
         return EFFECT_WORDS[kind].format(whose=whose, prog=prog, amount=signed(amount), quarters=getattr(clause, "quarters", None))
     if kind == "leader":

@@ -124,9 +124,11 @@ class ResearchScreen(Screen):
                         else f"Cannot start: {reason}.")
             return
         grounded = definition.id in me.grounded
+        grounded_until = me.grounded_until.get(definition.id)
         estimate = rules.estimate(state)
         colour = "#good" if estimate >= 80 else "#warn" if estimate >= 55 else "#bad"
-        text = words.estimate_text(state) + ("  (grounded)" if grounded else "")
+        text = words.estimate_text(state) + (
+            f"  (grounded until {dates.format_quarter(grounded_until)})" if grounded_until else "  (grounded)" if grounded else "")
         rush = rules.rush_penalty(definition, state)
         rushed = ""
         if rush:
@@ -138,7 +140,8 @@ class ResearchScreen(Screen):
                       f"({words.quarters_to_go(definition, state)} to go) rushing takes {rush:.0f} points off.")
         self.cell((rel_col.x, y + 4, rel_col.width, 30), text, kind=colour, parent=box,
                   tip=words.estimate_tip(definition, state) + rushed
-                  + ("<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
+                  + (f"<br><b>Grounded: it may not fly before {dates.format_quarter(grounded_until)}.</b>"
+                     if grounded_until else "<br><b>Grounded: politics keeps it from flying.</b>" if grounded else ""))
         step = words.funding_step(definition)
         small = min(40, fund_col.width // 4)
         minus = self.button((fund_col.x, y + 4, small, 32), "\u2212", lambda p=definition.id: self._fund(p, -step),
