@@ -245,3 +245,24 @@ def test_the_hard_rival_reads_what_a_choice_does_to_the_calendar(content):
         planner.PlanningAI(level)._answer_events(game, "usa")
         chosen[level] = next(f.choice for f in game.state.fired if f.event == "navy_gets_satellite")
     assert chosen == {"normal": "vanguard", "hard": "orbiter"}
+
+
+def test_the_hard_rival_builds_the_goal_in_time_for_its_first_date(content):
+    """1955-Q4: the R-7 may not fly before 1956-Q2 and takes two quarters to build. The hard
+    rival orders its salvo now, to fly on the first day it may; the normal one waits for the
+    date, as it did in every game (its first satellite flew in October 1956). A goal that
+    would fly at poor odds is not built ahead: a failed salvo costs more than a quarter."""
+    def orders(level, reliability):
+        game = Game.new(content, "satellites", 1)
+        game.state.quarter = dates.parse_quarter("1955-Q4")
+        ussr = game.state.sides["ussr"]
+        ussr.grounded.clear()
+        ussr.programmes["r7"] = ProgrammeState("r7", reliability, quarters=10)
+        ussr.programmes["sputnik"] = ProgrammeState("sputnik", reliability, quarters=8)
+        ussr.cash = 100.0
+        planner.PlanningAI(level)._press_goal(game, "ussr")
+        return sorted(o.programme for o in ussr.orders)
+
+    assert orders("hard", 95.0) == ["r7"] * 3 + ["sputnik"] * 3
+    assert orders("normal", 95.0) == []
+    assert orders("hard", 20.0) == []

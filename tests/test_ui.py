@@ -157,6 +157,21 @@ def test_nav_buttons_work_by_mouse(hq):
     assert isinstance(hq.top, HeadquartersScreen)
 
 
+def test_the_research_screen_says_until_when_a_timed_grounding_holds(hq):
+    """An event's timed grounding (the Army's Orbiter, 1955): the row says grounded and its tip
+    the first quarter the vehicle may fly."""
+    from game.content import clauses
+    from game.core import dates, eventtypes
+
+    game = hq.session.game
+    for clause in loader.validate(tuple[clauses.Effect, ...], [{"ground": {"programme": "redstone", "quarters": 2}}]):
+        eventtypes.apply(game, "usa", clause)
+    key(hq, "r")
+    row = [e for e in all_elements(hq.top.elements) if getattr(e, "text", "") and "(grounded)" in e.text]
+    assert len(row) == 1
+    assert f"it may not fly before {dates.format_quarter(game.state.quarter + 2)}" in row[0].tool_tip_text
+
+
 # --- commands through the screens -----------------------------------------------------------------
 
 

@@ -187,7 +187,7 @@ class PlanningAI:
                 keep = level.pipeline if crewed else level.goal_salvo
                 hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
                 if isinstance(hardware, str):
-                    if level.reads_the_calendar:
+                    if level.reads_the_calendar and not crewed:
                         self._order_for_the_calendar(game, side, mission, kit, keep)
                     continue
                 # the goal's hardware is built as soon as it could fly, a salvo's worth of it
@@ -197,12 +197,16 @@ class PlanningAI:
                         break
 
     def _order_for_the_calendar(self, game: Game, side: str, mission, kit: Kit, keep: int) -> None:
-        """The goal's hardware that only history's calendar holds back (its vehicles' first
-        dates) is ordered a build time ahead, to fly in the first quarter it may: the R-7
-        takes two quarters to build, and ordered only once it could fly, it lost them."""
+        """The uncrewed goal's hardware that only history's calendar holds back (its vehicles'
+        first dates) is ordered a build time ahead, to fly in the first quarter it may, if it
+        would fly at odds the level tries the goal at: the R-7 takes two quarters to build,
+        and ordered only once it could fly, it lost them. (A rushed Hermes ordered ahead
+        flew its salvo at poor odds and lost more than the quarter gained.)"""
         hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft, any_date=True)
         if isinstance(hardware, str):
             return  # something besides the date: a grounding, a missing capability
+        if game.odds(side, mission, hardware, []).success < self.level.uncrewed_goal_odds:
+            return
         programmes = game.content.programmes
         first = max(dates.parse_quarter(programmes[p].earliest) for p in (kit.rocket, kit.spacecraft)
                     if p and programmes[p].earliest)

@@ -127,8 +127,7 @@ class ResearchScreen(Screen):
         grounded_until = me.grounded_until.get(definition.id)
         estimate = rules.estimate(state)
         colour = "#good" if estimate >= 80 else "#warn" if estimate >= 55 else "#bad"
-        text = words.estimate_text(state) + (
-            f"  (grounded until {dates.format_quarter(grounded_until)})" if grounded_until else "  (grounded)" if grounded else "")
+        text = words.estimate_text(state) + ("  (grounded)" if grounded else "")  # (until when: the tip)
         rush = rules.rush_penalty(definition, state)
         rushed = ""
         if rush:
