@@ -98,12 +98,6 @@ def focus(game: Game, side: str) -> float:
     return share
 
 
-def spread(base_sd: float, flights: int) -> float:
-    """The spread, in points, of the file's error on one rival programme: the side's band at
-    its ``focus`` now (``base_sd``), narrowed by the flights seen."""
-    return max(MIN_SD, base_sd / math.sqrt(1 + flights))
-
-
 def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     """Spot what was missed and draw each band afresh (the survey, with the mission types the
     rival was seen to try last quarter; and an event's windfall, with None)."""
@@ -120,9 +114,8 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     for pid in rival.programmes:
         if pid not in file.programmes and rng.chance(spot):
             _see(game, file, pid)
-    for pad in game.content.pads.values():
-        if pad.side == rival_side and pad.id not in file.pads and game.pad_open(rival_side, pad) \
-                and rng.chance(spot):
+    for pad in _side_pads(game.content, rival_side):
+        if pad.id not in file.pads and game.pad_open(rival_side, pad) and rng.chance(spot):
             file.pads[pad.id] = 0
     for pad in file.pads:
         file.pads[pad] = rival.pads.get(pad, 0)  # a pad seen is watched: its rebuilding is seen
@@ -132,9 +125,11 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
         building[order.programme] = building.get(order.programme, 0) + 1
     file.building = _count(game, file, building.items(), see)
     base_sd = traits.band_sd * share
-    gauss, rival_programmes = rng.gauss, rival.programmes  # (every rival programme, every quarter)
+    gauss, rival_programmes, sqrt = rng.gauss, rival.programmes, math.sqrt  # (a hot loop)
     for pid, seen in file.programmes.items():
-        sd = spread(base_sd, seen.flights)
+        # the spread, in points, of the file's error on the programme: the side's band at its
+        # focus now, narrowed by the flights seen
+        sd = max(MIN_SD, base_sd / sqrt(1 + seen.flights))
         # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
         centre = max(0.0, min(100.0, rival_programmes[pid].reliability + (seen.bias + gauss() * FRESH_SHARE) * sd))
         seen.low = round(max(0.0, centre - BAND_Z * sd), 1)  # (centre - a width is never above 100)
@@ -327,6 +322,14 @@ def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along, midd
 
 
 _PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> rocket -> the pads that serve it
+_SIDE_PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> side -> its pads, in the file's order
+
+
+def _side_pads(content, side: str) -> tuple:
+    cache = _SIDE_PADS.setdefault(content, {})
+    if side not in cache:
+        cache[side] = tuple(p for p in content.pads.values() if p.side == side)
+    return cache[side]
 
 
 def _pads_for(content, rocket_id: str) -> tuple[str, ...]:
