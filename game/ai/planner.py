@@ -93,8 +93,8 @@ LEVELS = {
         goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK, goal_salvo=3, salvo_odds=0.0, all_up_odds=ALL_UP_ODDS,
         goal_always=True),
     "hard": Level(
-        name="hard", description="Funds its goals to the limit, test-flies early, takes the road to the Moon it "
-        "judges best and dares most when a first is at stake.",
+        name="hard", description="Funds its goals to the limit, reads the calendar, test-flies early, takes the "
+        "road to the Moon it judges best and dares most when a first is at stake.",
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
         daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK,
