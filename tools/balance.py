@@ -31,32 +31,38 @@ it. Both planners press the era's goal first each quarter (crewed at a believed 
 all-up at 20 %), work toward it from the first, fund its vehicles before their other
 targets and keep its rushed vehicles' clocks running. The hard rival is also given 30 %
 more money, 50 % more from its research and 25 % more development a quarter (levels.yaml,
-said on the new-game screen), and takes the road to the Moon it weighs highest instead of
-drawing one.
+said on the new-game screen), takes the road to the Moon it weighs highest instead of
+drawing one, and reads the calendar: it weighs an event's choices by the quarters they put
+before the goal could fly, and builds an uncrewed goal's hardware ahead of its first date.
 
-- Equal AIs in the Race for Rockets, dynamic mode (35/65 here, 30/70 over 200 games from
-  seed 1000 in docs/exploits.md): the Soviet R-1 flies in late 1947 in four games in ten
-  when the events follow the race (one in fifty in historical mode). In the campaign,
-  historical mode (61/39 here): over 400 games (seeds 0-399) the USA wins 58 %.
-- Normal against random in the Race for Survival (83 % as the USA, 54 % as the USSR) and in
-  the Race for the Moon as the USA (78 %): the rest are games nobody wins, or won by the
+- Equal AIs in the Race for Rockets, dynamic mode (40/60 here: the USA's 39.75 % rounds to
+  the bound and misses it; 41/59 over 200 games from seed 1000 in docs/exploits.md). It was
+  30-35/65-70: two dynamic triggers gave the Soviet R-1 a year's start ('Soviet Steel'
+  waited for the R-1 to be started and became a free push; 'The First R-1' fired before
+  any R-1 had flown). Both now follow history's order.
+- Equal AIs in the Race for Survival, historical mode (54/39 here, 44/46 over 100 games):
+  nobody reaches the goal in 7 % of games (each side has one crewed try, below), which
+  leaves the Soviet share under the bound.
+- Normal against random in the Race for Survival (82 % as the USA, 64 % as the USSR) and in
+  the Race for the Moon as the USA (79 %): the rest are games nobody wins, or won by the
   random side on the prestige it starts with. In the Race for Survival each side has one
   crewed try: its crews are ready in late 1960, and a failed try stands the craft down for
   longer than the era has left. Now that the odds shown are the odds flown, the Soviet try
-  is believed at 58 % on average and works 54 times in 100, so the AI wins as often as its
-  one try works. Waiting for better odds while the rival was not seen near the goal lifted
-  these figures (to 85-92 %) but let a crude player who hid its progress (the Soviet seat,
-  seen through the American fog) win the Moon era: not kept.
-- Hard against normal: hard now wins more than normal in every seat but the satellite
-  race's Soviet one, and beats normal outside the interval in four (rockets as the USA,
-  survival as the USA, the Moon era and the campaign as the USSR, by 18-32 points). Inside
-  the interval at 100 games: rockets as the USSR (+2), survival as the USSR (+8), the Moon
-  era as the USA (+7), the campaign as the USA (+2). The satellite race is decided by the
-  first pads and first flights, which neither level can move; the same calendar makes the
-  Soviet seat win about three games in four against any American.
-- In the Race for Satellites the Soviet side wins about three games in four with equal AIs:
-  the R-7's pad can open in 1956 once the R-7 is far enough along, and Sputnik comes first
-  as in history; the American planner takes the Vanguard, whose pad opens in late 1956.
+  is believed at 58 % on average and works 54 times in 100, so the AI wins about as often
+  as its one try works. Waiting for better odds while the rival was not seen near the goal
+  lifted these figures (to 85-92 % over 100 games) but let a crude player who hid its
+  progress (the Soviet seat, seen through the American fog) win the Moon era: not kept.
+- Hard against normal: the lower end of hard's interval is above normal's rate in every
+  seat at 400 games; in the Race for Rockets as the USSR only just (46 %, 41-51, against
+  41 %), and in the Race for the Moon as the USA it is level with it (60 %, 55-64, against
+  55 %: met by the rule's letter, not by a margin).
+- In the Race for Satellites the Soviet side wins about seven games in ten with equal AIs:
+  the R-7 may fly from 1956-Q2 and Sputnik is lifted by Khrushchev's visit, while the
+  normal American planner gives the satellite to the Navy, as Eisenhower did, and the
+  Vanguard's pad opens in late 1956. The hard American rival takes Project Orbiter: the
+  Jupiter-C is grounded three quarters for its upper stages and flies about when the R-7
+  first may, and it wins four games in five. The hard Soviet rival builds its R-7s before
+  their first date and flies in 1956-Q2, before any Vanguard: it wins nearly every game.
 """
 
 
