@@ -184,11 +184,13 @@ def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list
     cache = _KITS.get(game.content)
     if cache is None:
         cache = _KITS[game.content] = _Kits(game.content)
+    quarter = game.state.quarter
+    free_pads = frozenset(p for p, ready in file.pads.items() if ready <= quarter)  # seen, and free
     for mission, open_firsts, kits in cache.candidates(game, file, known):
         for rocket, craft, along in kits:
             if game.too_early(rocket.id, craft.id if craft else None):
                 continue
-            chance = _try_chance(game, file, mission, rocket, craft, along, middles)
+            chance = _try_chance(game, file, mission, rocket, craft, along, middles, free_pads)
             best = found.get(mission.id)
             if best is None or chance > best.chance:
                 found[mission.id] = LikelyFlight(mission.id, rocket.id, craft.id if craft else None,
@@ -296,10 +298,10 @@ def _kits(content, known: frozenset[str], mission) -> list[tuple]:
     return flies
 
 
-def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along, middles: dict[str, float]) -> float:
+def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along, middles: dict[str, float],
+                free_pads: frozenset[str]) -> float:
     """The chance the file gives a kit of being tried within a quarter: its hardware seen,
-    a pad seen free for it, and odds (from the bands' middles) a side would fly at."""
-    quarter = game.state.quarter
+    a pad seen free for it (``free_pads``), and odds (from the bands' middles) a side would fly at."""
     ready = 1.0
     odds = middles[rocket.id]
     for prog in (rocket, craft, *along):
@@ -310,7 +312,7 @@ def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along, midd
         if prog.kind != "component" and not file.articles.get(prog.id):
             ready *= 0.35 if file.building.get(prog.id) else 0.1  # built out of sight, or not yet
     pads = _pads_for(game.content, rocket.id)
-    if pads and not any(file.pads.get(p, quarter + 1) <= quarter for p in pads):
+    if pads and free_pads.isdisjoint(pads):
         ready *= 0.3  # no pad seen free for it
     willing = max(0.05, min(1.0, (odds - 0.2) / 0.4))  # a side flies when it believes the odds fair
     if mission.after:
