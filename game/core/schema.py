@@ -398,6 +398,8 @@ def _check_side(ids: _Ids, where: str, name: str, side) -> None:
         ids.programme(f"{where}.grounded", pid, name)
     for pid in side.grounded_until:
         ids.programme(f"{where}.grounded_until.{pid}", pid, name)
+        if pid not in side.grounded:
+            raise SchemaProblem(f"{where}.grounded_until.{pid}: a timed grounding of a programme that is not grounded")
     for kind in side.flown:
         ids.known(f"{where}.flown", kind, content.missions, "mission type")
     for event in side.pending_events:
