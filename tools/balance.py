@@ -40,16 +40,15 @@ before the goal could fly, and builds an uncrewed goal's hardware ahead of its f
   30-35/65-70: two dynamic triggers gave the Soviet R-1 a year's start ('Soviet Steel'
   waited for the R-1 to be started and became a free push; 'The First R-1' fired before
   any R-1 had flown). Both now follow history's order.
-- Equal AIs in the Race for Survival, historical mode (54/39 here, 44/46 over 100 games):
-  nobody reaches the goal in 7 % of games (each side has one crewed try, below), which
-  leaves the Soviet share under the bound.
-- Normal against random in the Race for Survival (82 % as the USA, 64 % as the USSR) and in
+- Equal AIs in the Race for Survival, historical mode: 50/42 here since Vostok starts the
+  era at 42 % (it was 30, and the USSR won 39 %, under the bound; money moved nothing).
+- Normal against random in the Race for Survival (82 % as the USA, 67 % as the USSR) and in
   the Race for the Moon as the USA (79 %): the rest are games nobody wins, or won by the
   random side on the prestige it starts with. In the Race for Survival each side has one
   crewed try: its crews are ready in late 1960, and a failed try stands the craft down for
   longer than the era has left. Now that the odds shown are the odds flown, the Soviet try
-  is believed at 58 % on average and works 54 times in 100, so the AI wins about as often
-  as its one try works. Waiting for better odds while the rival was not seen near the goal
+  was believed at 58 % on average and worked 54 times in 100 (Vostok at 30 %), so the AI
+  wins about as often as its one try works. Waiting for better odds while the rival was not seen near the goal
   lifted these figures (to 85-92 % over 100 games) but let a crude player who hid its
   progress (the Soviet seat, seen through the American fog) win the Moon era: not kept.
 - Hard against normal: the lower end of hard's interval is above normal's rate in every
