@@ -24,7 +24,7 @@ from functools import partial
 
 from game.ai import analysis
 from game.ai import roads as road_ai
-from game.core import commands, dates, intel, roads, rules
+from game.core import commands, dates, eventtypes, intel, roads, rules
 from game.core.game import Game
 from game.core.state import rival_of
 
@@ -874,14 +874,9 @@ def _goal_wait(game: Game, side: str, effects) -> int:
         if getattr(clause, "target", "self") != "self":
             continue
         if clause.type == "ground":
-            if clause.quarters is None:
-                until.pop(clause.programme, None)
-            elif clause.programme not in grounded or clause.programme in until:
-                until[clause.programme] = max(until.get(clause.programme, 0), now + clause.quarters)
-            grounded.add(clause.programme)
+            eventtypes.ground(grounded, until, clause.programme, clause.quarters, now)
         elif clause.type == "unground":
-            grounded.discard(clause.programme)
-            until.pop(clause.programme, None)
+            eventtypes.unground(grounded, until, clause.programme)
         elif clause.type == "delay":
             delayed[clause.programme] = now + clause.quarters
     held = grounded.difference(until)
@@ -900,7 +895,7 @@ def _goal_wait(game: Game, side: str, effects) -> int:
                 done = owned.quarters if owned else 0
                 begins = max(now, delayed.get(prog_id, 0), owned.delayed_until if owned else 0)
                 left = max(0.0, programmes[prog_id].min_quarters - done) / side_state.pace
-                ready = max(ready, begins + math.ceil(left) if left else now)
+                ready = max(ready, (begins + math.ceil(left)) if left else now)  # (developed: a delay holds nothing)
             soonest = min(soonest, ready - now)
     return max(0, soonest)
 
@@ -969,7 +964,7 @@ def _liftable(game: Game, side: str, programmes: frozenset[str]) -> bool:
         cache[side] = frozenset(e.programme for event in game.content.events.values()
                                 if side in event.sides for choice in event.choices for e in choice.effects
                                 if e.type == "unground" and e.target == "self")
-    return programmes <= cache[side] or programmes <= cache[side].union(game.state.sides[side].grounded_until)
+    return programmes <= cache[side].union(game.state.sides[side].grounded_until)
 
 
 def _demands(content, mission_id: str) -> frozenset[str]:

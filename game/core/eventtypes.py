@@ -284,22 +284,31 @@ def _delay(game, side, clause):
         state.delayed_until = max(state.delayed_until, game.state.quarter + clause.quarters)
 
 
+def ground(grounded: set[str], until: dict[str, int], programme: str, quarters: int | None, now: int) -> None:
+    """A grounding: until an unground (``quarters`` None), or for some quarters, which never
+    shortens one held until further notice. (The planner weighs a card's choices with it.)"""
+    if quarters is None:
+        until.pop(programme, None)
+    elif programme not in grounded or programme in until:
+        until[programme] = max(until.get(programme, 0), now + quarters)
+    grounded.add(programme)
+
+
+def unground(grounded: set[str], until: dict[str, int], programme: str) -> None:
+    grounded.discard(programme)
+    until.pop(programme, None)
+
+
 @effect(c.Ground)
 def _ground(game, side, clause):
-    whose, programme = _whose(game, side, clause), clause.programme
-    if clause.quarters is None:
-        whose.grounded_until.pop(programme, None)  # until an unground, whatever time was set
-    elif programme not in whose.grounded or programme in whose.grounded_until:  # (not one held until further notice)
-        whose.grounded_until[programme] = max(whose.grounded_until.get(programme, 0),
-                                              game.state.quarter + clause.quarters)
-    whose.grounded.add(programme)
+    whose = _whose(game, side, clause)
+    ground(whose.grounded, whose.grounded_until, clause.programme, clause.quarters, game.state.quarter)
 
 
 @effect(c.Unground)
 def _unground(game, side, clause):
     whose = _whose(game, side, clause)
-    whose.grounded.discard(clause.programme)
-    whose.grounded_until.pop(clause.programme, None)
+    unground(whose.grounded, whose.grounded_until, clause.programme)
 
 
 @effect(c.ChooseRoad)
