@@ -168,7 +168,7 @@ def test_the_research_screen_says_until_when_a_timed_grounding_holds(hq):
         eventtypes.apply(game, "usa", clause)
     key(hq, "r")
     row = [e for e in all_elements(hq.top.elements) if getattr(e, "text", "") and "(grounded)" in e.text]
-    assert len(row) == 1
+    assert len(row) == 1 and row[0].text.endswith("(grounded)")  # (a rushed figure as well did not fit)
     assert f"it may not fly before {dates.format_quarter(game.state.quarter + 2)}" in row[0].tool_tip_text
 
 

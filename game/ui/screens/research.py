@@ -133,7 +133,8 @@ class ResearchScreen(Screen):
         if rush:
             # the planner shows what it flies at: say so here, where the estimate alone is shown
             flies = explain.flies_at(definition, state)
-            text += f"  rushed: {flies:.0f} %"
+            if not grounded:  # (both did not fit the column; grounded, it flies at nothing now)
+                text += f"  rushed: {flies:.0f} %"
             rushed = (f"<br><b>Rushed: flown now it would be {flies:.0f} %, as the planner shows.</b> Until it has "
                       f"had {definition.min_quarters} funded quarters of development "
                       f"({words.quarters_to_go(definition, state)} to go) rushing takes {rush:.0f} points off.")
