@@ -157,3 +157,22 @@ def test_a_timed_grounding_ends_when_its_quarters_are_served(content):
     for clause in effects({"ground": {"programme": "explorer", "quarters": 2}}, {"unground": "explorer"}):
         eventtypes.apply(game, "usa", clause)
     assert "explorer" not in usa.grounded and "explorer" not in usa.grounded_until
+
+
+def test_a_grounding_until_further_notice_is_said_so_after_a_timed_one(content):
+    """The refusal a player reads follows the grounding as it stands: a timed one says when it
+    ends, and once Eisenhower grounds the same rocket for good (the Vanguard choice), it does
+    not (game.hardware remembers its answers)."""
+    game = Game.new(content, "satellites", 1)
+    game.state.quarter = dates.parse_quarter("1955-Q3")
+    usa = game.state.sides["usa"]
+    for programme in ("jupiter_c", "explorer"):
+        game.open_programme(usa, programme)
+    usa.grounded.discard("explorer")
+    satellite = content.missions["satellite"]
+    said = []
+    for clause in effects({"ground": {"programme": "jupiter_c", "quarters": 3}}, {"ground": "jupiter_c"}):
+        eventtypes.apply(game, "usa", clause)
+        said.append(game.hardware("usa", satellite, "jupiter_c", "explorer"))
+    assert said == ["Jupiter-C (Juno I) is grounded by order from above until 1956-Q2",
+                    "Jupiter-C (Juno I) is grounded by order from above"]

@@ -280,7 +280,8 @@ class Game:
         """The hardware each step uses, or the reason the combination cannot fly.
 
         The answer depends on the content, on which programmes the side has started (they
-        are never stopped, so their number tells), on its groundings and on which
+        are never stopped, so their number tells), on its groundings (and when the rocket's
+        or craft's timed grounding ends, which its refusal says) and on which
         programme provides each capability it asks for: the most reliable one, where
         several could. So it is remembered under the first three and kept while those
         providers are still the ones chosen: the rules and the planner ask the same
@@ -290,8 +291,9 @@ class Game:
         early = None if any_date else self.too_early(rocket_id, spacecraft_id)
         if early:
             return early
+        until = side_state.grounded_until  # (the refusal says when a timed grounding ends)
         key = (side, mission.id, rocket_id, spacecraft_id, len(side_state.programmes),
-               frozenset(side_state.grounded))
+               frozenset(side_state.grounded), until.get(rocket_id), until.get(spacecraft_id or ""))
         known = self._hardware_known.get(key)
         if known is not None and all(self.provider(side, capability) is chosen for capability, chosen in known[1]):
             return known[0]
