@@ -205,13 +205,12 @@ class PlanningAI:
         hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft, any_date=True)
         if isinstance(hardware, str):
             return  # something besides the date: a grounding, a missing capability
-        if game.odds(side, mission, hardware, []).success < self.level.uncrewed_goal_odds:
-            return
         programmes = game.content.programmes
         first = max(dates.parse_quarter(programmes[p].earliest) for p in (kit.rocket, kit.spacecraft)
                     if p and programmes[p].earliest)
         build = max(programmes[p].build_quarters for p in game.articles_needed(hardware))
-        if game.state.quarter + build >= first:
+        if game.state.quarter + build >= first \
+                and game.odds(side, mission, hardware, []).success >= self.level.uncrewed_goal_odds:
             self._order(game, side, hardware, keep)
 
     def _press_once(self, game: Game, side: str, mission, kit: Kit, hardware) -> bool:

@@ -546,8 +546,7 @@ def _lift_groundings(game: Game, side: SideState) -> None:
     """A timed grounding (an event's ``ground`` with ``quarters``) ends when its time is served."""
     for programme, until in sorted(side.grounded_until.items()):
         if until <= game.state.quarter:
-            del side.grounded_until[programme]
-            side.grounded.discard(programme)
+            eventtypes.unground(side.grounded, side.grounded_until, programme)
             game.log(side.side, "news", f"{game.content.programmes[programme].name} may fly again.", (side.side,))
 
 
