@@ -190,7 +190,7 @@ def test_repeated_failures_bring_an_inquiry_that_stands_the_vehicle_down(content
     assert any(f"an inquiry stands {name} down" in e.text for e in game.visible_log("ussr"))  # public
 
 
-def _crewed_loss(content, side, rocket, craft, mission, era="survival", outcome="crew_lost"):
+def _crewed_loss(content, side, rocket, craft, mission, era="survival", outcome="crew_lost", believed=None):
     for seed in range(300):
         game = _ready(content, era, seed, ((side, rocket, craft),))
         side_state = game.state.sides[side]
@@ -203,6 +203,8 @@ def _crewed_loss(content, side, rocket, craft, mission, era="survival", outcome=
         game.add_crew(side_state, Crew(id="", name="Second Pilot"))
         crew = (game.active_crew(side)[0].id,)
         assert game.execute(commands.PlanMission(side, mission, rocket, craft, crew=crew))
+        if believed is not None:  # the odds the side booked it at, whatever the rocket is truly worth
+            side_state.missions[0].expected = believed
         _end_turn(game)
         if game.state.launches[0].outcome == outcome:
             return game
@@ -262,6 +264,19 @@ def test_a_failed_try_at_the_goal_stands_the_craft_down_longer(content):
     assert game.era.goal.first in content.missions["crewed_orbital"].firsts
     assert game.state.sides["usa"].programmes["mercury"].crewed_until == \
         game.state.quarter + traits.goal_abort_stand_down
+
+
+def test_a_sound_try_at_the_goal_that_fails_is_reviewed_as_any_abort(content):
+    """Only a long shot answers at length: a try booked at odds the side calls sound, that
+    failed by bad luck, stands the craft down for an ordinary abort's quarters, so a side
+    that waited for good odds has a second try in a short era."""
+    traits = content.sides["usa"]
+    below = traits.goal_abort_below
+    assert below is not None
+    for believed, quarters in ((below - 0.01, traits.goal_abort_stand_down), (below, traits.abort_stand_down)):
+        game = _crewed_loss(content, "usa", "atlas", "mercury", "crewed_orbital", outcome="aborted",
+                            believed=believed)
+        assert game.state.sides["usa"].programmes["mercury"].crewed_until == game.state.quarter + quarters
 
 
 def test_low_support_warns_then_ends_the_tenure(content):

@@ -170,3 +170,24 @@ def test_the_planner_opens_on_the_likeliest_mission_worth_flying(tmp_path, conte
     group = [m for m in ready if m in open_first] or ready or open_first or flyable
     assert planner.mission in group
     assert planner._best_success(planner.mission) == max(planner._best_success(m) for m in group)
+
+
+def test_the_planner_says_what_a_failed_try_at_the_goal_costs(content):
+    """A long shot at the goal is reviewed longer if it fails: the planner says so, in full and
+    in warning colour, and says the shorter review a sound try gets."""
+    from types import SimpleNamespace
+
+    from game.core.game import Game
+
+    game = Game.new(content, "survival", 1)
+    session = SimpleNamespace(game=game)
+    traits = content.sides["usa"]
+    below = traits.goal_abort_below
+    notes, must = views.planner_notes(session, "usa", "crewed_orbital", None, None, False, "mercury", below - 0.1)
+    assert must == 1 and notes[0][0].startswith("A long shot at the goal")
+    assert f"{traits.goal_abort_stand_down} quarters" in notes[0][0]
+    assert f"a death for {traits.death_stand_down}" in notes[0][0]
+    notes, must = views.planner_notes(session, "usa", "crewed_orbital", None, None, False, "mercury", below)
+    assert must == 0 and f"crewed Mercury flights for {traits.abort_stand_down} quarters" in notes[0][0]
+    notes, _ = views.planner_notes(session, "usa", "capsule_test", None, None, False, "mercury", below - 0.1)
+    assert not any("crewed Mercury flights" in n[0] for n in notes), "an uncrewed test has no crew to stand down"

@@ -481,8 +481,11 @@ class SideDef:
     death_leader_health: Annotated[float, Field(ge=-100, le=0)] = 0
     death_stand_down: Annotated[int, Field(ge=0, le=40)] = 0  # quarters without crewed flights after a death
     abort_stand_down: Annotated[int, Field(ge=0, le=40)] = 0  # the same after a crewed flight aborted
-    # the same after a crewed attempt at the era's goal aborted (None: abort_stand_down)
+    # the same after a crewed attempt at the era's goal aborted (None: abort_stand_down) ...
     goal_abort_stand_down: Annotated[int, Field(ge=0, le=40)] | None = None
+    # ... if it flew at a believed chance under this: a sound try that failed by bad luck is
+    # reviewed as any abort, a long shot at length (None: every try at the goal)
+    goal_abort_below: Annotated[float, Field(gt=0, le=1)] | None = None
     success_prestige_share: Annotated[float, Field(ge=0, le=10)] = 1  # of a mission's prestige, for no first
     support_from_own_first: Annotated[float, Field(ge=-10, le=10)] = 0  # per point of the first's prestige
     support_from_rival_first: Annotated[float, Field(ge=-10, le=10)] = 0

@@ -189,6 +189,17 @@ class Game:
         return (not self.content.sides[report.side].public_failures and not report.firsts
                 and not self.content.missions[report.type].spacecraft)
 
+    def abort_stand_down(self, side: str, mission: MissionTypeDef, chance: float) -> int:
+        """The quarters a craft carries no crew after a crewed flight of ``mission``, flown at a
+        believed ``chance``, aborted with its crew brought home. A try at the era's goal is
+        reviewed longer, the whole programme answering for it, unless it flew at odds the
+        side's ``goal_abort_below`` calls sound."""
+        traits = self.content.sides[side]
+        if self.era.goal.first in mission.firsts and traits.goal_abort_stand_down is not None \
+                and (traits.goal_abort_below is None or chance < traits.goal_abort_below):
+            return traits.goal_abort_stand_down
+        return traits.abort_stand_down
+
     def may_have(self, side: str, prog_id: str) -> bool:
         prog = self.content.programmes.get(prog_id)
         return prog is not None and prog.side in (side, "both")

@@ -436,9 +436,7 @@ def _failure(game, side: SideState, mission, crew, report, month, who, outcome) 
     text = {"aborted": "aborted", "lost": "vehicle lost", "crew_lost": "the crew is lost"}[outcome]
     game.log(side.side, "launch", f"{who}: {text}.", visible, month)
     craft = game.content.programmes.get(report.spacecraft or "")
-    stand_down = traits.abort_stand_down
-    if game.era.goal.first in mission.firsts and traits.goal_abort_stand_down is not None:
-        stand_down = traits.goal_abort_stand_down  # the whole programme answers for a failed try at the goal
+    stand_down = game.abort_stand_down(side.side, mission, report.expected)
     if outcome == "aborted" and crew and craft is not None and stand_down:
         # a crew brought home from a failed flight: the craft is checked before it carries another
         _stand_down_crews(game, side, craft, stand_down, visible, month)

@@ -54,7 +54,7 @@ def quarter_lines(session, side: str) -> list[tuple]:
         lines = [("No launches booked this quarter. Missions (M) plans one.", art.MUTED, 15)]
     research = sum(p.funding for p in me.programmes.values())
     funded = sum(1 for p in me.programmes.values() if p.funding > 0)
-    lines.append((f"Research: {funded} programme{'s' if funded != 1 else ''} funded, "
+    lines.append((f"Research: {words.count(funded, 'programme')} funded, "
                   f"{words.money(research)} a quarter from {words.money(me.cash)} in hand.",
                   art.BAD if research > me.cash else art.TEXT, 15))
     if me.stand_down_until > game.state.quarter:
@@ -65,11 +65,13 @@ def quarter_lines(session, side: str) -> list[tuple]:
 
 
 def planner_notes(session, side: str, mission_id: str | None, reason: str | None, weakest_why: str | None,
-                  lacks_only_hardware: bool) -> tuple[list[tuple], int]:
+                  lacks_only_hardware: bool, spacecraft: str | None = None,
+                  chance: float | None = None) -> tuple[list[tuple], int]:
     """What the planner says under the odds, most important first: why it cannot book (unless
-    building is all it lacks: the button says that), what makes the weakest step weak, a first
-    the side's file says the rival may take this quarter, the milestones not yet flown, the
-    firsts it can win, and the mission. With how many lines at the top must be shown whole."""
+    building is all it lacks: the button says that), what makes the weakest step weak, what a
+    crewed flight's failure would cost (a long shot at the goal, in full), a first the side's
+    file says the rival may take this quarter, the milestones not yet flown, the firsts it can
+    win, and the mission. With how many lines at the top must be shown whole."""
     game = session.game
     content = game.content
     notes: list[tuple] = []
@@ -81,6 +83,11 @@ def planner_notes(session, side: str, mission_id: str | None, reason: str | None
     if mission_id is None:
         return notes, must
     mission = content.missions[mission_id]
+    if mission.crew_min and spacecraft and chance is not None:
+        text, long_shot = failure_cost(game, side, mission, content.programmes[spacecraft].name, chance)
+        if text:
+            notes.append((text, art.WARN if long_shot else art.TEXT, 14))
+            must += long_shot
     open_firsts = open_firsts_of(game, mission_id)
     for flight, warning in intel.warnings(game, side):
         if set(open_firsts).intersection(flight.firsts):  # the rival may take this mission's first first
@@ -94,6 +101,27 @@ def planner_notes(session, side: str, mission_id: str | None, reason: str | None
         notes.append(("Can win: " + ", ".join(content.firsts[f].name for f in open_firsts) + ".", art.ACCENT, 14))
     notes.append((mission.description, art.MUTED, 14))
     return notes, must
+
+
+def failure_cost(game, side: str, mission, craft: str, chance: float) -> tuple[str, bool]:
+    """What a failed crewed flight at ``chance`` would cost in quarters without a crew ('' if
+    nothing), and whether it is a long shot at the era's goal, reviewed longer than a sound try."""
+    traits = game.content.sides[side]
+    aborted = game.abort_stand_down(side, mission, chance)
+    died = f", a death for {traits.death_stand_down}" if traits.death_stand_down else ""
+    at_goal = game.era.goal.first in mission.firsts and traits.goal_abort_stand_down is not None
+    below = traits.goal_abort_below
+    stops = f"an abort stops crewed {craft} flights for {words.count(aborted, 'quarter')}"
+    if at_goal and below is not None and chance < below:
+        return (f"A long shot at the goal: {stops} (at {words.percent(below)} or better: "
+                f"{traits.abort_stand_down}){died}.", True)
+    if at_goal and below is not None:
+        return (f"{words.upper_first(stops)} (a try at the goal under {words.percent(below)}: "
+                f"{traits.goal_abort_stand_down}){died}.", False)
+    if aborted:
+        return f"{words.upper_first(stops)}{died}.", False
+    return (f"A death stops crewed {craft} flights for {words.count(traits.death_stand_down, 'quarter')}."
+            if traits.death_stand_down else ""), False
 
 
 def research_summary(session, side: str) -> tuple[str, bool]:
@@ -136,7 +164,7 @@ def road_lines(session, side: str, road_id: str) -> tuple[str, str, str | None, 
            f"Its programmes: {', '.join(game.content.programmes[p].name for p in road.programmes)}.<br>"
            f"It flies: {missions}{'' if road.lands else ' (round the Moon only: it lands nobody)'}.<br>"
            f"Changing to it from another road costs {words.money(road.switch_cost)} and "
-           f"{road.switch_delay} quarter{'s' if road.switch_delay != 1 else ''} of its programmes' work; "
+           f"{words.count(road.switch_delay, 'quarter')} of its programmes' work; "
            f"the money in the old road's own programmes is lost.")
     title = road.name + ("  \u00b7  history\u2019s" if road.history else "")
     if me.road == road.id:
@@ -262,7 +290,7 @@ def against_history(game, first) -> tuple[str, str, str | None]:
         return ("before this era", "Won before this era began: the era starts from history's state.", "#muted")
     diff = words.months_between((winner.year, winner.month), (hist_year, hist_month))
     when = "same month as history" if diff == 0 else \
-        f"{abs(diff)} month{'s' if abs(diff) != 1 else ''} {'early' if diff > 0 else 'late'}"
+        f"{words.count(abs(diff), 'month')} {'early' if diff > 0 else 'late'}"
     other = winner.side != first.history.side
     text = f"{when}{', other side' if other else ''}"
     tip = (f"{words.SIDE_NAME[winner.side]} did it {when.replace('same month as history', 'in the same month as history')}"
@@ -321,7 +349,7 @@ def kit_lines(session, side: str, mission_id: str, hardware, second=None) -> lis
             text += f", {len(coming)} coming (first {words.quarter_short(coming[0])})"
         done = me.ordered_this_year.get(prog_id, 0)
         lines.append((text, f"Each {prog.name} costs {words.money(prog.unit_cost)} and takes "
-                            f"{prog.build_quarters} quarter{'s' if prog.build_quarters != 1 else ''} to build; "
+                            f"{words.count(prog.build_quarters, 'quarter')} to build; "
                             f"at most {prog.per_year} a year ({done} ordered this year). A launch spends it, "
                             f"whatever comes of the flight."))
     lines.extend(_pad_lines(game, side, hardware))

@@ -86,6 +86,11 @@ def signed(amount: float, digits: int = 0) -> str:
     return text.replace("-", "\u2212")
 
 
+def count(number: int, noun: str) -> str:
+    """'1 quarter', '4 quarters': a whole number of a regular noun."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def percent(fraction: float) -> str:
     """A chance (0-1) as a percentage a player reads at a glance; never a flat 0 or 100."""
     value = fraction * 100
@@ -138,7 +143,7 @@ def estimate_tip(definition, prog_state) -> str:
     lines = [f"{definition.name}: your engineers believe it works {rules.estimate(prog_state):.0f} % of the time, "
              f"give or take {rules.estimate_sd(prog_state):.0f} points."]
     if flights:
-        lines.append(f"Flown {flights} time{'s' if flights != 1 else ''}: {prog_state.successes} worked, "
+        lines.append(f"Flown {count(flights, 'time')}: {prog_state.successes} worked, "
                      f"{prog_state.failures} failed. Each flight narrows the uncertainty and teaches "
                      "something (a failure more).")
     else:
@@ -147,7 +152,7 @@ def estimate_tip(definition, prog_state) -> str:
     rushed = rules.rush_penalty(definition, prog_state)
     if rushed:
         left = quarters_to_go(definition, prog_state)
-        lines.append(f"Rushed: {left} more funded quarter{'s' if left != 1 else ''} of development before it "
+        lines.append(f"Rushed: {count(left, 'more funded quarter')} of development before it "
                      f"flies at its full figure; flown now it loses {rushed:.0f} points.")
     untried = rules.untried_penalty(definition, prog_state)
     if untried:
@@ -204,7 +209,7 @@ def describe_effect(clause, content, side: str) -> str | None:
             return f"{whose}cash {signed(amount)} M"
         return f"costs {money(-amount)} now" if amount < 0 else f"brings {money(amount)} now"
     if kind == "ground" and clause.quarters:
-        return f"{whose}{prog} may not fly for {clause.quarters} quarter{'s' if clause.quarters != 1 else ''}"
+        return f"{whose}{prog} may not fly for {count(clause.quarters, 'quarter')}"
     if kind in EFFECT_WORDS:
         return EFFECT_WORDS[kind].format(whose=whose, prog=prog, amount=signed(amount), quarters=getattr(clause, "quarters", None))
     if kind == "leader":
@@ -214,7 +219,7 @@ def describe_effect(clause, content, side: str) -> str | None:
         hit = side if getattr(clause, "target", "self") == "self" else rival
         return f"{rival_services(hit)} take {signed(amount * 100)} % of {whose or 'your '}budget"
     if kind == "delay":
-        return f"{whose}{prog} research stands still for {clause.quarters} quarter{'s' if clause.quarters != 1 else ''}"
+        return f"{whose}{prog} research stands still for {count(clause.quarters, 'quarter')}"
     if kind == "recruit":
         return _recruit_words(clause)
     if kind == "lose_crew":
@@ -290,16 +295,16 @@ def step_why(driver, state=None, chance: bool = True) -> str:
 def _recruit_words(clause) -> str:
     """Who joins, their skills where the card sets them, and how long they train: the
     choices on a crew card differ in these."""
-    count = len(clause.names)
+    joining = len(clause.names)
     defaults = {f.name: f.default for f in dataclasses.fields(clause)}
     named = {skill: name if name.isupper() else name.lower() for skill, name in SKILL_NAMES.items()}  # EVA stays
     skills = [f"{named[skill]} {getattr(clause, skill):.0f}" for skill in SKILL_NAMES
               if getattr(clause, skill) != defaults[skill]]
-    said = f"{count} new crew member{'s' if count != 1 else ''} join{'s' if count == 1 else ''}"
+    said = f"{count(joining, 'new crew member')} join{'s' if joining == 1 else ''}"
     if skills:
         said += f" ({', '.join(skills)})"
     training = clause.training
-    return said + (f", ready to fly after {training} quarter{'s' if training != 1 else ''} of training"
+    return said + (f", ready to fly after {count(training, 'quarter')} of training"
                    if training else ", ready to fly at once")
 
 

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pygame
 
 from game.core import commands, explain, joint, roads
+from game.core.explain import StepDriver
+from game.core.rules import Odds
 from game.core.state import SHORT, rival_of
 from game.ui import art, vehicles, views, words
 from game.ui.screens.common import game_bar
 from game.ui.widgets import Screen, columns
+
+
+class Judged(NamedTuple):
+    """A planned flight as the planner judges it (``MissionsScreen._judge``)."""
+
+    odds: Odds
+    crew: list  # the crew members aboard
+    drivers: list[StepDriver]
+    weakest: int  # the index of the weakest step among ``drivers``
+    why: str  # what makes the weakest step weak
+
 
 BUTTON_H = 32
 BOOKED_ROWS = 3  # launches the booked list shows without scrolling
@@ -425,15 +440,24 @@ class MissionPlannerScreen(Screen):
         y = inner.y + 34
         reason = command.check(self.game) if command else "no mission can fly yet"
         reason = reason and words.plain(reason, self.content)
-        weakest_why = None
+        weakest_why = chance = judged = None
         if command is not None:
             mtype = self.content.missions[self.mission]
             hardware = self.game.hardware(self.side, mtype, self.rocket, self.spacecraft)
             if not isinstance(hardware, str):
-                y, weakest_why = self._chances(inner, y, book_y, mtype, hardware)
+                judged = self._judge(mtype, hardware)
+                weakest_why, chance = judged.why, judged.odds.success
+                second = self._second_hardware()
+                if second is not None:  # what the booking records: both launches must work
+                    chance = joint.odds(self.game, self.side, mtype, hardware, second, judged.crew)
         orders, built_by = self._orders_needed(), self._being_built()
         about, must = views.planner_notes(self.session, self.side, self.mission, reason, weakest_why,
-                                          lacks_only_hardware=bool(orders or built_by is not None))
+                                          lacks_only_hardware=bool(orders or built_by is not None),
+                                          spacecraft=self.spacecraft, chance=chance)
+        if judged is not None:  # the steps give way to what must be read whole
+            must_h = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in about[:must]],
+                                    inner.width - 4).get_height() if must else 0
+            y = self._chances(inner, y, book_y - 6 - must_h, mtype, hardware, judged)
         room = book_y - 6 - y
         # what matters first stays whole (``must``: the reason, the weakest step's why, a first the
         # rival may fly this quarter); then what fits of the rest
@@ -473,25 +497,32 @@ class MissionPlannerScreen(Screen):
             self.button(rect, "Book the launch  (Return)", self.main_action, kind="#primary", enabled=not reason,
                         tip=None if self.just_booked else tip)
 
-    def _chances(self, inner, y, bottom, mtype, hardware) -> tuple[int, str]:
-        """The success and crew-loss figures, each step with what drives it, the weakest marked;
-        returns where the next thing goes and what makes the weakest step weak."""
+    def _judge(self, mtype, hardware) -> Judged:
+        """The odds of the flight as planned, each step with what drives it, and what makes the
+        weakest step weak."""
         me = self.side_state
         crew = [me.crews[c] for c in self.crew]
-        odds = self.game.odds(self.side, mtype, hardware, crew)
         drivers = explain.step_drivers(self.game, self.side, mtype, hardware, crew)
         weakest = min(range(len(drivers)), key=lambda i: drivers[i].chance)
-        whys = [words.step_why(d, me.programmes[d.programme.id]) for d in drivers]
-        steps_tip = "<br>".join(f"{d.name}: {words.percent(d.chance)} ({', '.join(words.step_parts(d))})"
-                                for d in drivers)
-        self._headline_odds(inner, y, odds, bool(mtype.crew_min), steps_tip)
-        y += 68
-        step_h = 38  # the step and its chance, and under it what drives the chance
         why = words.step_why(drivers[weakest], me.programmes[drivers[weakest].programme.id], chance=False)
         if len(drivers) > 1:
             why = f"Weakest, {drivers[weakest].name.lower()}: {why}"
-        why_h = art.text_block([(why, art.TEXT, 14, False)], inner.width - 4).get_height()
-        room = bottom - y - 56 - why_h - 12  # the cost and crew lines, and the weakest step's why
+        return Judged(self.game.odds(self.side, mtype, hardware, crew), crew, drivers, weakest, why)
+
+    def _chances(self, inner, y, bottom, mtype, hardware, judged: Judged) -> int:
+        """The success and crew-loss figures, each step with what drives it, the weakest marked,
+        the hardware, the pad and the crew, above ``bottom``; returns where the next thing goes."""
+        me = self.side_state
+        odds, crew, drivers, weakest = judged.odds, judged.crew, judged.drivers, judged.weakest
+        whys = [words.step_why(d, me.programmes[d.programme.id]) for d in drivers]
+        steps_tip = "<br>".join(f"{d.name}: {words.percent(d.chance)} ({', '.join(words.step_parts(d))})"
+                                for d in drivers)
+        kit = views.kit_lines(self.session, self.side, self.mission, hardware, self._second_hardware())
+        self._headline_odds(inner, y, odds, bool(mtype.crew_min), steps_tip)
+        y += 68
+        step_h = 38  # the step and its chance, and under it what drives the chance
+        crewless = mtype.crew_min and not crew
+        room = bottom - y - 24 * len(kit) - 10 - (26 if crewless else 0)  # the kit's lines, the crew's
         shown = list(range(len(drivers)))
         if len(shown) * step_h > room:  # too many to list: the weakest stay in sight, in flight order
             keep = max(0, (room - 20) // step_h)  # none in a short window: the weakest's why says it all
@@ -514,16 +545,15 @@ class MissionPlannerScreen(Screen):
                     f"{len(drivers)} steps: hover SUCCESS for each")
             self.cell((inner.x, y, inner.width, 20), more, kind="#caption", tip=steps_tip)
             y += 20
-        for line, tip in views.kit_lines(self.session, self.side, self.mission, hardware, self._second_hardware()):
+        for line, tip in kit:
             self.cell((inner.x, y + 4, inner.width, 24), line, tip=tip, kind="#muted")
             y += 24
-        y += 30
-        if mtype.crew_min:
-            names = ", ".join(c.name for c in crew) or "nobody yet"
-            self.cell((inner.x, y, inner.width, 24), f"Crew: {names}", kind="#muted",
+        y += 10
+        if crewless:  # a crew chosen is marked in the middle column
+            self.cell((inner.x, y, inner.width, 24), "Crew: nobody yet", kind="#muted",
                       tip="Choose the crew under Crew in the middle column.")
             y += 26
-        return y, why
+        return y
 
     def _headline_odds(self, inner, y: int, odds, crewed: bool, steps_tip: str) -> None:
         """SUCCESS and, with a crew aboard, CREW LOSS, large, coloured by how good they are."""
