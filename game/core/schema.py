@@ -310,6 +310,7 @@ def check(state: GameState) -> None:
             for member in mission.crew:
                 if member not in side.crews:
                     raise SchemaProblem(f"{at}.crew: {member!r} is not one of the side's crew")
+
     for first, won in state.firsts.items():
         for index, entry in enumerate(won):
             if entry.first != first:
@@ -345,6 +346,26 @@ def _check_pause(state: GameState) -> None:
                                 f"{queued.side!r} list")
 
 
+def _check_started(state: GameState) -> None:
+    """Hardware built, on order or booked is of programmes the side has started: the rival's
+    file reads a built vehicle as its programme, and a flight flies what is started."""
+    for name, side in state.sides.items():
+        where = f"state.sides.{name}"
+        for key in side.articles:
+            if key not in side.programmes:
+                raise SchemaProblem(f"{where}.articles.{key}: built hardware of a programme the side has not started")
+        for index, order in enumerate(side.orders):
+            if order.programme not in side.programmes:
+                raise SchemaProblem(f"{where}.orders[{index}].programme: {order.programme!r} is a programme "
+                                    f"the side has not started")
+        for index, mission in enumerate(side.missions):
+            flies = (mission.rocket, mission.spacecraft, mission.rocket2, mission.spacecraft2, *mission.articles)
+            for prog_id in filter(None, flies):
+                if prog_id not in side.programmes:
+                    raise SchemaProblem(f"{where}.missions[{index}]: it flies {prog_id!r}, a programme the side "
+                                        f"has not started")
+
+
 def check_content(content, state: GameState) -> None:
     """Hold every id in the save to the loaded scenarios: it exists, and it is the side's."""
     era = content.eras.get(state.era)
@@ -369,6 +390,7 @@ def check_content(content, state: GameState) -> None:
                 ids.known(f"state.records.{name}", pid, content.programmes, "programme")
     if state.decision is not None:
         _check_decision(ids, state.decision)
+    _check_started(state)
 
 
 class _Ids:
