@@ -10,7 +10,7 @@ from game.content import loader
 from game.core import commands, dates
 from game.core.commands import EndTurn
 from game.core.game import Game
-from game.core.state import FiredEvent, ProgrammeState
+from game.core.state import Crew, FiredEvent, ProgrammeState
 
 
 def _advance_until(game, agents, done, limit=60):
@@ -266,3 +266,51 @@ def test_the_hard_rival_builds_the_goal_in_time_for_its_first_date(content):
     assert orders("hard", 95.0) == ["r7"] * 3 + ["sputnik"] * 3
     assert orders("normal", 95.0) == []
     assert orders("hard", 20.0) == []
+
+
+def test_the_hard_rival_trains_its_first_crew_fast_when_the_goal_waits_on_it(content):
+    """1960: Kamanin's pilots can be trained hard (history's choice, ready in three quarters)
+    or fast (two). With Vostok built, the crew is what the first flight waits on; the hard
+    rival sees the quarter, the normal one trains them as history did."""
+    def game_at_the_choice():
+        game = Game.new(content, "survival", 1)
+        game.state.quarter = dates.parse_quarter("1960-Q1")
+        ussr = game.state.sides["ussr"]
+        for prog_id in ussr.programmes:
+            ussr.programmes[prog_id].quarters = 40  # developed: nothing but the crew holds the flight
+        ussr.pending_events = ["vostok_group"]
+        game.record_fired(FiredEvent("vostok_group", "ussr", game.state.quarter))
+        return game
+
+    event = content.events["vostok_group"]
+    waits = {c.id: planner._goal_wait(game_at_the_choice(), "ussr", c.effects) for c in event.choices}
+    assert waits == {"train_hard": 3, "train_fast": 2}
+    assert planner._goal_wait(game_at_the_choice(), "ussr", ()) > 3  # no crew coming: past the era's end
+    chosen = {}
+    for level in ("normal", "hard"):
+        game = game_at_the_choice()
+        planner.PlanningAI(level)._answer_events(game, "ussr")
+        chosen[level] = next(f.choice for f in game.state.fired if f.event == "vostok_group")
+    assert chosen == {"normal": "train_hard", "hard": "train_fast"}
+
+
+def test_the_goal_is_tried_first_on_its_likeliest_kit(content):
+    """Late 1960, one crew ready and one pad: a ballistic hop on the R-7 is likelier to
+    work than a full orbit on the Vostok rocket, whose last stage is raw; the hop flies."""
+    game = Game.new(content, "survival", 1)
+    game.state.quarter = dates.parse_quarter("1960-Q4")
+    ussr = game.state.sides["ussr"]
+    for prog in ussr.programmes.values():
+        prog.quarters, prog.reliability = 40, 95.0
+        prog.successes = prog.flights = max(prog.flights, 3)  # tried: no untried hardware
+    ussr.programmes["vostok_rocket"].reliability = 60.0
+    ussr.articles.update({"r7": 2, "vostok_rocket": 2, "vostok": 2})
+    game.add_crew(ussr, Crew(id="", name="Yuri Gagarin", piloting=60, endurance=60))
+    ai = planner.PlanningAI("normal")
+    chances = {}
+    for mission_id, rocket in (("crewed_suborbital", "r7"), ("crewed_orbital", "vostok_rocket")):
+        mission = content.missions[mission_id]
+        chances[mission_id] = ai._goal_chance(game, "ussr", mission, game.hardware("ussr", mission, rocket, "vostok"))
+    assert chances["crewed_suborbital"] > chances["crewed_orbital"] >= planner.GOAL_ODDS
+    ai._press_goal(game, "ussr")
+    assert [(m.type, m.rocket) for m in ussr.missions] == [("crewed_suborbital", "r7")]

@@ -115,7 +115,11 @@ CREW_MARGIN = 5  # more reliability wanted of what carries a crew: its failures 
 MILESTONE_SHARE = 0.2  # of a mission's worth, shared among its milestones not yet flown (tuned: 0.5 starved the goal)
 MILESTONE_DEPTH = 5  # how far back a chain of milestones is followed (capsule test ... landing)
 GOAL_FUNDING = 5.0  # funding scales the goal's own vehicles may take, to their ceiling (others: 2.5, to the level's goal)
-QUARTER_WORTH = 1.0  # a quarter sooner the goal can fly, in units of ai_weight (Level.reads_the_calendar)
+# a quarter sooner the goal can fly, in units of ai_weight (Level.reads_the_calendar): the race
+# in the short eras is decided in the first quarter both sides can fly, so a quarter outweighs
+# history's habit (ai_weight 3 against 1). At 1 the hard rival trained its first crews as
+# history did and flew in the same quarter as its rival; at 2.5 a quarter ahead (docs/balance.md)
+QUARTER_WORTH = 2.5
 ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
 
 
@@ -171,12 +175,16 @@ class PlanningAI:
 
     def _press_goal(self, game: Game, side: str) -> None:
         """Fly the era's goal now on every kit built for it, when the level's nerve allows
-        (see ``Level.goal_salvo``): a race is won by the first success, not the best odds."""
+        (see ``Level.goal_salvo``): a race is won by the first success, not the best odds.
+        The likeliest kit goes first, whatever its mission: a pad or a crew taken by a long
+        shot is not there for the sound try (Vostok on a ballistic hop, 0.8, against a full
+        orbit, 0.7)."""
         level = self.level
         if not level.goal_salvo and level.all_up_odds is None:
             return
         side_state = game.state.sides[side]
         owned = side_state.programmes.keys()
+        ready = []
         for mission, kits in _goal_kits_by_mission(game.content, side, game.era.goal.first):
             crewed = bool(mission.crew_min)
             if crewed and (level.all_up_odds is None or side_state.stand_down_until > game.state.quarter):
@@ -192,9 +200,21 @@ class PlanningAI:
                     continue
                 # the goal's hardware is built as soon as it could fly, a salvo's worth of it
                 self._order(game, side, hardware, keep)
-                for _ in range(1 if crewed else level.goal_salvo):
-                    if not self._press_once(game, side, mission, kit, hardware):
-                        break
+                ready.append((mission, kit, hardware))
+        if len(ready) > 1:
+            ready.sort(key=lambda entry: -self._goal_chance(game, side, entry[0], entry[2]))
+        for mission, kit, hardware in ready:
+            for _ in range(1 if mission.crew_min else level.goal_salvo):
+                if not self._press_once(game, side, mission, kit, hardware):
+                    break
+
+    def _goal_chance(self, game: Game, side: str, mission, hardware) -> float:
+        """The believed chance of a try at the goal now, with the crew the planner would send."""
+        crew = self._pick_crew(game, side, mission, hardware) if mission.crew_min else ()
+        if crew is None:
+            return 0.0
+        members = [game.state.sides[side].crews[c] for c in crew]
+        return game.odds(side, mission, hardware, members).success
 
     def _order_for_the_calendar(self, game: Game, side: str, mission, kit: Kit, keep: int) -> None:
         """The uncrewed goal's hardware that only history's calendar holds back (its vehicles'
@@ -860,19 +880,23 @@ def _effect_value(effects, wanted: frozenset[str], quarters_left: int, crewed_go
 
 def _goal_wait(game: Game, side: str, effects) -> int:
     """The quarters, after a choice's effects, before the era's goal could first be flown on
-    its soonest kit by the calendar: the kit's first date (vehicles, pads) and the
-    development its vehicles still need, counted from any delay. A goal every kit of which
-    is grounded waits past the era's end."""
+    its soonest kit by the calendar: the kit's first date (vehicles, pads), the development
+    its vehicles still need, counted from any delay, and for a crew the quarter enough of
+    them are through basic training (Kamanin's pilots trained fast or hard, 1960). A goal
+    every kit of which is grounded, or that has no crew coming, waits past the era's end."""
     state = game.state
     side_state = state.sides[side]
     now = state.quarter
     grounded = set(side_state.grounded)
     until = dict(side_state.grounded_until)  # (a timed grounding holds its kits only so long)
     delayed: dict[str, int] = {}
+    trained = sorted(max(now, c.ready_from) for c in game.active_crew(side))  # when each may fly
     for clause in effects:
         if getattr(clause, "target", "self") != "self":
             continue
-        if clause.type == "ground":
+        if clause.type == "recruit":
+            trained = sorted(trained + [now + clause.training] * len(clause.names))
+        elif clause.type == "ground":
             eventtypes.ground(grounded, until, clause.programme, clause.quarters, now)
         elif clause.type == "unground":
             eventtypes.unground(grounded, until, clause.programme)
@@ -883,11 +907,14 @@ def _goal_wait(game: Game, side: str, effects) -> int:
     programmes = game.content.programmes
     never = state.end + 1 - now
     soonest = never
-    for _, kits in _goal_kits_by_mission(game.content, side, game.era.goal.first):
+    for mission, kits in _goal_kits_by_mission(game.content, side, game.era.goal.first):
+        if len(trained) < mission.crew_min:
+            continue  # no crew for it yet, whatever the hardware
+        crew_ready = trained[mission.crew_min - 1] if mission.crew_min else now
         for kit in kits:
             if not held.isdisjoint(kit.flies) or not barred.isdisjoint(kit.flies):
                 continue
-            ready = _ready_from(game.content, side, kit)
+            ready = max(_ready_from(game.content, side, kit), crew_ready)
             for prog_id in kit.flies:
                 ready = max(ready, until.get(prog_id, 0))
                 owned = side_state.programmes.get(prog_id)
