@@ -26,12 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--suffix", default="", help="added to each file name, e.g. _ussr")
     parser.add_argument("--intel", action="store_true", help="only intel_usa.png and intel_ussr.png")
+    parser.add_argument("--goal", action="store_true",
+                        help="only goal_long_shot.png and goal_sound_try_ussr.png (the Race for Survival)")
     args = parser.parse_args(argv)
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
-    if args.intel:
+    if args.intel or args.goal:
         with tempfile.TemporaryDirectory() as home:
-            for path in intel_shots(args.out, args.era, args.seed, Path(home)):
+            shots = intel_shots(args.out, args.era, args.seed, Path(home)) if args.intel else \
+                goal_shots(args.out, Path(home))
+            for path in shots:
                 print(path)
         return 0
     with tempfile.TemporaryDirectory() as home:
@@ -234,8 +238,6 @@ def great_moment(app, game, side: str, shot) -> None:
 
 def intel_shots(out: Path, era: str, seed: int, home: Path, turns: int = 6) -> list[Path]:
     """Each side's file on the rival, a few quarters into a game the computer plays for both."""
-    import pygame
-
     from game import sim
     from game.ai import make_agent
     from game.ui.app import App
@@ -252,14 +254,55 @@ def intel_shots(out: Path, era: str, seed: int, home: Path, turns: int = 6) -> l
         app.start_session(session, fresh=False)
         app.back_to_hq()
         app.navigate("intel")
-        app.toasts.clear()
-        app.focus = None
-        app.last_input -= 10
-        app.frame()
-        path = out / f"intel_{side}.png"
-        pygame.image.save(app.window, str(path))
-        paths.append(path)
+        paths.append(_still(app, out / f"intel_{side}.png"))
     return paths
+
+
+def goal_shots(out: Path, home: Path) -> list[Path]:
+    """The planner on a crewed try at the Race for Survival's goal in late 1960, when the
+    crews are ready: an American long shot (under the side's goal_abort_below) and a sound
+    Soviet try, each saying what a failure would cost. The first seed that shows each."""
+    from game import sim
+    from game.ai import make_agent
+    from game.ui.app import App
+    from game.ui.session import Session
+    from game.ui.storage import Storage
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = App(Storage(home), (1280, 720), fullscreen=False)
+    app.settings.guide = False
+    paths = []
+    for side, long_shot, name in (("usa", True, "goal_long_shot"), ("ussr", False, "goal_sound_try_ussr")):
+        for seed in range(1, 40):
+            session = Session.new(app.content, "survival", side, "ai", "normal", seed)
+            game = session.game
+            sim.advance(game, {s: make_agent("ai") for s in ("usa", "ussr")}, turns=7)  # to 1960-Q4
+            app.start_session(session, fresh=False)
+            app.back_to_hq()
+            app.navigate("missions")
+            top = app.top
+            top._pick_mission("crewed_orbital")
+            mission = app.content.missions["crewed_orbital"]
+            hardware = game.hardware(side, mission, top.rocket, top.spacecraft)
+            if isinstance(hardware, str) or not top.crew:
+                continue
+            chance = game.odds(side, mission, hardware, [game.state.sides[side].crews[c] for c in top.crew]).success
+            if (chance < app.content.sides[side].goal_abort_below) == long_shot:
+                paths.append(_still(app, out / f"{name}.png"))
+                break
+    return paths
+
+
+def _still(app, path: Path) -> Path:
+    """The window as it stands, with no toast, focus or hover look."""
+    import pygame
+
+    app.toasts.clear()
+    app.focus = None
+    app.last_input -= 10
+    app.frame()
+    pygame.image.save(app.window, str(path))
+    return path
 
 
 if __name__ == "__main__":

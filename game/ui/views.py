@@ -116,8 +116,8 @@ def failure_cost(game, side: str, mission, craft: str, chance: float) -> tuple[s
         return (f"A long shot at the goal: {stops} (at {words.percent(below)} or better: "
                 f"{traits.abort_stand_down}){died}.", True)
     if at_goal and below is not None:
-        return (f"{words.upper_first(stops)} (a try at the goal under {words.percent(below)}: "
-                f"{traits.goal_abort_stand_down}){died}.", False)
+        return (f"{words.upper_first(stops)} ({traits.goal_abort_stand_down} for a long shot at the goal, "
+                f"under {words.percent(below)}){died}.", False)
     if aborted:
         return f"{words.upper_first(stops)}{died}.", False
     return (f"A death stops crewed {craft} flights for {words.count(traits.death_stand_down, 'quarter')}."
