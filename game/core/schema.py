@@ -310,7 +310,6 @@ def check(state: GameState) -> None:
             for member in mission.crew:
                 if member not in side.crews:
                     raise SchemaProblem(f"{at}.crew: {member!r} is not one of the side's crew")
-
     for first, won in state.firsts.items():
         for index, entry in enumerate(won):
             if entry.first != first:

@@ -59,14 +59,7 @@ class Camera:
         return self.out / f"{name}{self.suffix}.png"
 
     def shot(self, name: str) -> None:
-        import pygame
-
-        app = self.app
-        app.toasts.clear()
-        app.focus = None
-        app.last_input -= 10  # no hover looks
-        app.frame()
-        pygame.image.save(app.window, str(self.path(name)))
+        _still(self.app, self.path(name))
         self.taken.add(name)
 
     def part(self, name: str, rect) -> None:
@@ -299,7 +292,7 @@ def _still(app, path: Path) -> Path:
 
     app.toasts.clear()
     app.focus = None
-    app.last_input -= 10
+    app.last_input -= 10  # no hover looks
     app.frame()
     pygame.image.save(app.window, str(path))
     return path

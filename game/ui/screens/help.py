@@ -45,8 +45,8 @@ GUIDE = (
      "money and time. Some missions fly on two launches that meet in orbit: both must work."),
     ("The sides", "American failures are public and cost prestige; a crew lost stops crewed flights for an "
      "inquiry, and a crew brought home from a failed flight stops them for a shorter one (longer after a long "
-     "shot at the era's goal: the planner says how long). Soviet failures are secret, but the Kremlin wants its missile first, rival bureaus take money, and "
-     "the Chief Designer's health wears down."),
+     "shot at the era's goal: the planner says how long). Soviet failures are secret, but the Kremlin wants "
+     "its missile first, rival bureaus take money, and the Chief Designer's health wears down."),
     ("Help on everything", "Rest the mouse on any figure or button: it says what it means and why it is what it "
      "is."),
 )
