@@ -314,3 +314,25 @@ def test_the_goal_is_tried_first_on_its_likeliest_kit(content):
     assert chances["crewed_suborbital"] > chances["crewed_orbital"] >= planner.GOAL_ODDS
     ai._press_goal(game, "ussr")
     assert [(m.type, m.rocket) for m in ussr.missions] == [("crewed_suborbital", "r7")]
+
+
+def test_the_hard_rival_tests_the_goals_craft_on_another_rocket_while_its_own_waits(content):
+    """1965: the Saturn V may not fly before late 1966. The hard rival flies the Apollo
+    command module, uncrewed, on a Saturn IB meanwhile (AS-201, February 1966), so that the
+    landing does not carry an untried craft; the normal one waits for the Saturn V."""
+    def booked(level):
+        game = Game.new(content, "moon", 1)
+        game.state.quarter = dates.parse_quarter("1965-Q3")
+        usa = game.state.sides["usa"]
+        for prog_id in ("saturn1b", "apollo_csm"):
+            usa.programmes[prog_id].quarters, usa.programmes[prog_id].reliability = 40, 90.0
+        usa.articles.update({"saturn1b": 1, "apollo_csm": 1})
+        usa.cash = 500.0
+        ai = planner.PlanningAI(level)
+        landing = content.missions["crewed_landing"]
+        assert isinstance(game.hardware("usa", landing, "saturn5", "apollo_csm"), str)  # too early
+        ai._launch(game, "usa", ai._targets(game, "usa"))
+        return [(m.type, m.rocket, m.spacecraft) for m in usa.missions]
+
+    assert ("capsule_test", "saturn1b", "apollo_csm") in booked("hard")
+    assert ("capsule_test", "saturn1b", "apollo_csm") not in booked("normal")

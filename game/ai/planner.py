@@ -71,6 +71,10 @@ class Level:
     # Vanguard, 1955: von Braun could have flown a year before the Navy's pad was built);
     # and the goal's hardware is ordered a build time before the first date it may fly
     reads_the_calendar: bool = False
+    # the goal's crewed craft is test-flown, uncrewed, on another of the side's rockets while
+    # the goal's own rocket may not fly yet, and that rocket is kept developed for it (the
+    # Apollo command module flew on the Saturn IB in 1966, a year before the Saturn V)
+    tests_early: bool = False
 
 
 # the goal's odds with a crew aboard (all-up: on untried hardware). Once a flight flew at the
@@ -99,7 +103,7 @@ LEVELS = {
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
         daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK,
         goal_salvo=3, salvo_odds=0.0, all_up_odds=ALL_UP_ODDS, goal_always=True, best_road=True,
-        reads_the_calendar=True),
+        reads_the_calendar=True, tests_early=True),
 }
 
 
@@ -460,6 +464,8 @@ class PlanningAI:
         owned = side_state.programmes
         needed = frozenset().union(*(_to_start(game.content, k, owned) for _, k in targets))
         wanted = frozenset().union(*(k.flies for _, k in targets)) if targets else frozenset()
+        carriers = self._early_carriers(game, side, targets) if self.level.tests_early else _NONE
+        wanted = wanted.union(carriers)
         # a programme's clock (its min_quarters before it flies unrushed) starts when it is
         # started, so the slowest are started first; toward the goal no money is held back
         programmes = game.content.programmes
@@ -485,7 +491,7 @@ class PlanningAI:
         needing = []
         # the goal's own vehicles are funded to their ceiling and past the usual limit: a race
         # is lost by a goal that waits on research (a player who funds nothing else beat it)
-        for_goal = frozenset().union(*(k.flies for _, k in targets if k.mission in goal_missions))
+        for_goal = frozenset().union(*(k.flies for _, k in targets if k.mission in goal_missions), carriers)
         for prog_id, prog in owned.items():
             if prog_id in wanted:
                 definition = programmes[prog_id]
@@ -543,7 +549,13 @@ class PlanningAI:
             if mission.crew_min and side_state.stand_down_until > state.quarter:
                 continue
             hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
-            if isinstance(hardware, str) or game.why_not_fly_now(side, mission, hardware):
+            if isinstance(hardware, str):
+                if self.level.tests_early and mission.crew_min:  # the craft, on another rocket
+                    early = game.hardware(side, mission, kit.rocket, kit.spacecraft, any_date=True)
+                    if not isinstance(early, str) and not self._tested(game, side, early):
+                        self._test_flight(game, side, early, booked_types)
+                continue
+            if game.why_not_fly_now(side, mission, hardware):
                 continue
             if mission.crew_min and not self._tested(game, side, hardware):
                 self._test_flight(game, side, hardware, booked_types)  # no crew on untried hardware
@@ -648,37 +660,73 @@ class PlanningAI:
                 believed[vehicle.id] = rules.effective(vehicle, owned[vehicle.id], True)
             return believed[vehicle.id] < floor
 
-        tried = set()  # (test, craft): a later piece may lead to a flight already turned down
+        tried = set()  # (test, rocket, craft): a later piece may lead to a flight already turned down
         for piece in pieces:
-            for mission_id in _test_missions(game.content):
-                mission = game.content.missions[mission_id]
-                if mission_id in booked_types:
-                    continue
-                # the piece itself if it is a craft, else the kit's craft
-                craft = piece if piece.kind == "spacecraft" or not mission.spacecraft else hardware.spacecraft
-                carrier = craft if mission.spacecraft else rocket
-                if carrier is None or not any(need in carrier.provides for need in mission.needs):
-                    continue  # cannot fly it: no need to ask the rules
-                craft_id = craft.id if mission.spacecraft else None
-                if (mission_id, craft_id) in tried:
-                    continue
-                tried.add((mission_id, craft_id))
-                # a rocket it expects to lose teaches less than the money would buy (hard's
-                # floor is zero: a failure teaches most, and it has the money)
-                if floor > 0 and all(step.difficulty >= 0 for step in mission.steps) and (
-                        below_floor(rocket) or craft_id and below_floor(craft)):
-                    continue
-                flown = game.hardware(side, mission, rocket.id, craft_id)
-                if isinstance(flown, str) or game.why_not_fly_now(side, mission, flown):
-                    continue  # the AI only sends what the rules allow
-                if game.odds(side, mission, flown, []).success < floor:
-                    continue
-                if not self._ready_to_fly(game, side, flown):
-                    return  # its hardware is being built: the test waits for it
-                if game.execute(commands.PlanMission(side, mission_id, rocket.id, craft_id, game.month_now())):
-                    booked_types.add(mission_id)
-                    self._order(game, side, hardware)  # what the test proves is built for the real flight
-                    return
+            launchers = [rocket]
+            if self.level.tests_early and piece.kind == "spacecraft":
+                launchers += [game.content.programmes[r] for r in self._carriers(game, side, piece)
+                              if r != rocket.id]
+            for launcher in launchers:
+                for mission_id in _test_missions(game.content):
+                    mission = game.content.missions[mission_id]
+                    if mission_id in booked_types:
+                        continue
+                    # the piece itself if it is a craft, else the kit's craft
+                    craft = piece if piece.kind == "spacecraft" or not mission.spacecraft else hardware.spacecraft
+                    carrier = craft if mission.spacecraft else launcher
+                    if carrier is None or not any(need in carrier.provides for need in mission.needs):
+                        continue  # cannot fly it: no need to ask the rules
+                    craft_id = craft.id if mission.spacecraft else None
+                    if (mission_id, launcher.id, craft_id) in tried:
+                        continue
+                    tried.add((mission_id, launcher.id, craft_id))
+                    # a rocket it expects to lose teaches less than the money would buy (hard's
+                    # floor is zero: a failure teaches most, and it has the money)
+                    if floor > 0 and all(step.difficulty >= 0 for step in mission.steps) and (
+                            below_floor(launcher) or craft_id and below_floor(craft)):
+                        continue
+                    flown = game.hardware(side, mission, launcher.id, craft_id)
+                    if isinstance(flown, str) or game.why_not_fly_now(side, mission, flown):
+                        continue  # the AI only sends what the rules allow
+                    if game.odds(side, mission, flown, []).success < floor:
+                        continue
+                    if not self._ready_to_fly(game, side, flown):
+                        return  # its hardware is being built: the test waits for it
+                    if game.execute(commands.PlanMission(side, mission_id, launcher.id, craft_id,
+                                                         game.month_now())):
+                        booked_types.add(mission_id)
+                        self._order(game, side, hardware)  # what the test proves is built for the real flight
+                        return
+
+    def _carriers(self, game: Game, side: str, craft) -> list[str]:
+        """The side's rockets, cheapest first, that can fly ``craft`` on an uncrewed test."""
+        content = game.content
+        found = []
+        rockets = (p for p in game.state.sides[side].programmes if content.programmes[p].kind == "rocket")
+        for rocket_id in sorted(rockets, key=lambda p: (content.programmes[p].unit_cost, p)):
+            for mission_id in _test_missions(content):
+                mission = content.missions[mission_id]
+                if mission.spacecraft and any(need in craft.provides for need in mission.needs) \
+                        and not isinstance(game.hardware(side, mission, rocket_id, craft.id), str):
+                    found.append(rocket_id)
+                    break
+        return found
+
+    def _early_carriers(self, game: Game, side: str, targets) -> frozenset[str]:
+        """The cheapest rocket that can test each untried craft of the goal's crewed kits:
+        developed beside the goal's own, so the test flies while the goal's rocket waits."""
+        goal_missions = _goal_missions(game.content, side, game.era.goal.first)
+        owned = game.state.sides[side].programmes
+        found = set()
+        for _, kit in targets:
+            if kit.mission not in goal_missions or not kit.spacecraft or kit.spacecraft not in owned \
+                    or owned[kit.spacecraft].successes:
+                continue
+            carriers = [r for r in self._carriers(game, side, game.content.programmes[kit.spacecraft])
+                        if r != kit.rocket]
+            if carriers:
+                found.add(carriers[0])
+        return frozenset(found)
 
     def _pick_crew(self, game: Game, side: str, mission, hardware) -> tuple[str, ...] | None:
         """The crew that flies a mission best. A step draws on the crew's best at its skill,
