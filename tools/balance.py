@@ -35,8 +35,9 @@ crewed try at the goal stands its craft down four quarters if it flew at under 5
 from its research and 25 % more development a quarter (levels.yaml, said on the new-game
 screen), takes the road to the Moon it weighs highest instead of drawing one, and reads the
 calendar: it weighs an event's choices by the quarters they put before the goal could fly
-(its vehicles, its pads and its crews' training), and builds an uncrewed goal's hardware
-ahead of its first date.
+(its vehicles, its pads and its crews' training), builds an uncrewed goal's hardware
+ahead of its first date, and tests the goal's craft on another rocket while the goal's own
+may not fly yet (the Apollo command module on a Saturn IB in 1966).
 
 - Equal AIs in the Race for Rockets, dynamic mode (40/60 here: the USA's 39.75 % rounds to
   the bound and misses it; 41/59 over 200 games from seed 1000 in docs/exploits.md, 39.9 %
@@ -64,14 +65,13 @@ ahead of its first date.
   orbit when it is likelier) took them to 94 % and 85 %. Waiting for better odds while the
   rival was not seen near the goal lifted them further but let a crude player who hid its
   progress (the Soviet seat, seen through the American fog) win the Moon era: not kept.
-- Hard against normal in the Race for the Moon as the USA: 59 % (54-64) against 56 %, within
-  the interval (it was 60 %, 55-64, against 55 %: met by the rule's letter). 62 % against 50 %
-  over 200 games from seed 1000 (docs/exploits.md). Its first landing flies all-up in 1967
-  at about two in five whatever its money: every Saturn V, command module and lunar module
-  step is untried (-12). Letting it test the command module on any of its rockets did not
-  help (58 % against 59 %, 200 games from seed 0): its Saturn IB was rushed and unbuilt in
-  1966. Asking 40 % before an all-up try, so that it tests first, lost more races than it
-  won (55 %): neither kept.
+- Hard against normal in the Race for the Moon and the campaign: its first landing flew
+  all-up in late 1967 at about two in five whatever its money, every Saturn V, command
+  module and lunar module step untried (-12), and as the USA it won 59 % (54-64) against
+  normal's 56 %, inside the interval. It now tests its command module on a Saturn IB from
+  1965, as history did in 1966, and lands a year sooner and likelier. Asking 40 % before
+  an all-up try (so that it tests the Saturn V first) lost more races than it won (55 %
+  against 59 %, 200 games): not kept.
 - In the Race for Satellites the Soviet side wins about seven games in ten with equal AIs:
   the R-7 may fly from 1956-Q2 and Sputnik is lifted by Khrushchev's visit, while the
   normal American planner gives the satellite to the Navy, as Eisenhower did, and the
