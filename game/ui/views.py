@@ -111,7 +111,8 @@ def failure_cost(game, side: str, mission, craft: str, chance: float) -> tuple[s
     died = f", a death for {traits.death_stand_down}" if traits.death_stand_down else ""
     at_goal = game.era.goal.first in mission.firsts and traits.goal_abort_stand_down is not None
     below = traits.goal_abort_below
-    stops = f"an abort stops crewed {craft} flights for {words.count(aborted, 'quarter')}"
+    stops = f"an abort stops crewed {craft} flights for {words.count(aborted, 'quarter')}" if aborted \
+        else f"an abort stops no crewed {craft} flight"
     if at_goal and below is not None and chance < below:
         return (f"A long shot at the goal: {stops} (at {words.percent(below)} or better: "
                 f"{traits.abort_stand_down}){died}.", True)
