@@ -719,8 +719,8 @@ class PlanningAI:
         owned = game.state.sides[side].programmes
         found = set()
         for _, kit in targets:
-            if kit.mission not in goal_missions or not kit.spacecraft or kit.spacecraft not in owned \
-                    or owned[kit.spacecraft].successes:
+            if kit.mission not in goal_missions or not game.content.missions[kit.mission].crew_min \
+                    or not kit.spacecraft or kit.spacecraft not in owned or owned[kit.spacecraft].successes:
                 continue
             carriers = [r for r in self._carriers(game, side, game.content.programmes[kit.spacecraft])
                         if r != kit.rocket]
