@@ -44,7 +44,13 @@ may not fly yet (the Apollo command module on a Saturn IB in 1966).
   and 38.1 % over 800 from seeds 0 and 2000). It was 30-35/65-70: two dynamic triggers gave
   the Soviet R-1 a year's start ('Soviet Steel' waited for the R-1 to be started and became
   a free push; 'The First R-1' fired before any R-1 had flown). Both now follow history's
-  order. History's USSR won this race (the R-1 flew in 1948, the Redstone in 1953).
+  order. History's USSR won this race (the R-1 flew in 1948, the Redstone in 1953). What
+  is left: the 'Project Hermes' card, which starts Hermes free, may come from 1945-Q2 in
+  dynamic mode (once the V-2 is started), and while it may come Hermes cannot be bought
+  (Game.card_due_to_start); in historical mode the planner buys it in 1945-Q2, a quarter
+  sooner. Requiring Operation Paperclip too gave the USA 53-54 % (800 games, two seed
+  sets), but moved the dynamic docking median of the history campaigns over its bound at
+  seeds 0-59 (a coin flip between +6 and +9 months, whatever the change): not yet kept.
 - Crude strategies (docs/exploits.md, 200 games a seat from seed 1000): five cells are more
   than 5 points above the normal planner, none above 50 % against hard. On fresh seeds
   (3000-3399, 400 games) each is within 5: booking the goal every quarter in the Moon era,
