@@ -57,8 +57,10 @@ may not fly yet (the Apollo command module on a Saturn IB in 1966).
   dynamic mode, as the USA 54.7 % (goal-once) and 54.5 % (goal-max) against normal's 51.5 %;
   in the Race for Satellites, historical, 23.5 % against 21.0 %; funding only the cheapest
   road there, dynamic, 30.0 % against 27.3 %.
-- Equal AIs in the Race for Survival, historical mode: Vostok starts the era at 42 % (it
-  was 30, and the USSR won 39 %, under the bound; money moved nothing).
+- Equal AIs in the Race for Survival: Vostok starts the era at 42 % (it was 30, and the
+  USSR won 39 % of historical games, under the bound; money moved nothing). In dynamic mode
+  the USA's 40 % is at the bound: trying the likeliest kit first helped the Soviet side
+  most (the R-7 hop), from 44/52 to 40/58.
 - Normal against random in the Race for Survival (94 % as the USA, 85 % as the USSR) and in
   the Race for the Moon as the USA (82 %): the rest are games nobody wins (the Race for
   Survival has no fallback) or won by the random side on the prestige it starts with (the
@@ -67,15 +69,17 @@ may not fly yet (the Apollo command module on a Saturn IB in 1966).
   first orbit stands at about two in three (six steps, each about 0.9), and the landing,
   all-up in 1967, at about two in five. A lost crew stands the craft down six quarters,
   past the era's end. Since a sound try that fails is reviewed as any abort (two quarters,
-  not four), a side has a second try in 1961: these were 82 % and 67 %. Trying the likeliest kit first (the R-7 hop before the
-  orbit when it is likelier) took them to 94 % and 85 %. Waiting for better odds while the
-  rival was not seen near the goal lifted them further but let a crude player who hid its
-  progress (the Soviet seat, seen through the American fog) win the Moon era: not kept.
+  not four), a side has a second try in 1961: these were 82 % and 67 %. Trying the
+  likeliest kit first (the R-7 hop before the orbit when it is likelier) took them to 94 %
+  and 85 %. Waiting for better odds while the rival was not seen near the goal lifted them
+  further but let a crude player who hid its progress (the Soviet seat, seen through the
+  American fog) win the Moon era: not kept.
 - Hard against normal in the Race for the Moon and the campaign: its first landing flew
   all-up in late 1967 at about two in five whatever its money, every Saturn V, command
   module and lunar module step untried (-12), and as the USA it won 59 % (54-64) against
   normal's 56 %, inside the interval. It now tests its command module on a Saturn IB from
-  1965, as history did in 1966, and lands a year sooner and likelier. Asking 40 % before
+  1965, as history did in 1966, and lands sooner and likelier: 79 % as the USA and 71 % as
+  the USSR in the Moon era, 85 % and 72 % in the campaign. Asking 40 % before
   an all-up try (so that it tests the Saturn V first) lost more races than it won (55 %
   against 59 %, 200 games): not kept.
 - In the Race for Satellites the Soviet side wins about seven games in ten with equal AIs:
