@@ -126,14 +126,21 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     file.building = _count(game, file, building.items(), see)
     base_sd = traits.band_sd * share
     gauss, rival_programmes, sqrt = rng.gauss, rival.programmes, math.sqrt  # (a hot loop)
+    # (clamps written as comparisons, not max and min: this loop runs for every programme in
+    # both files every quarter, and the calls were a fiftieth of a headless game)
     for pid, seen in file.programmes.items():
         # the spread, in points, of the file's error on the programme: the side's band at its
         # focus now, narrowed by the flights seen
-        sd = max(MIN_SD, base_sd / sqrt(1 + seen.flights))
+        sd = base_sd / sqrt(1 + seen.flights)
+        if sd < MIN_SD:
+            sd = MIN_SD
         # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
-        centre = max(0.0, min(100.0, rival_programmes[pid].reliability + (seen.bias + gauss() * FRESH_SHARE) * sd))
-        seen.low = round(max(0.0, centre - BAND_Z * sd), 1)  # (centre - a width is never above 100)
-        seen.high = round(min(100.0, centre + BAND_Z * sd), 1)  # (nor centre + a width below 0)
+        centre = rival_programmes[pid].reliability + (seen.bias + gauss() * FRESH_SHARE) * sd
+        centre = 100.0 if centre > 100.0 else centre if centre > 0.0 else 0.0
+        width = BAND_Z * sd
+        low, high = centre - width, centre + width
+        seen.low = round(low if low > 0.0 else 0.0, 1)  # (centre - a width is never above 100)
+        seen.high = round(high if high < 100.0 else 100.0, 1)  # (nor centre + a width below 0)
     file.likely = likely_flights(game, side, tried)
     found = [game.content.programmes[pid].name for pid in file.programmes if pid not in known_before]
     if found and file.updated:  # (the era's first survey finds what history had made public)

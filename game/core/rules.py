@@ -102,7 +102,8 @@ def estimate_sd(state: ProgrammeState) -> float:
 
 def estimate(state: ProgrammeState) -> float:
     """The reliability a side believes its programme has (what the player sees)."""
-    return min(99.0, max(1.0, state.reliability + state.bias * estimate_sd(state)))
+    believed = state.reliability + state.bias * estimate_sd(state)
+    return 99.0 if believed > 99.0 else believed if believed > 1.0 else 1.0  # (clamped: a hot path)
 
 
 def rush_penalty(programme: ProgrammeDef, state: ProgrammeState) -> float:
@@ -122,7 +123,8 @@ def effective(programme: ProgrammeDef, state: ProgrammeState, believed: bool) ->
     """Reliability in flight, after rushing and untried flights, as a fraction; ``believed``
     uses the estimate."""
     base = estimate(state) if believed else state.reliability
-    return min(0.995, max(0.01, (base - rush_penalty(programme, state) - untried_penalty(programme, state)) / 100))
+    chance = (base - rush_penalty(programme, state) - untried_penalty(programme, state)) / 100
+    return 0.995 if chance > 0.995 else chance if chance > 0.01 else 0.01  # (clamped: a hot path)
 
 
 def crew_skill(crew: list[Crew], skill: str | None) -> float:
@@ -140,7 +142,8 @@ def step_chance(step: StepDef, hardware: float, share: int, crew: list[Crew], pe
     flight, so a rocket used in two steps (lift-off, staging) gets the square root in each.
     ``penalty``: points off for milestones not yet flown."""
     base = hardware ** (1 / share) if share > 1 else hardware
-    return min(0.999, max(0.01, base + crew_skill(crew, step.skill) - (step.difficulty + penalty) / 100))
+    chance = base + crew_skill(crew, step.skill) - (step.difficulty + penalty) / 100
+    return 0.999 if chance > 0.999 else chance if chance > 0.01 else 0.01  # (clamped: a hot path)
 
 
 def loss_is_fatal_share(step: StepDef) -> float:
