@@ -337,7 +337,7 @@ class Screen:
     def text(self, rect, items: list[tuple], parent=None) -> pygame.Rect:
         """Wrapped paragraphs, (text, colour[, size[, bold]]) each; scrolls when too tall."""
         rect = pygame.Rect(rect)
-        full = [(t[0], t[1], t[2] if len(t) > 2 else 15, t[3] if len(t) > 3 else False) for t in items]
+        full = paragraphs(items)
         block = art.text_block(full, rect.width - 4)
         if block.get_height() <= rect.height:
             self.image((rect.x, rect.y, block.get_width(), block.get_height()), block, parent=parent)
@@ -346,6 +346,12 @@ class Screen:
             box = self.scroller(rect, block.get_height(), parent)
             self.image((0, 0, block.get_width(), block.get_height()), block, parent=box)
         return rect
+
+
+def paragraphs(items: list[tuple]) -> list[tuple[str, tuple, int, bool]]:
+    """(text, colour[, size[, bold]]) items made whole for ``art.text_block``: size 15 and not
+    bold unless said."""
+    return [(t[0], t[1], t[2] if len(t) > 2 else 15, t[3] if len(t) > 3 else False) for t in items]
 
 
 def fit(text: str, font: pygame.font.Font, width: int) -> str:

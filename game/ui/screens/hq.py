@@ -7,7 +7,7 @@ import pygame
 from game.core import dates, rules
 from game.ui import art, views, words
 from game.ui.screens.common import game_bar
-from game.ui.widgets import Screen, columns
+from game.ui.widgets import Screen, columns, paragraphs
 
 NEWS_SHOWN = 40  # entries; older news is in the chronicle and the reports
 
@@ -64,8 +64,7 @@ class HeadquartersScreen(Screen):
     def _race(self, rect: pygame.Rect) -> int:
         """The era's goal, what decides it at the end, and the firsts so far; returns the y below."""
         era = self.game.era
-        block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False)
-                                for t in views.race_lines(self.session, self.side)], rect.width - 28)
+        block = art.text_block(paragraphs(views.race_lines(self.session, self.side)), rect.width - 28)
         height = 44 + block.get_height()
         self.panel((rect.x, rect.y, rect.width, height))
         self.label((rect.x + 14, rect.y + 8, rect.width - 28, 28), f"The race: {era.name}", kind="#heading",

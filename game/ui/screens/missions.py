@@ -12,7 +12,7 @@ from game.core.rules import Odds
 from game.core.state import SHORT, rival_of
 from game.ui import art, vehicles, views, words
 from game.ui.screens.common import game_bar
-from game.ui.widgets import Screen, columns
+from game.ui.widgets import Screen, columns, paragraphs
 
 
 class Judged(NamedTuple):
@@ -455,16 +455,14 @@ class MissionPlannerScreen(Screen):
                                           lacks_only_hardware=bool(orders or built_by is not None),
                                           spacecraft=self.spacecraft, chance=chance)
         if judged is not None:  # the steps give way to what must be read whole
-            must_h = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in about[:must]],
-                                    inner.width - 4).get_height() if must else 0
+            must_h = art.text_block(paragraphs(about[:must]), inner.width - 4).get_height() if must else 0
             y = self._chances(inner, y, book_y - 6 - must_h, mtype, hardware, judged)
         room = book_y - 6 - y
         # what matters first stays whole (``must``: the reason, the weakest step's why, a first the
         # rival may fly this quarter); then what fits of the rest
         kept = []
         for i, item in enumerate(about):
-            block = art.text_block([(t[0], t[1], t[2], t[3] if len(t) > 3 else False) for t in kept + [item]],
-                                   inner.width - 4)
+            block = art.text_block(paragraphs(kept + [item]), inner.width - 4)
             if block.get_height() > room and i >= max(1, must):
                 break
             kept.append(item)
