@@ -105,20 +105,20 @@ def planner_notes(session, side: str, mission_id: str | None, reason: str | None
 
 def failure_cost(game, side: str, mission, craft: str, chance: float) -> tuple[str, bool]:
     """What a failed crewed flight at ``chance`` would cost in quarters without a crew ('' if
-    nothing), and whether it is a long shot at the era's goal, reviewed longer than a sound try."""
+    nothing), and whether it is a long shot at the era's goal, reviewed longer than a sound try.
+    The rule is ``Game.abort_stand_down``'s: asked at the worst and the best odds, it says
+    whether the odds matter for this flight at all."""
     traits = game.content.sides[side]
     aborted = game.abort_stand_down(side, mission, chance)
+    long_shot, sound = game.abort_stand_down(side, mission, 0.0), game.abort_stand_down(side, mission, 1.0)
     died = f", a death for {traits.death_stand_down}" if traits.death_stand_down else ""
-    at_goal = game.era.goal.first in mission.firsts and traits.goal_abort_stand_down is not None
-    below = traits.goal_abort_below
     stops = f"an abort stops crewed {craft} flights for {words.count(aborted, 'quarter')}" if aborted \
         else f"an abort stops no crewed {craft} flight"
-    if at_goal and below is not None and chance < below:
-        return (f"A long shot at the goal: {stops} (at {words.percent(below)} or better: "
-                f"{traits.abort_stand_down}){died}.", True)
-    if at_goal and below is not None:
-        return (f"{words.upper_first(stops)} ({traits.goal_abort_stand_down} for a long shot at the goal, "
-                f"under {words.percent(below)}){died}.", False)
+    if long_shot != sound:  # a try at the goal, where odds under goal_abort_below cost more
+        below = words.percent(traits.goal_abort_below)
+        if aborted == long_shot:
+            return f"A long shot at the goal: {stops} (at {below} or better: {sound}){died}.", True
+        return f"{words.upper_first(stops)} ({long_shot} for a long shot at the goal, under {below}){died}.", False
     if aborted:
         return f"{words.upper_first(stops)}{died}.", False
     return (f"A death stops crewed {craft} flights for {words.count(traits.death_stand_down, 'quarter')}."
