@@ -664,8 +664,7 @@ class PlanningAI:
         for piece in pieces:
             launchers = [rocket]
             if self.level.tests_early and piece.kind == "spacecraft":
-                launchers += [game.content.programmes[r] for r in self._carriers(game, side, piece)
-                              if r != rocket.id]
+                launchers += [game.content.programmes[r] for r in self._carriers(game, side, piece, rocket.id)]
             for launcher in launchers:
                 for mission_id in _test_missions(game.content):
                     mission = game.content.missions[mission_id]
@@ -698,11 +697,13 @@ class PlanningAI:
                         self._order(game, side, hardware)  # what the test proves is built for the real flight
                         return
 
-    def _carriers(self, game: Game, side: str, craft) -> list[str]:
-        """The side's rockets, cheapest first, that can fly ``craft`` on an uncrewed test."""
+    def _carriers(self, game: Game, side: str, craft, besides: str) -> list[str]:
+        """The side's rockets but ``besides`` (the kit's own), cheapest first, that can fly
+        ``craft`` on an uncrewed test."""
         content = game.content
         found = []
-        rockets = (p for p in game.state.sides[side].programmes if content.programmes[p].kind == "rocket")
+        rockets = (p for p in game.state.sides[side].programmes
+                   if p != besides and content.programmes[p].kind == "rocket")
         for rocket_id in sorted(rockets, key=lambda p: (content.programmes[p].unit_cost, p)):
             for mission_id in _test_missions(content):
                 mission = content.missions[mission_id]
@@ -722,8 +723,7 @@ class PlanningAI:
             if kit.mission not in goal_missions or not game.content.missions[kit.mission].crew_min \
                     or not kit.spacecraft or kit.spacecraft not in owned or owned[kit.spacecraft].successes:
                 continue
-            carriers = [r for r in self._carriers(game, side, game.content.programmes[kit.spacecraft])
-                        if r != kit.rocket]
+            carriers = self._carriers(game, side, game.content.programmes[kit.spacecraft], kit.rocket)
             if carriers:
                 found.add(carriers[0])
         return frozenset(found)
