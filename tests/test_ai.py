@@ -235,16 +235,23 @@ def test_the_hard_rival_reads_what_a_choice_does_to_the_calendar(content):
         game.record_fired(FiredEvent("navy_gets_satellite", "usa", game.state.quarter))
         return game
 
-    event = content.events["navy_gets_satellite"]
-    waits = {c.id: planner._goal_wait(game_at_the_choice(), "usa", c.effects) for c in event.choices}
+    waits, chosen = _read_the_card(content, game_at_the_choice, "usa", "navy_gets_satellite")
     assert waits["orbiter"] == 3 and waits["vanguard"] > waits["orbiter"]
     assert waits["both_services"] == waits["vanguard"]  # the Army, forbidden to orbit, waits on the Navy
+    assert chosen == {"normal": "vanguard", "hard": "orbiter"}
+
+
+def _read_the_card(content, game_at_the_choice, side: str, event_id: str) -> tuple[dict, dict]:
+    """What each of a card's choices puts before the goal could fly (``_goal_wait``), and
+    which choice each level takes, each in a fresh game at the card."""
+    waits = {c.id: planner._goal_wait(game_at_the_choice(), side, c.effects)
+             for c in content.events[event_id].choices}
     chosen = {}
     for level in ("normal", "hard"):
         game = game_at_the_choice()
-        planner.PlanningAI(level)._answer_events(game, "usa")
-        chosen[level] = next(f.choice for f in game.state.fired if f.event == "navy_gets_satellite")
-    assert chosen == {"normal": "vanguard", "hard": "orbiter"}
+        planner.PlanningAI(level)._answer_events(game, side)
+        chosen[level] = next(f.choice for f in game.state.fired if f.event == event_id)
+    return waits, chosen
 
 
 def test_the_hard_rival_builds_the_goal_in_time_for_its_first_date(content):
@@ -282,15 +289,9 @@ def test_the_hard_rival_trains_its_first_crew_fast_when_the_goal_waits_on_it(con
         game.record_fired(FiredEvent("vostok_group", "ussr", game.state.quarter))
         return game
 
-    event = content.events["vostok_group"]
-    waits = {c.id: planner._goal_wait(game_at_the_choice(), "ussr", c.effects) for c in event.choices}
+    waits, chosen = _read_the_card(content, game_at_the_choice, "ussr", "vostok_group")
     assert waits == {"train_hard": 3, "train_fast": 2}
     assert planner._goal_wait(game_at_the_choice(), "ussr", ()) > 3  # no crew coming: past the era's end
-    chosen = {}
-    for level in ("normal", "hard"):
-        game = game_at_the_choice()
-        planner.PlanningAI(level)._answer_events(game, "ussr")
-        chosen[level] = next(f.choice for f in game.state.fired if f.event == "vostok_group")
     assert chosen == {"normal": "train_hard", "hard": "train_fast"}
 
 
