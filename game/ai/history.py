@@ -24,6 +24,7 @@ from game.core import commands, dates, rules
 from game.core.game import Game
 
 HORIZON = 24  # quarters ahead: the programmes of launches this close are funded toward their flight
+TRAINING_AHEAD = 3  # crewed launches of history's plan the crews train toward at once
 CREW_LOSS_LIMIT = 0.3  # a believed chance of losing the crew above this grounds the crew (Korolev's rule)
 
 # The planner's "normal" judgement, with history's priorities: most of the money into the
@@ -64,8 +65,7 @@ class HistoryAgent(PlanningAI):
         due = self._due(game, side, history)
         self._book(game, side, due)
         self._fund(game, side, self._upcoming(game, side, history))
-        self._train_for(game, side, next((launch for _, launch in self._outstanding(game, side, history)
-                                          if game.content.missions[launch.mission].crew_min), None))
+        self._train(game, side, self._crewed_soon(game, side, history))
 
     # --- events ---------------------------------------------------------------------
 
@@ -201,13 +201,12 @@ class HistoryAgent(PlanningAI):
             if command.check(game) is None:  # never send what the rules refuse
                 game.execute(command)
 
-    def _train_for(self, game: Game, side: str, launch) -> None:
-        """Every crew member trains for the next crewed launch's first skill (piloting if none)."""
-        steps = game.content.missions[launch.mission].steps if launch else ()
-        skill = next((s.skill for s in steps if s.skill), "piloting")
-        for crew in game.active_crew(side):
-            if crew.training != skill:
-                game.execute(commands.TrainCrew(side, crew.id, skill))
+    def _crewed_soon(self, game: Game, side: str, history) -> list[str]:
+        """The mission types of the next crewed launches, the crews train for what they call
+        on (the Gemini crews trained for the rendezvous and the docking, not only to fly)."""
+        crewed = [launch.mission for _, launch in self._outstanding(game, side, history)
+                  if game.content.missions[launch.mission].crew_min]
+        return crewed[:TRAINING_AHEAD]
 
     # --- research -------------------------------------------------------------------
 

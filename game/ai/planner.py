@@ -175,7 +175,7 @@ class PlanningAI:
         self._press_goal(game, side)
         self._launch(game, side, targets)
         self._fly_what_is_built(game, side, targets)
-        self._train(game, side, targets)
+        self._train(game, side, [kit.mission for _, kit in targets])
 
     def _press_goal(self, game: Game, side: str) -> None:
         """Fly the era's goal now on every kit built for it, when the level's nerve allows
@@ -755,10 +755,10 @@ class PlanningAI:
             best_so_far = {s: max(v, best.skill(s)) for s, v in best_so_far.items()}
         return tuple(c.id for c in chosen)
 
-    def _train(self, game: Game, side: str, targets) -> None:
-        """Each crew member trains the skill its targets call on that it is weakest at."""
+    def _train(self, game: Game, side: str, mission_ids: list[str]) -> None:
+        """Each crew member trains the skill the missions it works toward call on that it is weakest at."""
         missions = game.content.missions
-        skills = sorted(set().union(*(_skill_counts(game.content, missions[kit.mission]) for _, kit in targets)))
+        skills = sorted(set().union(*(_skill_counts(game.content, missions[m]) for m in mission_ids)))
         for crew in game.active_crew(side):
             level = partial(getattr, crew)  # Crew.skill without a Python call: this runs for every crew, every quarter
             skill = min(skills, key=level) if skills else "piloting"
