@@ -337,3 +337,30 @@ def test_the_hard_rival_tests_the_goals_craft_on_another_rocket_while_its_own_wa
 
     assert ("capsule_test", "saturn1b", "apollo_csm") in booked("hard")
     assert ("capsule_test", "saturn1b", "apollo_csm") not in booked("normal")
+
+
+def test_the_hard_rival_waits_out_an_early_long_shot_unless_the_rival_is_near(content):
+    """Dynamic mode, late 1959: Kamanin's pilots are ready a year before Mercury's, and a
+    Vostok hop stands at about one in three. The hard rival waits for better odds (a long
+    shot that fails stands its craft down longer); the normal one flies. The hard rival
+    flies too once the file warns that the rival may try the goal, once half the era is
+    gone, and whenever the chance is at the side's long-shot line or better."""
+    from game.core.state import LikelyFlight
+
+    game = Game.new(content, "survival", 1, mode="dynamic")
+    game.state.quarter = dates.parse_quarter("1959-Q4")
+    mission = content.missions["crewed_suborbital"]
+    line = content.sides["ussr"].goal_abort_below
+    hard, normal = planner.PlanningAI("hard"), planner.PlanningAI("normal")
+    assert hard._waits_for_better(game, "ussr", mission, line - 0.15)
+    assert not normal._waits_for_better(game, "ussr", mission, line - 0.15)
+    assert not hard._waits_for_better(game, "ussr", mission, line)
+    assert not hard._waits_for_better(game, "ussr", content.missions["capsule_test"], 0.1)  # not the goal
+
+    warned = game.state.sides["ussr"].file
+    warned.likely = [LikelyFlight("crewed_suborbital", "redstone", "mercury", 0.5, ["first_human_in_space"])]
+    assert hard._waits_for_better(game, "usa", mission, line - 0.15)  # the USA's own file warns of nothing
+    assert not hard._waits_for_better(game, "ussr", mission, line - 0.15)
+    warned.likely = []
+    game.state.quarter = game.state.end - (game.state.end - game.state.start) // 2
+    assert not hard._waits_for_better(game, "ussr", mission, line - 0.15)

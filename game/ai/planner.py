@@ -75,6 +75,9 @@ class Level:
     # the goal's own rocket may not fly yet, and that rocket is kept developed for it (the
     # Apollo command module flew on the Saturn IB in 1966, a year before the Saturn V)
     tests_early: bool = False
+    # a crewed try at the goal under the side's long-shot line (goal_abort_below) only when
+    # the race presses: the file warns the rival may try the goal, or half the era is gone
+    patient: bool = False
 
 
 # the goal's odds with a crew aboard (all-up: on untried hardware). Once a flight flew at the
@@ -98,12 +101,13 @@ LEVELS = {
         goal_always=True),
     "hard": Level(
         name="hard", description="Funds its goals to the limit, reads the calendar, test-flies early, takes the "
-        "road to the Moon it judges best and dares most when a first is at stake.",
+        "road to the Moon it judges best, dares most when a first is at stake and, early in a race, "
+        "waits out a long shot with a crew.",
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
         daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK,
         goal_salvo=3, salvo_odds=0.0, all_up_odds=ALL_UP_ODDS, goal_always=True, best_road=True,
-        reads_the_calendar=True, tests_early=True),
+        reads_the_calendar=True, tests_early=True, patient=True),
 }
 
 
@@ -125,6 +129,11 @@ GOAL_FUNDING = 5.0  # funding scales the goal's own vehicles may take, to their 
 # history did and flew in the same quarter as its rival; at 2.5 a quarter ahead (docs/balance.md)
 QUARTER_WORTH = 2.5
 ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
+# the share of the era that must be left for a patient level to pass up a long shot at the goal
+# (Level.patient): in the Race for Survival's dynamic mode Kamanin's pilots were ready in 1959,
+# a year before Mercury's, and a patient hard rival waited for Vostok's odds to pass 50 %; at the
+# Moon era's end a landing at 40 % that waited lost more races than it won (docs/balance.md)
+PATIENCE_SHARE = 0.5
 
 
 _NONE: frozenset[str] = frozenset()
@@ -248,11 +257,28 @@ class PlanningAI:
         needed = self.level.all_up_odds if mission.crew_min else self.level.salvo_odds
         if odds.success < needed or mission.crew_min and odds.crew_loss > (self.level.goal_crew_risk or 0):
             return False
+        if self._waits_for_better(game, side, mission, odds.success):
+            return False
         booking = commands.PlanMission(side, mission.id, kit.rocket, kit.spacecraft, game.month_now(), tuple(crew or ()))
         if booking.check(game) is not None or not game.execute(booking):
             return False
         self._order(game, side, hardware)
         return True
+
+    def _waits_for_better(self, game: Game, side: str, mission, chance: float) -> bool:
+        """Whether a patient level passes up a crewed try at the goal at ``chance``: a long shot
+        (under the side's goal_abort_below, which a failure pays for with a longer stand-down)
+        while the race does not press, that is while more than PATIENCE_SHARE of the era is
+        left and the file does not warn that the rival may try the goal."""
+        goal = game.era.goal.first
+        if not (self.level.patient and mission.crew_min and goal in mission.firsts):
+            return False
+        if chance >= (game.content.sides[side].goal_abort_below or 0):
+            return False
+        state = game.state
+        if state.end - state.quarter <= (state.end - state.start) * PATIENCE_SHARE:
+            return False
+        return not any(goal in flight.firsts for flight, _ in intel.warnings(game, side))
 
     def _fly_what_is_built(self, game: Game, side: str, targets) -> None:
         """With nothing booked, fly the best mission the hardware in hand allows at fair odds:
@@ -574,7 +600,8 @@ class PlanningAI:
                         or kit.mission in races
                         and any(not state.firsts.get(f) for f in mission.firsts))
             needed, risk = self._nerve(game, mission, bool(at_stake), time_short, ahead)
-            if odds.success >= needed and odds.crew_loss <= risk:
+            if odds.success >= needed and odds.crew_loss <= risk \
+                    and not self._waits_for_better(game, side, mission, odds.success):
                 ready = road_ai.joint_ready(self, game, side, kit, hardware) if kit.rocket2 \
                     else self._ready_to_fly(game, side, hardware)
                 if not ready:
