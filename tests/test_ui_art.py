@@ -192,3 +192,16 @@ def test_bundled_content_declares_its_art_and_the_pictures_read_it(content):
     report = LaunchReport(1, "usa", "orbital", "atlas", "mercury", [], 1962, 2, 20, steps, "success", [], True)
     assert LaunchFilm(report, "atlas", "mercury", (320, 200)).kinds[1] == "ascent"
     assert LaunchFilm(report, "atlas", "mercury", (320, 200), phases={"odd": "space"}).kinds[1] == "space"
+
+
+def test_wrapped_text_never_starts_a_line_with_a_percent_sign():
+    """The new-game screen broke 'Given 30 % more money' after the 30."""
+    from game.ui import art
+
+    pygame.font.init()
+    fnt = art.font(14)
+    text = "Given 30 % more money, 50 % more from its research and 20 % quicker development."
+    for width in range(fnt.size("development.")[0], fnt.size(text)[0] + 1, 3):
+        lines = art.wrap(text, fnt, width)
+        assert " ".join(lines) == text
+        assert not any(line.startswith("%") for line in lines), (width, lines)

@@ -58,9 +58,17 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
 # --- text ---------------------------------------------------------------------------------
 
 def wrap(text: str, fnt: pygame.font.Font, width: int) -> list[str]:
+    """The text in lines no wider than ``width`` (a word wider than that gets a line of its
+    own), broken at spaces and newlines, but never before a percent sign: the game writes
+    "30 %", and a line that starts with "% more money" reads as a fault."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
+        words: list[str] = []
+        for word in paragraph.split(" "):
+            if words and word.startswith("%"):
+                words[-1] += " " + word
+            else:
+                words.append(word)
         line = ""
         for word in words:
             trial = f"{line} {word}" if line else word
