@@ -101,8 +101,7 @@ LEVELS = {
         goal_always=True),
     "hard": Level(
         name="hard", description="Funds its goals to the limit, reads the calendar, test-flies early, takes the "
-        "road to the Moon it judges best, dares most when a first is at stake and, early in a race, "
-        "waits out a long shot with a crew.",
+        "road to the Moon it judges best, dares most for a first and waits out an early long shot.",
         research_share=0.95, success_needed=0.45, crew_risk=0.18, tests_before_crew=1, focus=2,
         reads_events=True, reliability_goal=95, uncrewed_goal_odds=0.3, test_odds=0.0,
         daring=0.3, crewed_success_needed=0.6, pipeline=3, goal_odds=GOAL_ODDS, goal_crew_risk=GOAL_CREW_RISK,
