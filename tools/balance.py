@@ -37,30 +37,44 @@ screen), takes the road to the Moon it weighs highest instead of drawing one, an
 calendar: it weighs an event's choices by the quarters they put before the goal could fly
 (its vehicles, its pads and its crews' training), builds an uncrewed goal's hardware
 ahead of its first date, and tests the goal's craft on another rocket while the goal's own
-may not fly yet (the Apollo command module on a Saturn IB in 1966).
+may not fly yet (the Apollo command module on a Saturn IB in 1966). While more than half
+the era is left and its file does not warn that the rival may try the goal, it passes up
+a crewed try at the goal under 50 %.
 
-- Equal AIs in the Race for Rockets, dynamic mode (40/60 here: the USA's 39.75 % rounds to
-  the bound and misses it; 41/59 over 200 games from seed 1000 in docs/exploits.md, 39.9 %
-  and 38.1 % over 800 from seeds 0 and 2000). It was 30-35/65-70: two dynamic triggers gave
-  the Soviet R-1 a year's start ('Soviet Steel' waited for the R-1 to be started and became
-  a free push; 'The First R-1' fired before any R-1 had flown). Both now follow history's
-  order. History's USSR won this race (the R-1 flew in 1948, the Redstone in 1953). What
-  is left: the 'Project Hermes' card, which starts Hermes free, may come from 1945-Q2 in
-  dynamic mode (once the V-2 is started), and while it may come Hermes cannot be bought
-  (Game.card_due_to_start); in historical mode the planner buys it in 1945-Q2, a quarter
-  sooner. Requiring Operation Paperclip too gave the USA 53-54 % (800 games, two seed
-  sets), but moved the dynamic docking median of the history campaigns over its bound at
-  seeds 0-59 (a coin flip between +6 and +9 months, whatever the change): not yet kept.
-- Crude strategies (docs/exploits.md, 200 games a seat from seed 1000): five cells are more
-  than 5 points above the normal planner, none above 50 % against hard. On fresh seeds
-  (3000-3399, 400 games) each is within 5: booking the goal every quarter in the Moon era,
-  dynamic mode, as the USA 54.7 % (goal-once) and 54.5 % (goal-max) against normal's 51.5 %;
-  in the Race for Satellites, historical, 23.5 % against 21.0 %; funding only the cheapest
-  road there, dynamic, 30.0 % against 27.3 %.
+- Equal AIs in the Race for Rockets, dynamic mode: met since the sixth session (53/47; it was
+  40/60, and 38-40 % over 800 games from other seeds). The 'Project Hermes' card, which
+  starts Hermes free, could come from the first quarters in dynamic mode (once the V-2 was
+  started), and while it may come Hermes cannot be bought (Game.card_due_to_start), so the
+  American planner waited for it. The card now waits for Operation Paperclip as well, as
+  its text says (von Braun's men to question): 53.2 % and 53.5 % from seeds 0 and 2000.
+  History's USSR won this race (the R-1 flew in 1948, the Redstone in 1953).
+- Crude strategies (docs/exploits.md, 200 games a seat from seed 1000): eight cells are
+  marked. On fresh seeds (3000-3399, 400 games) none is more than 5 points above the normal
+  planner: booking the goal every quarter in the Moon era, dynamic mode, as the USA 54.7 %
+  (goal-once) and 54.5 % (goal-max) against normal's 51.5 %; in the Race for Satellites,
+  historical, 23.5 % against 21.0 %; funding only the cheapest road there, dynamic, 30.0 %
+  against 27.3 %; booking the R-1 every quarter in the Race for Rockets, dynamic, 45.3 %
+  against 46.8 %. Against hard in the Race for Rockets, dynamic, as the USA: 47.7 %
+  (goal-once) and 50.7 % (goal-max), where the normal planner itself wins 49.7 % (51.0 % at
+  seed 0): the hard Soviet rival is about even with normal there (below).
+- Hard against normal in the Race for Rockets as the USSR: 47 % against normal's 41 %
+  (historical), about 50 % against 47 % (dynamic). The race is decided in late 1947 and
+  early 1948, when both sides fly salvoes of rushed rockets (the R-1 may be ordered only in
+  1947-Q2 and may fly from 1947-Q3); the hard rival's money and research do little against
+  the rush penalty, and its faster development takes the R-1's off a quarter sooner, about
+  when the race is over. A salvo of five rockets, not three, gave 54.5 % against 50.2 % at
+  seed 0 and no gain at seed 3000 (51 % for the American planner either way): not kept.
 - Equal AIs in the Race for Survival: Vostok starts the era at 42 % (it was 30, and the
   USSR won 39 % of historical games, under the bound; money moved nothing). In dynamic mode
-  the USA's 40 % is at the bound: trying the likeliest kit first helped the Soviet side
-  most (the R-7 hop), from 44/52 to 40/58.
+  the USA's 40 % is at the bound (46 % from seed 1000): the Soviet crews are ready in 1959,
+  a year before Mercury's, and both planners fly Vostok then at about two in five.
+- Hard against normal in the Race for Survival, dynamic mode: the hard Soviet rival flew
+  Vostok a quarter sooner than the normal one and at worse odds (about one in three), and
+  won 50.5 % against the normal American planner where the normal Soviet one won 57.8 %.
+  Passing up a long shot while more than half the era is left and the file gives no
+  warning took it to 70.5 %. Without the half-era bound the hard American waited with a
+  40 % landing at the Moon era's end and fell from 78.5 % to 67.7 % (seed 1000); with it,
+  77 %.
 - Normal against random in the Race for Survival (94 % as the USA, 85 % as the USSR) and in
   the Race for the Moon as the USA (82 %): the rest are games nobody wins (the Race for
   Survival has no fallback) or won by the random side on the prestige it starts with (the
@@ -68,17 +82,23 @@ may not fly yet (the Apollo command module on a Saturn IB in 1966).
   left work, and the goal's odds are history's: the crews are ready in late 1960, when a
   first orbit stands at about two in three (six steps, each about 0.9), and the landing,
   all-up in 1967, at about two in five. A lost crew stands the craft down six quarters,
-  past the era's end. Since a sound try that fails is reviewed as any abort (two quarters,
-  not four), a side has a second try in 1961: these were 82 % and 67 %. Trying the
-  likeliest kit first (the R-7 hop before the orbit when it is likelier) took them to 94 %
-  and 85 %. Waiting for better odds while the rival was not seen near the goal lifted them
-  further but let a crude player who hid its progress (the Soviet seat, seen through the
-  American fog) win the Moon era: not kept.
+  past the era's end: 9 of 40 Soviet first tries lost the crew (re-entry has no abort).
+  Since a sound try that fails is reviewed as any abort (two quarters, not four), a side
+  has a second try in 1961: these were 82 % and 67 %. Trying the likeliest kit first (the
+  R-7 hop before the orbit when it is likelier) took them to 94 % and 85 %. Waiting for
+  better odds while the rival was not seen near the goal lifted them further but let a
+  crude player who hid its progress (the Soviet seat, seen through the American fog) win
+  the Moon era: not kept. In the Moon era's lost games the American planner ends 15-60
+  behind: it flies no Gemini (the landing's targets fill its focus) and loses three to
+  nine crew. Racing for one first more while behind on prestige (Gemini's docking) did
+  not change it (82.5 % either way, 200 games), nor did flying the landing's milestones
+  on other rockets beside it (the American side fell from 56 % to 51.5 % with equal AIs):
+  not kept.
 - Hard against normal in the Race for the Moon and the campaign: its first landing flew
   all-up in late 1967 at about two in five whatever its money, every Saturn V, command
   module and lunar module step untried (-12), and as the USA it won 59 % (54-64) against
   normal's 56 %, inside the interval. It now tests its command module on a Saturn IB from
-  1965, as history did in 1966, and lands sooner and likelier: 79 % as the USA and 71 % as
+  1965, as history did in 1966, and lands sooner and likelier: 78 % as the USA and 75 % as
   the USSR in the Moon era, 85 % and 72 % in the campaign. Asking 40 % before
   an all-up try (so that it tests the Saturn V first) lost more races than it won (55 %
   against 59 %, 200 games): not kept.
