@@ -241,6 +241,26 @@ def test_the_hard_rival_reads_what_a_choice_does_to_the_calendar(content):
     assert chosen == {"normal": "vanguard", "hard": "orbiter"}
 
 
+def test_the_hard_rival_counts_a_delay_at_its_own_pace(content):
+    """1947: the R-1 may be started now and fly from 1947-Q3, rushed until developed. Stalin's
+    'every bolt Soviet' holds its development two quarters; German parts where needed do not.
+    The hard rival develops faster than anyone's pace, so it must count its own: the calendar
+    at anyone's pace (no R-1 developed before 1948-Q3) hid the quarters the order costs it,
+    and it obeyed as history did, flying rushed R-1s against the American planner (about
+    even, where it now wins most games). It keeps the German parts."""
+    def game_at_the_choice():
+        game = Game.new(content, "rockets", 1, levels={"ussr": "hard"})
+        game.state.quarter = dates.parse_quarter("1947-Q2")
+        ussr = game.state.sides["ussr"]
+        ussr.pending_events = ["soviet_materials"]
+        game.record_fired(FiredEvent("soviet_materials", "ussr", game.state.quarter))
+        return game
+
+    waits, chosen = _read_the_card(content, game_at_the_choice, "ussr", "soviet_materials")
+    assert waits["every_bolt_soviet"] > waits["german_where_needed"]
+    assert chosen == {"normal": "every_bolt_soviet", "hard": "german_where_needed"}
+
+
 def _read_the_card(content, game_at_the_choice, side: str, event_id: str) -> tuple[dict, dict]:
     """What each of a card's choices puts before the goal could fly (``_goal_wait``), and
     which choice each level takes, each in a fresh game at the card."""

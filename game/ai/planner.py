@@ -988,12 +988,15 @@ def _goal_wait(game: Game, side: str, effects) -> int:
         for kit in kits:
             if not held.isdisjoint(kit.flies) or not barred.isdisjoint(kit.flies):
                 continue
-            ready = max(_ready_from(game.content, side, kit), crew_ready)
+            # the calendar's dates and pads; the development is counted here, at the side's pace
+            ready = max(_first_dates(game.content, side, kit), crew_ready)
             for prog_id in kit.flies:
                 ready = max(ready, until.get(prog_id, 0))
                 owned = side_state.programmes.get(prog_id)
                 done = owned.quarters if owned else 0
-                begins = max(now, delayed.get(prog_id, 0), owned.delayed_until if owned else 0)
+                available = programmes[prog_id].available
+                begins = max(now, delayed.get(prog_id, 0), owned.delayed_until if owned else 0,
+                             dates.parse_quarter(available) if available and not owned else 0)
                 left = max(0.0, programmes[prog_id].min_quarters - done) / side_state.pace
                 ready = max(ready, (begins + math.ceil(left)) if left else now)  # (developed: a delay holds nothing)
             soonest = min(soonest, ready - now)
@@ -1033,20 +1036,25 @@ def _ready_from(content, side: str, kit: Kit) -> int:
     for its rocket. Kept per content."""
     cache = analysis.of(content).ready_from
     if kit not in cache:
-        programmes = content.programmes
-        quarters = [0]
-        for prog_id in kit.flies:
-            prog = programmes[prog_id]
-            if prog.earliest:
-                quarters.append(dates.parse_quarter(prog.earliest))
-            if prog.available:
-                quarters.append(dates.parse_quarter(prog.available) + prog.min_quarters)
-        if content.pads:  # (a scenario without pads launches anything anywhere, as game.why_no_pad says)
-            pads = [dates.parse_quarter(pad.opens) if pad.opens else 0
-                    for pad in content.pads.values() if kit.rocket in pad.serves and pad.side == side]
-            quarters.append(min(pads) if pads else NEVER)
-        cache[kit] = max(quarters)
+        developed = [dates.parse_quarter(prog.available) + prog.min_quarters
+                     for prog in map(content.programmes.__getitem__, kit.flies) if prog.available]
+        cache[kit] = max([_first_dates(content, side, kit), *developed])
     return cache[kit]
+
+
+def _first_dates(content, side: str, kit: Kit) -> int:
+    """The first quarter a kit may fly by its vehicles' first dates and its rocket's first pad,
+    however developed."""
+    quarters = [0]
+    for prog_id in kit.flies:
+        prog = content.programmes[prog_id]
+        if prog.earliest:
+            quarters.append(dates.parse_quarter(prog.earliest))
+    if content.pads:  # (a scenario without pads launches anything anywhere, as game.why_no_pad says)
+        pads = [dates.parse_quarter(pad.opens) if pad.opens else 0
+                for pad in content.pads.values() if kit.rocket in pad.serves and pad.side == side]
+        quarters.append(min(pads) if pads else NEVER)
+    return max(quarters)
 
 
 def _readiness(owned, kit: Kit) -> float:
