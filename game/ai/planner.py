@@ -83,9 +83,11 @@ class Level:
 # the goal's odds with a crew aboard (all-up: on untried hardware). Once a flight flew at the
 # odds shown (research after the launches), at 0.25 and 0.3 booking the landing every quarter
 # beat the planner by 14 points in the Moon era's historical mode; at 0.15 and 0.2 by none
-# (dynamic mode: +7 either way; tools/exploits.py, docs/exploits.md)
+# (dynamic mode: +7 either way; tools/exploits.py, docs/exploits.md). With the rules of the
+# sixth session, all-up at 0.2 left booking the landing every quarter 9 points ahead in the
+# dynamic Moon era (400 games from seed 1000); at 0.15, 3 (dynamic) and none (historical)
 GOAL_ODDS = 0.15
-ALL_UP_ODDS = 0.2
+ALL_UP_ODDS = 0.15
 GOAL_CREW_RISK = 0.35
 
 LEVELS = {
