@@ -28,7 +28,7 @@ Measured with every rule of part two in (built hardware, pads, inquiries, untrie
 milestones, the review, the roads, decisions in flight, the file on the rival). A quarter's
 launches fly before its research, so a flight flies at the odds its side saw when it booked
 it. Both planners press the era's goal first each quarter, on its likeliest kit first
-(crewed at a believed 15 %, all-up at 20 %), work toward it from the first, fund its
+(crewed at a believed 15 %, all-up at 15 %), work toward it from the first, fund its
 vehicles before their other targets and keep its rushed vehicles' clocks running. A failed
 crewed try at the goal stands its craft down four quarters if it flew at under 50 %, two
 (as any abort) if at 50 % or better. The hard rival is also given 30 % more money, 50 % more
@@ -48,26 +48,30 @@ a crewed try at the goal under 50 %.
   American planner waited for it. The card now waits for Operation Paperclip as well, as
   its text says (von Braun's men to question): 53.2 % and 53.5 % from seeds 0 and 2000.
   History's USSR won this race (the R-1 flew in 1948, the Redstone in 1953).
-- Crude strategies (docs/exploits.md, 200 games a seat from seed 1000): eight cells are
-  marked. On fresh seeds (3000-3399, 400 games) none is more than 5 points above the normal
-  planner: booking the goal every quarter in the Moon era, dynamic mode, as the USA 54.7 %
-  (goal-once) and 54.5 % (goal-max) against normal's 51.5 %; in the Race for Satellites,
-  historical, 23.5 % against 21.0 %; funding only the cheapest road there, dynamic, 30.0 %
-  against 27.3 %; booking the R-1 every quarter in the Race for Rockets, dynamic, 45.3 %
-  against 46.8 %. Against hard in the Race for Rockets, dynamic, as the USA: 47.7 %
-  (goal-once) and 50.7 % (goal-max), where the normal planner itself wins 49.7 % (51.0 % at
-  seed 0): the hard Soviet rival is about even with normal there (below).
-- Hard against normal in the Race for Rockets as the USSR: 47 % against normal's 41 %
-  (historical), about 50 % against 47 % (dynamic). The race is decided in late 1947 and
-  early 1948, when both sides fly salvoes of rushed rockets (the R-1 may be ordered only in
-  1947-Q2 and may fly from 1947-Q3); the hard rival's money and research do little against
-  the rush penalty, and its faster development takes the R-1's off a quarter sooner, about
-  when the race is over. A salvo of five rockets, not three, gave 54.5 % against 50.2 % at
-  seed 0 and no gain at seed 3000 (51 % for the American planner either way): not kept.
+- Crude strategies (docs/exploits.md, 400 games a seat from seed 1000): six cells are more
+  than 5 points above the normal planner; none wins more than 40 % against hard. On fresh
+  seeds (3000-3399, 400 games) each of the six is within 5: booking the R-1 every quarter
+  in the Race for Rockets, dynamic, 45.3 % against normal's 46.8 %; booking the satellite
+  every quarter in the Race for Satellites, historical, as the USA 23.5 % against 21.0 %;
+  funding only the cheapest road there, dynamic, 30.0 % against 27.3 %; booking the landing
+  as often as the rules allow in the Moon era, dynamic, 52.7 % against 51.5 %; booking it
+  once a quarter in the campaign, dynamic, 56.5 % against 56.8 %. Before the planners' all-up
+  threshold came down from 20 % to 15 % (sixth session), booking the landing every quarter
+  was 9 points ahead in the dynamic Moon era (55 % against 46 %, seed 1000) and 3 on the
+  fresh seeds.
+- Hard against normal in the Race for Rockets as the USSR: about even until the sixth
+  session (47 % against normal's 41 % historical, 50 % against 47 % dynamic), and booking
+  the goal every quarter as the USA won about half its games against it. Its calendar took
+  the first day a kit could fly from each vehicle's development at anyone's pace; the hard
+  rival develops 25 % faster, so the two quarters that 'Soviet Steel' (1947: every bolt
+  Soviet) holds the R-1 looked like one, it obeyed as history did, and flew rushed R-1s in
+  late 1947. It now counts development at its own pace, keeps German parts where they
+  serve, and wins 88 % (historical) and 85.5 % (dynamic, 400 games from seed 0); no crude
+  strategy wins more than 18 % against hard in the Race for Rockets.
 - Equal AIs in the Race for Survival: Vostok starts the era at 42 % (it was 30, and the
   USSR won 39 % of historical games, under the bound; money moved nothing). In dynamic mode
-  the USA's 40 % is at the bound (46 % from seed 1000): the Soviet crews are ready in 1959,
-  a year before Mercury's, and both planners fly Vostok then at about two in five.
+  the USA's 41 % is near the bound (46-48 % from seed 1000): the Soviet crews are ready in
+  1959, a year before Mercury's, and both planners fly Vostok then at about two in five.
 - Hard against normal in the Race for Survival, dynamic mode: the hard Soviet rival flew
   Vostok a quarter sooner than the normal one and at worse odds (about one in three), and
   won 50.5 % against the normal American planner where the normal Soviet one won 57.8 %.
@@ -98,8 +102,8 @@ a crewed try at the goal under 50 %.
   all-up in late 1967 at about two in five whatever its money, every Saturn V, command
   module and lunar module step untried (-12), and as the USA it won 59 % (54-64) against
   normal's 56 %, inside the interval. It now tests its command module on a Saturn IB from
-  1965, as history did in 1966, and lands sooner and likelier: 78 % as the USA and 75 % as
-  the USSR in the Moon era, 85 % and 72 % in the campaign. Asking 40 % before
+  1965, as history did in 1966, and lands sooner and likelier: 77 % as the USA and 74 % as
+  the USSR in the Moon era, 84 % and 73 % in the campaign. Asking 40 % before
   an all-up try (so that it tests the Saturn V first) lost more races than it won (55 %
   against 59 %, 200 games): not kept.
 - In the Race for Satellites the Soviet side wins about seven games in ten with equal AIs:
