@@ -21,6 +21,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
+from itertools import product
 
 from game.ai import analysis
 from game.ai import roads as road_ai
@@ -268,17 +269,18 @@ class PlanningAI:
 
     def _waits_for_better(self, game: Game, side: str, mission, chance: float) -> bool:
         """Whether a patient level passes up a crewed try at the goal at ``chance``: a long shot
-        (under the side's goal_abort_below, which a failure pays for with a longer stand-down)
-        while the race does not press, that is while more than PATIENCE_SHARE of the era is
-        left and the file does not warn that the rival may try the goal."""
-        goal = game.era.goal.first
-        if not (self.level.patient and mission.crew_min and goal in mission.firsts):
+        (one a failure pays for with a longer stand-down than a sound try's: the rule is
+        ``Game.abort_stand_down``'s) while the race does not press, that is while more than
+        PATIENCE_SHARE of the era is left and the file does not warn that the rival may try
+        the goal."""
+        if not (self.level.patient and mission.crew_min):
             return False
-        if chance >= (game.content.sides[side].goal_abort_below or 0):
-            return False
+        if game.abort_stand_down(side, mission, chance) <= game.abort_stand_down(side, mission, 1.0):
+            return False  # not a long shot, or not a try at the goal
         state = game.state
         if state.end - state.quarter <= (state.end - state.start) * PATIENCE_SHARE:
             return False
+        goal = game.era.goal.first
         return not any(goal in flight.firsts for flight, _ in intel.warnings(game, side))
 
     def _fly_what_is_built(self, game: Game, side: str, targets) -> None:
@@ -693,37 +695,35 @@ class PlanningAI:
             launchers = [rocket]
             if self.level.tests_early and piece.kind == "spacecraft":
                 launchers += [game.content.programmes[r] for r in self._carriers(game, side, piece, rocket.id)]
-            for launcher in launchers:
-                for mission_id in _test_missions(game.content):
-                    mission = game.content.missions[mission_id]
-                    if mission_id in booked_types:
-                        continue
-                    # the piece itself if it is a craft, else the kit's craft
-                    craft = piece if piece.kind == "spacecraft" or not mission.spacecraft else hardware.spacecraft
-                    carrier = craft if mission.spacecraft else launcher
-                    if carrier is None or not any(need in carrier.provides for need in mission.needs):
-                        continue  # cannot fly it: no need to ask the rules
-                    craft_id = craft.id if mission.spacecraft else None
-                    if (mission_id, launcher.id, craft_id) in tried:
-                        continue
-                    tried.add((mission_id, launcher.id, craft_id))
-                    # a rocket it expects to lose teaches less than the money would buy (hard's
-                    # floor is zero: a failure teaches most, and it has the money)
-                    if floor > 0 and all(step.difficulty >= 0 for step in mission.steps) and (
-                            below_floor(launcher) or craft_id and below_floor(craft)):
-                        continue
-                    flown = game.hardware(side, mission, launcher.id, craft_id)
-                    if isinstance(flown, str) or game.why_not_fly_now(side, mission, flown):
-                        continue  # the AI only sends what the rules allow
-                    if game.odds(side, mission, flown, []).success < floor:
-                        continue
-                    if not self._ready_to_fly(game, side, flown):
-                        return  # its hardware is being built: the test waits for it
-                    if game.execute(commands.PlanMission(side, mission_id, launcher.id, craft_id,
-                                                         game.month_now())):
-                        booked_types.add(mission_id)
-                        self._order(game, side, hardware)  # what the test proves is built for the real flight
-                        return
+            for launcher, mission_id in product(launchers, _test_missions(game.content)):
+                mission = game.content.missions[mission_id]
+                if mission_id in booked_types:
+                    continue
+                # the piece itself if it is a craft, else the kit's craft
+                craft = piece if piece.kind == "spacecraft" or not mission.spacecraft else hardware.spacecraft
+                carrier = craft if mission.spacecraft else launcher
+                if carrier is None or not any(need in carrier.provides for need in mission.needs):
+                    continue  # cannot fly it: no need to ask the rules
+                craft_id = craft.id if mission.spacecraft else None
+                if (mission_id, launcher.id, craft_id) in tried:
+                    continue
+                tried.add((mission_id, launcher.id, craft_id))
+                # a rocket it expects to lose teaches less than the money would buy (hard's
+                # floor is zero: a failure teaches most, and it has the money)
+                if floor > 0 and all(step.difficulty >= 0 for step in mission.steps) and (
+                        below_floor(launcher) or craft_id and below_floor(craft)):
+                    continue
+                flown = game.hardware(side, mission, launcher.id, craft_id)
+                if isinstance(flown, str) or game.why_not_fly_now(side, mission, flown):
+                    continue  # the AI only sends what the rules allow
+                if game.odds(side, mission, flown, []).success < floor:
+                    continue
+                if not self._ready_to_fly(game, side, flown):
+                    return  # its hardware is being built: the test waits for it
+                if game.execute(commands.PlanMission(side, mission_id, launcher.id, craft_id, game.month_now())):
+                    booked_types.add(mission_id)
+                    self._order(game, side, hardware)  # what the test proves is built for the real flight
+                    return
 
     def _carriers(self, game: Game, side: str, craft, besides: str) -> list[str]:
         """The side's rockets but ``besides`` (the kit's own), cheapest first, that can fly
