@@ -10,7 +10,7 @@ from game.content import loader
 from game.core import commands, dates
 from game.core.commands import EndTurn
 from game.core.game import Game
-from game.core.state import Crew, FiredEvent, ProgrammeState
+from game.core.state import Crew, FiredEvent, LikelyFlight, ProgrammeState
 
 
 def _advance_until(game, agents, done, limit=60):
@@ -365,8 +365,6 @@ def test_the_hard_rival_waits_out_an_early_long_shot_unless_the_rival_is_near(co
     shot that fails stands its craft down longer); the normal one flies. The hard rival
     flies too once the file warns that the rival may try the goal, once half the era is
     gone, and whenever the chance is at the side's long-shot line or better."""
-    from game.core.state import LikelyFlight
-
     game = Game.new(content, "survival", 1, mode="dynamic")
     game.state.quarter = dates.parse_quarter("1959-Q4")
     mission = content.missions["crewed_suborbital"]
