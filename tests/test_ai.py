@@ -382,3 +382,22 @@ def test_the_hard_rival_waits_out_an_early_long_shot_unless_the_rival_is_near(co
     warned.likely = []
     game.state.quarter = game.state.end - (game.state.end - game.state.start) // 2
     assert not hard._waits_for_better(game, "ussr", mission, line - 0.15)
+
+
+def test_the_goals_craft_flies_empty_while_its_crews_train(content):
+    """Mid-1960: Vostok has flown once and Kamanin's pilots are still in training. The
+    planner flies the craft uncrewed meanwhile, as the Korabl-Sputniks flew while Gagarin's
+    group trained, rather than leave the pad idle until the crew is ready."""
+    game = Game.new(content, "survival", 1)
+    game.state.quarter = dates.parse_quarter("1960-Q2")
+    ussr = game.state.sides["ussr"]
+    for prog_id in ("r7", "vostok_rocket", "vostok"):
+        prog = ussr.programmes[prog_id]
+        prog.quarters, prog.reliability = 40, 85.0
+        prog.successes = prog.flights = 1
+    ussr.articles.update({"r7": 2, "vostok_rocket": 2, "vostok": 2})
+    ussr.crews.clear()
+    ussr.cash = 300.0
+    ai = planner.PlanningAI("normal")
+    ai._launch(game, "ussr", ai._targets(game, "ussr"))
+    assert [(m.type, m.spacecraft) for m in ussr.missions] == [("capsule_test", "vostok")]

@@ -593,6 +593,9 @@ class PlanningAI:
                 continue
             crew = self._pick_crew(game, side, mission, hardware)
             if mission.crew_min and crew is None:
+                # the crews still train: the craft flies empty meanwhile (the five Korabl-Sputniks
+                # flew while Gagarin's group trained)
+                self._test_flight(game, side, hardware, booked_types)
                 continue
             crew_members = [side_state.crews[c] for c in crew or ()]
             odds = game.odds(side, mission, hardware, crew_members)
