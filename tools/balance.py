@@ -48,14 +48,15 @@ a crewed try at the goal under 50 %.
   American planner waited for it. The card now waits for Operation Paperclip as well, as
   its text says (von Braun's men to question): 53.2 % and 53.5 % from seeds 0 and 2000.
   History's USSR won this race (the R-1 flew in 1948, the Redstone in 1953).
-- Crude strategies (docs/exploits.md, 400 games a seat from seed 1000): six cells are more
+- Crude strategies (docs/exploits.md, 400 games a seat from seed 1000): seven cells are more
   than 5 points above the normal planner; none wins more than 40 % against hard. On fresh
-  seeds (3000-3399, 400 games) each of the six is within 5: booking the R-1 every quarter
+  seeds (3000-3399, 400 games) each of the seven is within 5: booking the R-1 every quarter
   in the Race for Rockets, dynamic, 45.3 % against normal's 46.8 %; booking the satellite
   every quarter in the Race for Satellites, historical, as the USA 23.5 % against 21.0 %;
   funding only the cheapest road there, dynamic, 30.0 % against 27.3 %; booking the landing
   as often as the rules allow in the Moon era, dynamic, 52.7 % against 51.5 %; booking it
-  once a quarter in the campaign, dynamic, 56.5 % against 56.8 %. Before the planners' all-up
+  in the campaign, dynamic, once a quarter 56.2 % and as often as the rules allow 55.5 %,
+  against 55.0 %. Before the planners' all-up
   threshold came down from 20 % to 15 % (sixth session), booking the landing every quarter
   was 9 points ahead in the dynamic Moon era (55 % against 46 %, seed 1000) and 3 on the
   fresh seeds.
@@ -68,19 +69,27 @@ a crewed try at the goal under 50 %.
   late 1947. It now counts development at its own pace, keeps German parts where they
   serve, and wins 88 % (historical) and 85.5 % (dynamic, 400 games from seed 0); no crude
   strategy wins more than 18 % against hard in the Race for Rockets.
+- Equal AIs in the campaign, historical mode: the USA wins 60.3 % from seed 0, a hair over
+  the bound, where it won 59 % before the seventh session; from seeds 1000 to 5000 (400
+  games each) 58.8, 63.0, 55.2, 53.2 and 56.0 %: 57.8 % over the 2400 games. The code
+  before the seventh session's change gave 58.8 % and 61.0 % from seeds 0 and 1000. The
+  campaign ends in the Moon era, whose historical mode the USA wins 57 % (Korolev dies in
+  January 1966, as he did).
 - Equal AIs in the Race for Survival: Vostok starts the era at 42 % (it was 30, and the
   USSR won 39 % of historical games, under the bound; money moved nothing). In dynamic mode
-  the USA's 41 % is near the bound (46-48 % from seed 1000): the Soviet crews are ready in
-  1959, a year before Mercury's, and both planners fly Vostok then at about two in five.
+  the Soviet crews are ready in 1959, a year before Mercury's, and both planners fly Vostok
+  then at about two in five; the USA won 41 %, near the bound, until the planners flew the
+  craft empty while the crews trained (seventh session): 44 %.
 - Hard against normal in the Race for Survival, dynamic mode: the hard Soviet rival flew
   Vostok a quarter sooner than the normal one and at worse odds (about one in three), and
   won 50.5 % against the normal American planner where the normal Soviet one won 57.8 %.
   Passing up a long shot while more than half the era is left and the file gives no
-  warning took it to 70.5 %. Without the half-era bound the hard American waited with a
-  40 % landing at the Moon era's end and fell from 78.5 % to 67.7 % (seed 1000); with it,
-  77 %.
-- Normal against random in the Race for Survival (94 % as the USA, 85 % as the USSR) and in
-  the Race for the Moon as the USA (82 %): the rest are games nobody wins (the Race for
+  warning took it to 70.5 % (67 % since the normal planner flies its craft empty while
+  its crews train, where normal against normal wins 55 %). Without the half-era bound the
+  hard American waited with a 40 % landing at the Moon era's end and fell from 78.5 % to
+  67.7 % (seed 1000); with it, 77 %.
+- Normal against random in the Race for Survival as the USSR (90 %) and in the Race for the
+  Moon as the USA (82 %): the rest are games nobody wins (the Race for
   Survival has no fallback) or won by the random side on the prestige it starts with (the
   Soviet side starts the Moon era 40 ahead). The AI wins as often as its tries in the time
   left work, and the goal's odds are history's: the crews are ready in late 1960, when a
@@ -89,10 +98,21 @@ a crewed try at the goal under 50 %.
   past the era's end: 9 of 40 Soviet first tries lost the crew (re-entry has no abort).
   Since a sound try that fails is reviewed as any abort (two quarters, not four), a side
   has a second try in 1961: these were 82 % and 67 %. Trying the likeliest kit first (the
-  R-7 hop before the orbit when it is likelier) took them to 94 % and 85 %. Waiting for
+  R-7 hop before the orbit when it is likelier) took them to 94 % and 85 %. Until the
+  seventh session a crewed kit whose crews still trained left its pad idle: the Soviet
+  planner flew one capsule test in 1959 and then nothing until Vostok carried a man in
+  late 1960, on a heat shield no flight had proved since. Both planners now fly the craft
+  empty meanwhile, as the five Korabl-Sputniks flew while Gagarin's group trained: 98 % and
+  90 % (92 % and 85.5 % in dynamic mode). The rest of the Soviet losses are a crew lost on
+  the first try (36 in 400 games, 22 of them at re-entry), whose stand-down outlasts the
+  era. Waiting for
   better odds while the rival was not seen near the goal lifted them further but let a
   crude player who hid its progress (the Soviet seat, seen through the American fog) win
-  the Moon era: not kept. In the Moon era's lost games the American planner ends 15-60
+  the Moon era: not kept; nor did it help now (a Soviet planner that waited for 85 % while
+  its file gave no warning flew in 1961-Q2 at 82 % and won 87 %, as without waiting), and
+  it cost the American one the Moon era (86 % to 75.5 %, seed 1000). Accepting a crew
+  risk of 20 % on the landing, not 35 %, cost it too (78 %); 50 % changed nothing. In the
+  Moon era's lost games the American planner ends 15-60
   behind: it flies no Gemini (the landing's targets fill its focus) and loses three to
   nine crew. Racing for one first more while behind on prestige (Gemini's docking) did
   not change it (82.5 % either way, 200 games), nor did flying the landing's milestones
