@@ -18,10 +18,10 @@ state (tests/test_intel.py holds the AI to it). Only this module reads the truth
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
-from game.core import rules
+from game.core import dates, rules
 from game.core.state import SIDES, LikelyFlight, RivalFile, SeenProgramme, rival_of
 
 if TYPE_CHECKING:
@@ -194,14 +194,13 @@ def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list
     quarter = game.state.quarter
     free_pads = frozenset(p for p, ready in file.pads.items() if ready <= quarter)  # seen, and free
     for mission, open_firsts, kits in cache.candidates(game, file, known):
-        for rocket, craft, along in kits:
-            if game.too_early(rocket.id, craft.id if craft else None):
-                continue
-            chance = _try_chance(game, file, mission, rocket, craft, along, middles, free_pads)
+        for kit in kits:
+            if quarter < kit.first_quarter:
+                continue  # history's calendar holds it back (Game.too_early)
+            chance = _try_chance(file, mission, kit, middles, free_pads)
             best = found.get(mission.id)
             if best is None or chance > best.chance:
-                found[mission.id] = LikelyFlight(mission.id, rocket.id, craft.id if craft else None,
-                                                 chance, list(open_firsts))
+                found[mission.id] = LikelyFlight(mission.id, kit.rocket, kit.craft, chance, list(open_firsts))
     for flight in found.values():
         if tried is None:
             flight.waited = waited.get(flight.mission, 0)
@@ -285,7 +284,23 @@ def _relevant(content, mission) -> frozenset[str]:
                      | {p.id for p in programmes if not set(p.provides).isdisjoint(mission.needs)})
 
 
-def _kits(content, known: frozenset[str], mission) -> list[tuple]:
+class _WatchedKit(NamedTuple):
+    """A kit the file watches for, with what ``_try_chance`` asks of it worked out once."""
+    rocket: str
+    craft: str | None
+    vehicles: tuple[tuple[str, bool], ...]  # rocket, craft and what flies along: (id, built as an article)
+    pads: tuple[str, ...]  # the pads that serve the rocket
+    first_quarter: int  # the first quarter history's calendar lets it fly (its vehicles' ``earliest``)
+
+
+def _watched(content, rocket, craft, along) -> _WatchedKit:
+    vehicles = tuple((p.id, p.kind != "component") for p in (rocket, craft, *along) if p is not None)
+    earliest = [dates.parse_quarter(p.earliest) for p in (rocket, craft) if p is not None and p.earliest]
+    return _WatchedKit(rocket.id, craft.id if craft else None, vehicles, _pads_for(content, rocket.id),
+                       max(earliest, default=-1))
+
+
+def _kits(content, known: frozenset[str], mission) -> list[_WatchedKit]:
     programmes = [content.programmes[pid] for pid in sorted(known)]
 
     def provider(capability: str):
@@ -301,24 +316,21 @@ def _kits(content, known: frozenset[str], mission) -> list[tuple]:
                 continue
             reason, along = rules.why_cannot_fly(mission, rocket, craft, content.capability_kinds, provider)
             if not reason:
-                flies.append((rocket, craft, tuple(along)))
+                flies.append(_watched(content, rocket, craft, along))
     return flies
 
 
-def _try_chance(game: Game, file: RivalFile, mission, rocket, craft, along, middles: dict[str, float],
+def _try_chance(file: RivalFile, mission, kit: _WatchedKit, middles: dict[str, float],
                 free_pads: frozenset[str]) -> float:
     """The chance the file gives a kit of being tried within a quarter: its hardware seen,
     a pad seen free for it (``free_pads``), and odds (from the bands' middles) a side would fly at."""
     ready = 1.0
-    odds = middles[rocket.id]
-    for prog in (rocket, craft, *along):
-        if prog is None:
-            continue
-        if prog is not rocket:
-            odds *= middles[prog.id]
-        if prog.kind != "component" and not file.articles.get(prog.id):
-            ready *= 0.35 if file.building.get(prog.id) else 0.1  # built out of sight, or not yet
-    pads = _pads_for(game.content, rocket.id)
+    odds = 1.0
+    for pid, built in kit.vehicles:
+        odds *= middles[pid]
+        if built and not file.articles.get(pid):
+            ready *= 0.35 if file.building.get(pid) else 0.1  # built out of sight, or not yet
+    pads = kit.pads
     if pads and free_pads.isdisjoint(pads):
         ready *= 0.3  # no pad seen free for it
     willing = max(0.05, min(1.0, (odds - 0.2) / 0.4))  # a side flies when it believes the odds fair
