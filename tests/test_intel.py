@@ -218,3 +218,20 @@ def test_a_programme_found_is_news_for_the_side_that_found_it(content):
     found = [e for e in game.state.log if e.text.startswith("Intelligence:")]
     assert found and all(e.visible_to == (e.side,) for e in found)
     assert all(e.quarter > game.state.start for e in found)  # the era's first survey is not news
+
+
+def test_a_watched_kit_waits_for_historys_calendar_as_the_rules_do(content):
+    """The file works out once when a kit may first fly (``_WatchedKit.first_quarter``): it
+    must agree with ``Game.too_early`` on both sides of that quarter, for every kit the
+    file could watch for with every programme known."""
+    game = Game.new(content, "campaign", 1)
+    known = frozenset(content.programmes)
+    checked = 0
+    for mission in content.missions.values():
+        for kit in intel._kits(content, known, mission):
+            dated = kit.first_quarter >= 0  # (-1: no first date)
+            for quarter in (kit.first_quarter - 1, kit.first_quarter) if dated else (game.state.start,):
+                game.state.quarter = quarter
+                assert (quarter < kit.first_quarter) == bool(game.too_early(kit.rocket, kit.craft)), kit
+                checked += 1
+    assert checked > 100

@@ -290,7 +290,7 @@ class _WatchedKit(NamedTuple):
     craft: str | None
     vehicles: tuple[tuple[str, bool], ...]  # rocket, craft and what flies along: (id, built as an article)
     pads: tuple[str, ...]  # the pads that serve the rocket
-    first_quarter: int  # the first quarter history's calendar lets it fly (its vehicles' ``earliest``)
+    first_quarter: int  # the first quarter history's calendar lets it fly (its vehicles' ``earliest``; -1: any)
 
 
 def _watched(content, rocket, craft, along) -> _WatchedKit:
