@@ -131,6 +131,13 @@ GOAL_FUNDING = 5.0  # funding scales the goal's own vehicles may take, to their 
 # history did and flew in the same quarter as its rival; at 2.5 a quarter ahead (docs/balance.md)
 QUARTER_WORTH = 2.5
 ORDER_AHEAD = 0.15  # hardware is ordered when the odds are this close to good enough: it takes time to build
+# cash unspent, in quarters' budgets, past which a side chases one target more. At three the
+# American planner of the Moon era sat on about 200 with Gemini and Titan II in hand, flew
+# only the landing and the lunar orbit, and took no first while the landing failed: a Soviet
+# side that did nothing won one game in six on the prestige it starts with. At 1.5 it also
+# works toward the landing's milestones at times, and lands more often: against a random
+# side, the first rendezvous in 33 games of 400 (8 at three), the landing in 347 (328)
+FLUSH_BUDGETS = 1.5
 # the share of the era that must be left for a patient level to pass up a long shot at the goal
 # (Level.patient): in the Race for Survival's dynamic mode Kamanin's pilots were ready in 1959,
 # a year before Mercury's, and a patient hard rival waited for Vostok's odds to pass 50 %; at the
@@ -373,7 +380,7 @@ class PlanningAI:
         # soon; the counts only grow, so their sizes tell when it changes. Nothing else may
         # enter it: a loaded game's fresh AI must choose as the one that played on would.
         # money piling up unspent means the programme can afford to chase one more goal
-        flush = state.sides[side].cash > 3 * state.sides[side].budget
+        flush = state.sides[side].cash > FLUSH_BUDGETS * state.sides[side].budget
         key = (id(state), side, state.sides[side].road, len(owned), sum(map(len, state.firsts.values())),
                len(state.sides[side].flown),
                frozenset(state.sides[side].grounded), len(_seen_flown(game, side)), flush,
