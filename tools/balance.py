@@ -29,7 +29,9 @@ milestones, the review, the roads, decisions in flight, the file on the rival). 
 launches fly before its research, so a flight flies at the odds its side saw when it booked
 it. Both planners press the era's goal first each quarter, on its likeliest kit first
 (crewed at a believed 15 %, all-up at 15 %), work toward it from the first, fund its
-vehicles before their other targets and keep its rushed vehicles' clocks running. A failed
+vehicles before their other targets and keep its rushed vehicles' clocks running; while
+their crews train, the goal's craft flies empty; once a quarter and a half's budget lies
+unspent, they chase one target more (FLUSH_BUDGETS in game/ai/planner.py). A failed
 crewed try at the goal stands its craft down four quarters if it flew at under 50 %, two
 (as any abort) if at 50 % or better. The hard rival is also given 30 % more money, 50 % more
 from its research and 25 % more development a quarter (levels.yaml, said on the new-game
@@ -48,18 +50,17 @@ a crewed try at the goal under 50 %.
   American planner waited for it. The card now waits for Operation Paperclip as well, as
   its text says (von Braun's men to question): 53.2 % and 53.5 % from seeds 0 and 2000.
   History's USSR won this race (the R-1 flew in 1948, the Redstone in 1953).
-- Crude strategies (docs/exploits.md, 400 games a seat from seed 1000): seven cells are more
-  than 5 points above the normal planner; none wins more than 40 % against hard. On fresh
-  seeds (3000-3399, 400 games) each of the seven is within 5: booking the R-1 every quarter
-  in the Race for Rockets, dynamic, 45.3 % against normal's 46.8 %; booking the satellite
-  every quarter in the Race for Satellites, historical, as the USA 23.5 % against 21.0 %;
-  funding only the cheapest road there, dynamic, 30.0 % against 27.3 %; booking the landing
-  as often as the rules allow in the Moon era, dynamic, 52.7 % against 51.5 %; booking it
-  in the campaign, dynamic, once a quarter 56.2 % and as often as the rules allow 55.5 %,
-  against 55.0 %. Before the planners' all-up
-  threshold came down from 20 % to 15 % (sixth session), booking the landing every quarter
-  was 9 points ahead in the dynamic Moon era (55 % against 46 %, seed 1000) and 3 on the
-  fresh seeds.
+- Crude strategies (docs/exploits.md, 400 games a seat from seed 1000): one cell is more
+  than 5 points above the normal planner (booking the R-1 every quarter in the Race for
+  Rockets, dynamic, as the USSR: 48 % against 41 %), and on fresh seeds (3000-3399, 400
+  games) it is not (45.3 % against 46.8 %); none wins more than 40 % against hard. Seven
+  cells were over before the seventh session's FLUSH_BUDGETS; each was within 5 on the
+  fresh seeds, among them booking the satellite every quarter in the Race for Satellites,
+  historical, as the USA (23.5 % against 21.0 %) and booking the landing in the dynamic
+  campaign (56.2 % once a quarter, 55.5 % as often as the rules allow, against 55.0 %).
+  Before the planners' all-up threshold came down from 20 % to 15 % (sixth session),
+  booking the landing every quarter was 9 points ahead in the dynamic Moon era (55 %
+  against 46 %, seed 1000) and 3 on the fresh seeds.
 - Hard against normal in the Race for Rockets as the USSR: about even until the sixth
   session (47 % against normal's 41 % historical, 50 % against 47 % dynamic), and booking
   the goal every quarter as the USA won about half its games against it. Its calendar took
@@ -69,12 +70,12 @@ a crewed try at the goal under 50 %.
   late 1947. It now counts development at its own pace, keeps German parts where they
   serve, and wins 88 % (historical) and 85.5 % (dynamic, 400 games from seed 0); no crude
   strategy wins more than 18 % against hard in the Race for Rockets.
-- Equal AIs in the campaign, historical mode: the USA wins 60.3 % from seed 0, a hair over
-  the bound, where it won 59 % before the seventh session; from seeds 1000 to 5000 (400
-  games each) 58.8, 63.0, 55.2, 53.2 and 56.0 %: 57.8 % over the 2400 games. The code
-  before the seventh session's change gave 58.8 % and 61.0 % from seeds 0 and 1000. The
-  campaign ends in the Moon era, whose historical mode the USA wins 57 % (Korolev dies in
-  January 1966, as he did).
+- Equal AIs in the campaign, historical mode: the USA won 59-61 % until the seventh session
+  (60.3 % from seed 0, over the bound; 57.8 % over 2400 games from six seeds). The campaign
+  ends in the Moon era, where the American planner sat on about 200 with Gemini in hand
+  and worked toward the landing and the lunar orbit only. Chasing one target more once a
+  quarter and a half's budget lies unspent (it was three): 50/50 from seed 0, 58.8 % and
+  60.3 % from seeds 1000 and 2000.
 - Equal AIs in the Race for Survival: Vostok starts the era at 42 % (it was 30, and the
   USSR won 39 % of historical games, under the bound; money moved nothing). In dynamic mode
   the Soviet crews are ready in 1959, a year before Mercury's, and both planners fly Vostok
@@ -89,7 +90,7 @@ a crewed try at the goal under 50 %.
   hard American waited with a 40 % landing at the Moon era's end and fell from 78.5 % to
   67.7 % (seed 1000); with it, 77 %.
 - Normal against random in the Race for Survival as the USSR (90 %) and in the Race for the
-  Moon as the USA (82 %): the rest are games nobody wins (the Race for
+  Moon as the USA (87 %): the rest are games nobody wins (the Race for
   Survival has no fallback) or won by the random side on the prestige it starts with (the
   Soviet side starts the Moon era 40 ahead). The AI wins as often as its tries in the time
   left work, and the goal's odds are history's: the crews are ready in late 1960, when a
@@ -112,18 +113,23 @@ a crewed try at the goal under 50 %.
   its file gave no warning flew in 1961-Q2 at 82 % and won 87 %, as without waiting), and
   it cost the American one the Moon era (86 % to 75.5 %, seed 1000). Accepting a crew
   risk of 20 % on the landing, not 35 %, cost it too (78 %); 50 % changed nothing. In the
-  Moon era's lost games the American planner ends 15-60
-  behind: it flies no Gemini (the landing's targets fill its focus) and loses three to
-  nine crew. Racing for one first more while behind on prestige (Gemini's docking) did
-  not change it (82.5 % either way, 200 games), nor did flying the landing's milestones
-  on other rockets beside it (the American side fell from 56 % to 51.5 % with equal AIs):
-  not kept.
+  Moon era's lost games the American planner ended 15-60
+  behind a Soviet side that flew once or not at all: it flew no Gemini (the landing's
+  targets filled its focus, with about 200 unspent) and lost three to nine crew. Racing
+  for one first more while behind on prestige (Gemini's docking) did not change it (82.5 %
+  either way, 200 games), nor did flying the landing's milestones on other rockets beside
+  it (the American side fell from 56 % to 51.5 % with equal AIs): not kept. Chasing one
+  target more once a quarter and a half's budget lies unspent did: 87 %, 85.3 % and
+  84.5 % from seeds 0, 1000 and 2000 (82 %, 86.3 % and 80.5 % before); it takes the first
+  rendezvous in 33 games of 400 (8) and lands in 347 (328). At two budgets and at one it
+  stayed at 82-83 %.
 - Hard against normal in the Race for the Moon and the campaign: its first landing flew
   all-up in late 1967 at about two in five whatever its money, every Saturn V, command
   module and lunar module step untried (-12), and as the USA it won 59 % (54-64) against
   normal's 56 %, inside the interval. It now tests its command module on a Saturn IB from
-  1965, as history did in 1966, and lands sooner and likelier: 77 % as the USA and 74 % as
-  the USSR in the Moon era, 84 % and 73 % in the campaign. Asking 40 % before
+  1965, as history did in 1966, and lands sooner and likelier: 72 % as the USA and 74 % as
+  the USSR in the Moon era, 83 % and 73 % in the campaign (where normal wins 55 % and 46 %,
+  50 % and 50 %). Asking 40 % before
   an all-up try (so that it tests the Saturn V first) lost more races than it won (55 %
   against 59 %, 200 games): not kept.
 - In the Race for Satellites the Soviet side wins about seven games in ten with equal AIs:
@@ -135,7 +141,7 @@ a crewed try at the goal under 50 %.
   their first date and flies in 1956-Q2, before any Vanguard: it wins nearly every game.
 - In the Race for Survival the hard rival trains its first crews fast (Kamanin's pilots in
   two quarters, not three; the Mercury Seven kept out of the papers, five not six) and flies
-  a quarter before the normal one: 89 % as the USA, 80 % as the USSR. The cards say how long
+  a quarter before the normal one: 93 % as the USA, 84 % as the USSR. The cards say how long
   each group trains, so a player can do the same.
 """
 
