@@ -296,8 +296,8 @@ class _WatchedKit(NamedTuple):
 def _watched(content, rocket, craft, along) -> _WatchedKit:
     vehicles = tuple((p.id, p.kind != "component") for p in (rocket, craft, *along) if p is not None)
     earliest = [dates.parse_quarter(p.earliest) for p in (rocket, craft) if p is not None and p.earliest]
-    return _WatchedKit(rocket.id, craft.id if craft else None, vehicles, _pads_for(content, rocket.id),
-                       max(earliest, default=-1))
+    pads = tuple(p.id for p in content.pads.values() if rocket.id in p.serves)
+    return _WatchedKit(rocket.id, craft.id if craft else None, vehicles, pads, max(earliest, default=-1))
 
 
 def _kits(content, known: frozenset[str], mission) -> list[_WatchedKit]:
@@ -330,8 +330,7 @@ def _try_chance(file: RivalFile, mission, kit: _WatchedKit, middles: dict[str, f
         odds *= middles[pid]
         if built and not file.articles.get(pid):
             ready *= 0.35 if file.building.get(pid) else 0.1  # built out of sight, or not yet
-    pads = kit.pads
-    if pads and free_pads.isdisjoint(pads):
+    if kit.pads and free_pads.isdisjoint(kit.pads):
         ready *= 0.3  # no pad seen free for it
     willing = max(0.05, min(1.0, (odds - 0.2) / 0.4))  # a side flies when it believes the odds fair
     if mission.after:
@@ -342,7 +341,6 @@ def _try_chance(file: RivalFile, mission, kit: _WatchedKit, middles: dict[str, f
     return min(0.9, ready * willing)
 
 
-_PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> rocket -> the pads that serve it
 _SIDE_PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> side -> its pads, in the file's order
 
 
@@ -352,12 +350,6 @@ def _side_pads(content, side: str) -> tuple:
         cache[side] = tuple(p for p in content.pads.values() if p.side == side)
     return cache[side]
 
-
-def _pads_for(content, rocket_id: str) -> tuple[str, ...]:
-    cache = _PADS.setdefault(content, {})
-    if rocket_id not in cache:
-        cache[rocket_id] = tuple(p.id for p in content.pads.values() if rocket_id in p.serves)
-    return cache[rocket_id]
 
 
 def warnings(game: Game, side: str) -> list[tuple[LikelyFlight, str]]:
