@@ -172,6 +172,8 @@ class PlanningAI:
         self._margins: dict[str, float] = {}
         self._best_kits_key = None
         self._best_kits_value: dict = {}
+        self._kit_memo_key = None  # see _best_kits
+        self._kit_memo: dict = {}
         self._values_key = None
         self._values: dict[str, float] = {}
         self._worths_of: dict | None = None  # the values the sorted worths below were made from
@@ -406,7 +408,13 @@ class PlanningAI:
                 continue  # another road's mission
             kits = all_kits[mission_id]
             if mission_id not in best_kits:
-                best_kits[mission_id] = self._best_kit(game, side, soon, mission_id, kits, started)
+                # worked out afresh only when what it reads of the side has changed (see _best_kits)
+                quarters, needs = _kit_reach(game.content, side, mission_id)
+                memo_key = (mission_id, bisect.bisect_right(quarters, soon), started & needs)
+                found = self._kit_memo.get(memo_key, self._kit_memo)
+                if found is self._kit_memo:
+                    found = self._kit_memo[memo_key] = self._best_kit(game, side, soon, mission_id, kits, started)
+                best_kits[mission_id] = found
             if best_kits[mission_id] is None:
                 continue
             if mission_id in races and not all(p in owned for p in kits[0].flies):
@@ -461,10 +469,20 @@ class PlanningAI:
         """Each mission type's best kits, as far as they have been asked for (see _best_kit).
         Kept while what the side owns, its groundings and what it may start stay the same."""
         state = game.state
-        key = (id(state), side, state.sides[side].road, len(state.sides[side].programmes),
-               frozenset(state.sides[side].grounded), bisect.bisect_right(_availabilities(game.content, side), soon))
+        side_state = state.sides[side]
+        grounded = frozenset(side_state.grounded)
+        key = (id(state), side, side_state.road, len(side_state.programmes),
+               grounded, bisect.bisect_right(_availabilities(game.content, side), soon))
         if key != self._best_kits_key:
             self._best_kits_key, self._best_kits_value = key, {}
+        # Each mission's answer is also kept under what it reads that changes: which of its
+        # kits may be started by ``soon`` and which of their programmes are started (the key
+        # in _choose_targets), within the same game, road and groundings (and their ends, which
+        # _liftable reads). A programme started, or a kit opening, then works out again only
+        # the missions it touches, not all of them.
+        context = (id(state), side, side_state.road, grounded, frozenset(side_state.grounded_until))
+        if context != self._kit_memo_key:
+            self._kit_memo_key, self._kit_memo = context, {}
         return self._best_kits_value
 
     def _best_kit(self, game: Game, side: str, soon: int, mission_id: str, kits: list[Kit],
@@ -1146,6 +1164,17 @@ def _availabilities(content, side: str) -> list[int]:
     if side not in cache:
         cache[side] = sorted({k.available for kits in _kits(content, side).values() for k in kits})
     return cache[side]
+
+
+def _kit_reach(content, side: str, mission_id: str) -> tuple[list[int], frozenset[str]]:
+    """The sorted quarters at which a mission's kits may be started, and every programme
+    they need: all of the side's state a mission's best kit reads besides its groundings."""
+    cache = analysis.of(content).kit_reach
+    key = (side, mission_id)
+    if key not in cache:
+        kits = _kits(content, side)[mission_id]
+        cache[key] = sorted({k.available for k in kits}), frozenset().union(*(k.programmes for k in kits))
+    return cache[key]
 
 
 def _start_costs(content) -> dict[str, float]:
