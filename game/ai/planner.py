@@ -176,8 +176,8 @@ class PlanningAI:
         self._kit_memo: dict = {}
         self._values_key = None
         self._values: dict[str, float] = {}
-        self._worths_of: dict | None = None  # the values the sorted worths below were made from
-        self._worths: list[tuple[float, str]] = []
+        self._worths_of: tuple | None = None  # the values, and the count owned, the list below was made from
+        self._worths: list[tuple] = []
 
     # --- the quarter's plan ---------------------------------------------------------
 
@@ -304,13 +304,18 @@ class PlanningAI:
         reserved = frozenset().union(*(k.flies for _, k in targets)) if targets else frozenset()
         owned = side_state.programmes.keys()
         values = self._mission_values(game, side)
-        if self._worths_of is not values:  # the missions by worth, kept while the worths stand
+        if self._worths_of is None or self._worths_of[0] is not values or self._worths_of[1] != len(owned):
+            # the missions by worth, each with its kits the side has started all of: kept while
+            # the worths stand and nothing is started (programmes are never stopped). A mission
+            # with no such kit is left out: it could book nothing, nor end the search below
             share = game.content.sides[side].success_prestige_share
-            self._worths_of, self._worths = values, sorted(
-                ((values.get(m, mission.prestige * share), m) for m, mission in game.content.missions.items()),
-                reverse=True)
+            all_kits = _kits(game.content, side)
+            self._worths_of, self._worths = (values, len(owned)), [
+                (worth, mission_id, game.content.missions[mission_id], kits)
+                for worth, mission_id in sorted(((values.get(m, mission.prestige * share), m)
+                                                 for m, mission in game.content.missions.items()), reverse=True)
+                if (kits := [k for k in all_kits.get(mission_id, ()) if k.flies <= owned])]
         worths = self._worths
-        all_kits = _kits(game.content, side)
         programmes = game.content.programmes
         believed: dict[str, float] = {}
 
@@ -320,12 +325,11 @@ class PlanningAI:
             return believed[prog_id] < self.level.success_needed - 0.1
 
         best = None
-        for worth, mission_id in worths:
+        for worth, mission_id, mission, kits in worths:
             if best is not None and worth <= best[0][0]:
                 break  # (a score is the worth times a chance: nothing further down can beat it)
-            mission = game.content.missions[mission_id]
-            for kit in all_kits.get(mission_id, ()):
-                if kit.rocket in reserved or kit.spacecraft in reserved or not kit.flies <= owned:
+            for kit in kits:
+                if kit.rocket in reserved or kit.spacecraft in reserved:
                     continue
                 # a flight is seldom likelier than its least reliable vehicle: skip the hopeless unasked
                 if hopeless(kit.rocket) or kit.spacecraft and hopeless(kit.spacecraft):
