@@ -174,6 +174,7 @@ class PlanningAI:
         self._best_kits_value: dict = {}
         self._kit_memo_key = None  # see _best_kits
         self._kit_memo: dict = {}
+        self._kit_facts: tuple = ()
         self._values_key = None
         self._values: dict[str, float] = {}
         self._worths_of: tuple | None = None  # the values, and the count owned, the list below was made from
@@ -487,6 +488,10 @@ class PlanningAI:
         context = (id(state), side, side_state.road, grounded, frozenset(side_state.grounded_until))
         if context != self._kit_memo_key:
             self._kit_memo_key, self._kit_memo = context, {}
+            # and what every mission's answer reads that the context fixes, looked up once
+            goal_missions = _goal_missions(game.content, side, game.era.goal.first)
+            self._kit_facts = (roads.barred_programmes(game, side), _start_costs(game.content), goal_missions,
+                               dates.parse_quarter(game.era.start))
         return self._best_kits_value
 
     def _best_kit(self, game: Game, side: str, soon: int, mission_id: str, kits: list[Kit],
@@ -494,10 +499,9 @@ class PlanningAI:
         """The kits of a mission type best to work toward: one free to fly first, then the
         cheapest to finish; with whether they are grounded and what is left to pay."""
         grounded = game.state.sides[side].grounded
-        barred = roads.barred_programmes(game, side)
-        start_costs = _start_costs(game.content)
-        toward_goal = mission_id in _goal_missions(game.content, side, game.era.goal.first)
-        era_start = dates.parse_quarter(game.era.start) if toward_goal else 0
+        barred, start_costs, goal_missions, era_start = self._kit_facts  # (see _best_kits)
+        toward_goal = mission_id in goal_missions
+        era_start = era_start if toward_goal else 0
         best, tied = None, []
         for kit in kits:
             if kit.available > soon:
