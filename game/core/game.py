@@ -468,8 +468,15 @@ class Game:
         flown = self.state.sides[side].flown
         missing = [m for m in mission.after if not flown.get(m)]
         names = [self.content.missions[m].name for m in missing if m in self.content.missions]
-        share = len(missing) / len(mission.after)
-        return mission.milestone_penalty * share / len(mission.steps), names
+        return self._milestone_points(side, mission), names
+
+    def _milestone_points(self, side: str, mission: MissionTypeDef) -> float:
+        """``milestone_penalty``'s points without the names: the odds ask for them at every plan weighed."""
+        if not mission.after:
+            return 0.0
+        flown = self.state.sides[side].flown
+        share = sum(1 for m in mission.after if not flown.get(m)) / len(mission.after)
+        return mission.milestone_penalty * share / len(mission.steps)
 
     def odds(self, side: str, mission: MissionTypeDef, hardware: Hardware, crew: list[Crew],
              believed: bool = True) -> rules.Odds:
@@ -486,7 +493,7 @@ class Game:
         for prog in hardware.by_step:
             if prog.id not in reliability:
                 reliability[prog.id] = rules.effective(prog, owned[prog.id], believed)
-        penalty = self.milestone_penalty(side, mission)[0]
+        penalty = self._milestone_points(side, mission)
         return [rules.step_chance(step, reliability[prog.id], share, crew, penalty)
                 for step, prog, share in zip(mission.steps, hardware.by_step, hardware.shares, strict=True)]
 

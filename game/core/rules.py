@@ -122,8 +122,17 @@ def untried_penalty(programme: ProgrammeDef, state: ProgrammeState) -> float:
 def effective(programme: ProgrammeDef, state: ProgrammeState, believed: bool) -> float:
     """Reliability in flight, after rushing and untried flights, as a fraction; ``believed``
     uses the estimate."""
-    base = estimate(state) if believed else state.reliability
-    chance = (base - rush_penalty(programme, state) - untried_penalty(programme, state)) / 100
+    # (estimate, rush_penalty and untried_penalty written out: the odds ask this for every
+    # vehicle of every plan weighed, and the calls were a fortieth of a headless game)
+    if believed:
+        base = state.reliability + state.bias * (ESTIMATE_SD_UNFLOWN / math.sqrt(1 + state.flights))
+        base = 99.0 if base > 99.0 else base if base > 1.0 else 1.0
+    else:
+        base = state.reliability
+    rushed = programme.min_quarters - state.quarters
+    untried = UNTRIED_PENALTY[state.flights] if state.flights < len(UNTRIED_PENALTY) and programme.kind != "component" \
+        else 0.0
+    chance = (base - (rushed * RUSH_PENALTY if rushed > 0 else 0) - untried) / 100
     return 0.995 if chance > 0.995 else chance if chance > 0.01 else 0.01  # (clamped: a hot path)
 
 
