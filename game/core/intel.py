@@ -110,7 +110,7 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     share = focus(game, side)
     spot = 1 - (1 - traits.spot_chance) * share  # the chance a missed thing is found this quarter
     see = 1 - (1 - traits.see_hardware) * share
-    known_before = set(file.programmes)
+    known_before = len(file.programmes)  # (a file only gains programmes, each at the end)
     for pid in rival.programmes:
         if pid not in file.programmes and rng.chance(spot):
             _see(game, file, pid)
@@ -142,7 +142,8 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
         seen.low = round(low if low > 0.0 else 0.0, 1)  # (centre - a width is never above 100)
         seen.high = round(high if high < 100.0 else 100.0, 1)  # (nor centre + a width below 0)
     file.likely = likely_flights(game, side, tried)
-    found = [game.content.programmes[pid].name for pid in file.programmes if pid not in known_before]
+    found = [game.content.programmes[pid].name for pid in list(file.programmes)[known_before:]] \
+        if len(file.programmes) > known_before else []
     if found and file.updated:  # (the era's first survey finds what history had made public)
         game.log(side, "news", f"Intelligence: the {game.content.sides[rival_side].name} has "
                  f"{'a programme' if len(found) == 1 else 'programmes'} we did not know of: {', '.join(found)}.",
@@ -345,7 +346,9 @@ _SIDE_PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> side -> its pa
 
 
 def _side_pads(content, side: str) -> tuple:
-    cache = _SIDE_PADS.setdefault(content, {})
+    cache = _SIDE_PADS.get(content)  # (not setdefault: it would make a weak reference each time)
+    if cache is None:
+        cache = _SIDE_PADS[content] = {}
     if side not in cache:
         cache[side] = tuple(p for p in content.pads.values() if p.side == side)
     return cache[side]
