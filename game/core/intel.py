@@ -188,7 +188,7 @@ def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list
         return []
     found: dict[str, LikelyFlight] = {}
     known = frozenset(file.programmes)
-    middles = {pid: midpoint(seen) / 100 for pid, seen in file.programmes.items()}
+    middles = {pid: (seen.low + seen.high) / 2 / 100 for pid, seen in file.programmes.items()}  # (midpoint)
     cache = _KITS.get(game.content)
     if cache is None:
         cache = _KITS[game.content] = _Kits(game.content)
