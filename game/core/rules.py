@@ -151,7 +151,9 @@ def step_chance(step: StepDef, hardware: float, share: int, crew: list[Crew], pe
     flight, so a rocket used in two steps (lift-off, staging) gets the square root in each.
     ``penalty``: points off for milestones not yet flown."""
     base = hardware ** (1 / share) if share > 1 else hardware
-    chance = base + crew_skill(crew, step.skill) - (step.difficulty + penalty) / 100
+    if crew:  # (an uncrewed flight adds nothing, unasked: most flights weighed are uncrewed)
+        base += crew_skill(crew, step.skill)
+    chance = base - (step.difficulty + penalty) / 100
     return 0.999 if chance > 0.999 else chance if chance > 0.01 else 0.01  # (clamped: a hot path)
 
 
