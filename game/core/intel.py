@@ -125,17 +125,19 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
         building[order.programme] = building.get(order.programme, 0) + 1
     file.building = _count(game, file, building.items(), see)
     base_sd = traits.band_sd * share
-    gauss, rival_programmes, sqrt = rng.gauss, rival.programmes, math.sqrt  # (a hot loop)
-    # (clamps written as comparisons, not max and min: this loop runs for every programme in
-    # both files every quarter, and the calls were a fiftieth of a headless game)
-    for pid, seen in file.programmes.items():
+    rival_programmes, sqrt = rival.programmes, math.sqrt  # (a hot loop)
+    # (clamps written as comparisons, not max and min, and the fresh errors drawn at once, in
+    # the loop's order: this loop runs for every programme in both files every quarter, and
+    # the calls were a fiftieth of a headless game)
+    fresh = rng.gausses(len(file.programmes))
+    for (pid, seen), draw in zip(file.programmes.items(), fresh, strict=True):
         # the spread, in points, of the file's error on the programme: the side's band at its
         # focus now, narrowed by the flights seen
         sd = base_sd / sqrt(1 + seen.flights)
         if sd < MIN_SD:
             sd = MIN_SD
         # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
-        centre = rival_programmes[pid].reliability + (seen.bias + gauss() * FRESH_SHARE) * sd
+        centre = rival_programmes[pid].reliability + (seen.bias + draw * FRESH_SHARE) * sd
         centre = 100.0 if centre > 100.0 else centre if centre > 0.0 else 0.0
         width = BAND_Z * sd
         low, high = centre - width, centre + width
