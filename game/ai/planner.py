@@ -272,7 +272,7 @@ class PlanningAI:
         if self._waits_for_better(game, side, mission, odds.success):
             return False
         booking = commands.PlanMission(side, mission.id, kit.rocket, kit.spacecraft, game.month_now(), tuple(crew or ()))
-        if not game.execute(booking):  # (it checks the booking: only what the rules allow)
+        if booking.check(game) is not None or not game.execute(booking):
             return False
         self._order(game, side, hardware)
         return True
@@ -351,8 +351,8 @@ class PlanningAI:
         if best is None:
             return
         _, hardware, booking = best
-        if self._ready_to_fly(game, side, hardware):  # else ordered for later
-            game.execute(booking)  # (which checks it first: a booking the rules refuse changes nothing)
+        if self._ready_to_fly(game, side, hardware) and booking.check(game) is None:  # else ordered for later
+            game.execute(booking)
 
     def _answer_events(self, game: Game, side: str) -> None:
         pending = list(game.state.sides[side].pending_events)
@@ -685,7 +685,7 @@ class PlanningAI:
         for prog_id in game.articles_needed(hardware):
             for _ in range(keep - stock.get(prog_id, 0) - len(game.on_order(side, prog_id))):
                 order = commands.OrderHardware(side, prog_id)
-                if not game.execute(order):  # only what the rules allow (execute checks it)
+                if order.check(game) is not None or not game.execute(order):  # only what the rules allow
                     break
 
     def _ready_to_fly(self, game: Game, side: str, hardware) -> bool:
