@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from operator import attrgetter
 from typing import NamedTuple
 
 from game.content.model import MissionTypeDef, ProgrammeDef, StepDef
@@ -170,14 +171,20 @@ def mission_odds(mission: MissionTypeDef, chances: list[float], escape: float) -
     """
     reach = 1.0
     crew_loss = 0.0
-    crewed = mission.crew_min > 0
-    for step, chance in zip(mission.steps, chances, strict=True):
-        fail = reach * (1 - chance)
-        if crewed:
+    steps = mission.steps
+    if mission.crew_min > 0:
+        for step, chance in zip(steps, chances, strict=True):
+            fail = reach * (1 - chance)
             lost = fail * loss_is_fatal_share(step)
             crew_loss += lost * ((1 - escape) if step.escape else 1.0)
-        reach *= chance
-    return Odds(reach, crew_loss, tuple((s.name, c) for s, c in zip(mission.steps, chances, strict=True)))
+            reach *= chance
+    else:  # (no crew to lose: only the product, in the same order. The planner weighs many such flights)
+        for chance in chances:
+            reach *= chance
+    return Odds(reach, crew_loss, tuple(zip(map(_NAME, steps), chances, strict=True)))
+
+
+_NAME = attrgetter("name")
 
 
 def why_cannot_fly(mission: MissionTypeDef, rocket: ProgrammeDef, spacecraft: ProgrammeDef | None,
