@@ -196,14 +196,22 @@ def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list
         cache = _KITS[game.content] = _Kits(game.content)
     quarter = game.state.quarter
     free_pads = frozenset(p for p, ready in file.pads.items() if ready <= quarter)  # seen, and free
+    # (a hot loop: late in a race the file watches forty kits or more. What a mission makes of
+    # any of its kits' chances is worked out once, and its flight made once, for the best kit)
+    articles, building, flown = file.articles, file.building, file.flown
     for mission, open_firsts, kits in cache.candidates(game, file, known):
+        after = 1 - 0.6 * sum(1 for m in mission.after if not flown.get(m)) / len(mission.after) \
+            if mission.after else None  # the milestones seen flown
+        best_chance, best_kit = 0.0, None
         for kit in kits:
             if quarter < kit.first_quarter:
                 continue  # history's calendar holds it back (Game.too_early)
-            chance = _try_chance(file, mission, kit, middles, free_pads)
-            best = found.get(mission.id)
-            if best is None or chance > best.chance:
-                found[mission.id] = LikelyFlight(mission.id, kit.rocket, kit.craft, chance, list(open_firsts))
+            chance = _try_chance(kit, middles, articles, building, free_pads, after, mission.woman)
+            if best_kit is None or chance > best_chance:  # (the first of equals)
+                best_chance, best_kit = chance, kit
+        if best_kit is not None:
+            found[mission.id] = LikelyFlight(mission.id, best_kit.rocket, best_kit.craft, best_chance,
+                                             list(open_firsts))
     for flight in found.values():
         if tried is None:
             flight.waited = waited.get(flight.mission, 0)
@@ -323,25 +331,30 @@ def _kits(content, known: frozenset[str], mission) -> list[_WatchedKit]:
     return flies
 
 
-def _try_chance(file: RivalFile, mission, kit: _WatchedKit, middles: dict[str, float],
-                free_pads: frozenset[str]) -> float:
-    """The chance the file gives a kit of being tried within a quarter: its hardware seen,
-    a pad seen free for it (``free_pads``), and odds (from the bands' middles) a side would fly at."""
+def _try_chance(kit: _WatchedKit, middles: dict[str, float], articles: dict[str, int], building: dict[str, int],
+                free_pads: frozenset[str], after: float | None, woman: bool) -> float:
+    """The chance the file gives a kit of being tried within a quarter: its hardware seen
+    (the file's ``articles`` and ``building``), a pad seen free for it (``free_pads``), odds
+    (from the bands' middles) a side would fly at, and its mission's milestones seen flown
+    (``after``: the share of its willingness they leave, None for a mission with none).
+    (Clamps as comparisons: the same numbers as max and min, without the calls.)"""
     ready = 1.0
     odds = 1.0
     for pid, built in kit.vehicles:
         odds *= middles[pid]
-        if built and not file.articles.get(pid):
-            ready *= 0.35 if file.building.get(pid) else 0.1  # built out of sight, or not yet
+        if built and not articles.get(pid):
+            ready *= 0.35 if building.get(pid) else 0.1  # built out of sight, or not yet
     if kit.pads and free_pads.isdisjoint(kit.pads):
         ready *= 0.3  # no pad seen free for it
-    willing = max(0.05, min(1.0, (odds - 0.2) / 0.4))  # a side flies when it believes the odds fair
-    if mission.after:
-        missing = sum(1 for m in mission.after if not file.flown.get(m))
-        willing *= 1 - 0.6 * missing / len(mission.after)
-    if mission.woman:
+    willing = (odds - 0.2) / 0.4  # a side flies when it believes the odds fair
+    willing = 1.0 if willing > 1.0 else willing
+    willing = 0.05 if willing < 0.05 else willing
+    if after is not None:
+        willing *= after
+    if woman:
         willing *= 0.3  # who is in the rival's corps is not in the file
-    return min(0.9, ready * willing)
+    chance = ready * willing
+    return 0.9 if chance > 0.9 else chance
 
 
 _SIDE_PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> side -> its pads, in the file's order
