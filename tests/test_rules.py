@@ -312,6 +312,15 @@ def test_the_rng_is_a_pure_function_of_its_seed():
     assert c.random() == a.random()
 
 
+def test_gausses_are_the_gauss_draws_in_order():
+    # the survey draws its fresh errors at once: the numbers, and what is drawn after, must not move
+    a, b = Rng(11), Rng(11)
+    for _ in range(3):
+        assert b.gausses(40) == [a.gauss() for _ in range(40)]
+    assert a.random() == b.random()
+    assert Rng(3).gausses(0) == []
+
+
 def test_the_american_side_sees_soviet_successes_only(content):
     seen_failure = False
     for seed in range(30):

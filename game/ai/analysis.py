@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 class Analysis:
     kits: dict[str, Any] = field(default_factory=dict)  # side -> mission -> its kits, cheapest first
     availabilities: dict[str, list[int]] = field(default_factory=dict)  # side -> the quarters kits open
+    kit_reach: dict[tuple, tuple] = field(default_factory=dict)  # (side, mission) -> (kits' quarters, programmes)
     start_costs: dict[str, float] | None = None  # programme -> its start cost
     goal_missions: dict[tuple, frozenset[str]] = field(default_factory=dict)  # (side, goal) -> missions
     goal_kits: dict[tuple, tuple] = field(default_factory=dict)  # (side, goal) -> (what flies, crewed?)

@@ -172,10 +172,13 @@ class PlanningAI:
         self._margins: dict[str, float] = {}
         self._best_kits_key = None
         self._best_kits_value: dict = {}
+        self._kit_memo_key = None  # see _best_kits
+        self._kit_memo: dict = {}
+        self._kit_facts: tuple = ()
         self._values_key = None
         self._values: dict[str, float] = {}
-        self._worths_of: dict | None = None  # the values the sorted worths below were made from
-        self._worths: list[tuple[float, str]] = []
+        self._worths_of: tuple | None = None  # the values, and the count owned, the list below was made from
+        self._worths: list[tuple] = []
 
     # --- the quarter's plan ---------------------------------------------------------
 
@@ -302,13 +305,18 @@ class PlanningAI:
         reserved = frozenset().union(*(k.flies for _, k in targets)) if targets else frozenset()
         owned = side_state.programmes.keys()
         values = self._mission_values(game, side)
-        if self._worths_of is not values:  # the missions by worth, kept while the worths stand
+        if self._worths_of is None or self._worths_of[0] is not values or self._worths_of[1] != len(owned):
+            # the missions by worth, each with its kits the side has started all of: kept while
+            # the worths stand and nothing is started (programmes are never stopped). A mission
+            # with no such kit is left out: it could book nothing, nor end the search below
             share = game.content.sides[side].success_prestige_share
-            self._worths_of, self._worths = values, sorted(
-                ((values.get(m, mission.prestige * share), m) for m, mission in game.content.missions.items()),
-                reverse=True)
+            all_kits = _kits(game.content, side)
+            self._worths_of, self._worths = (values, len(owned)), [
+                (worth, mission_id, game.content.missions[mission_id], kits)
+                for worth, mission_id in sorted(((values.get(m, mission.prestige * share), m)
+                                                 for m, mission in game.content.missions.items()), reverse=True)
+                if (kits := [k for k in all_kits.get(mission_id, ()) if k.flies <= owned])]
         worths = self._worths
-        all_kits = _kits(game.content, side)
         programmes = game.content.programmes
         believed: dict[str, float] = {}
 
@@ -318,12 +326,11 @@ class PlanningAI:
             return believed[prog_id] < self.level.success_needed - 0.1
 
         best = None
-        for worth, mission_id in worths:
+        for worth, mission_id, mission, kits in worths:
             if best is not None and worth <= best[0][0]:
                 break  # (a score is the worth times a chance: nothing further down can beat it)
-            mission = game.content.missions[mission_id]
-            for kit in all_kits.get(mission_id, ()):
-                if kit.rocket in reserved or kit.spacecraft in reserved or not kit.flies <= owned:
+            for kit in kits:
+                if kit.rocket in reserved or kit.spacecraft in reserved:
                     continue
                 # a flight is seldom likelier than its least reliable vehicle: skip the hopeless unasked
                 if hopeless(kit.rocket) or kit.spacecraft and hopeless(kit.spacecraft):
@@ -406,7 +413,13 @@ class PlanningAI:
                 continue  # another road's mission
             kits = all_kits[mission_id]
             if mission_id not in best_kits:
-                best_kits[mission_id] = self._best_kit(game, side, soon, mission_id, kits, started)
+                # worked out afresh only when what it reads of the side has changed (see _best_kits)
+                quarters, needs = _kit_reach(game.content, side, mission_id)
+                memo_key = (mission_id, bisect.bisect_right(quarters, soon), started & needs)
+                found = self._kit_memo.get(memo_key, self._kit_memo)
+                if found is self._kit_memo:
+                    found = self._kit_memo[memo_key] = self._best_kit(game, side, soon, mission_id, kits, started)
+                best_kits[mission_id] = found
             if best_kits[mission_id] is None:
                 continue
             if mission_id in races and not all(p in owned for p in kits[0].flies):
@@ -461,10 +474,24 @@ class PlanningAI:
         """Each mission type's best kits, as far as they have been asked for (see _best_kit).
         Kept while what the side owns, its groundings and what it may start stay the same."""
         state = game.state
-        key = (id(state), side, state.sides[side].road, len(state.sides[side].programmes),
-               frozenset(state.sides[side].grounded), bisect.bisect_right(_availabilities(game.content, side), soon))
+        side_state = state.sides[side]
+        grounded = frozenset(side_state.grounded)
+        key = (id(state), side, side_state.road, len(side_state.programmes),
+               grounded, bisect.bisect_right(_availabilities(game.content, side), soon))
         if key != self._best_kits_key:
             self._best_kits_key, self._best_kits_value = key, {}
+        # Each mission's answer is also kept under what it reads that changes: which of its
+        # kits may be started by ``soon`` and which of their programmes are started (the key
+        # in _choose_targets), within the same game, road and groundings (and their ends, which
+        # _liftable reads). A programme started, or a kit opening, then works out again only
+        # the missions it touches, not all of them.
+        context = (id(state), side, side_state.road, grounded, frozenset(side_state.grounded_until))
+        if context != self._kit_memo_key:
+            self._kit_memo_key, self._kit_memo = context, {}
+            # and what every mission's answer reads that the context fixes, looked up once
+            goal_missions = _goal_missions(game.content, side, game.era.goal.first)
+            self._kit_facts = (roads.barred_programmes(game, side), _start_costs(game.content), goal_missions,
+                               dates.parse_quarter(game.era.start))
         return self._best_kits_value
 
     def _best_kit(self, game: Game, side: str, soon: int, mission_id: str, kits: list[Kit],
@@ -472,10 +499,9 @@ class PlanningAI:
         """The kits of a mission type best to work toward: one free to fly first, then the
         cheapest to finish; with whether they are grounded and what is left to pay."""
         grounded = game.state.sides[side].grounded
-        barred = roads.barred_programmes(game, side)
-        start_costs = _start_costs(game.content)
-        toward_goal = mission_id in _goal_missions(game.content, side, game.era.goal.first)
-        era_start = dates.parse_quarter(game.era.start) if toward_goal else 0
+        barred, start_costs, goal_missions, era_start = self._kit_facts  # (see _best_kits)
+        toward_goal = mission_id in goal_missions
+        era_start = era_start if toward_goal else 0
         best, tied = None, []
         for kit in kits:
             if kit.available > soon:
@@ -1146,6 +1172,17 @@ def _availabilities(content, side: str) -> list[int]:
     if side not in cache:
         cache[side] = sorted({k.available for kits in _kits(content, side).values() for k in kits})
     return cache[side]
+
+
+def _kit_reach(content, side: str, mission_id: str) -> tuple[list[int], frozenset[str]]:
+    """The sorted quarters at which a mission's kits may be started, and every programme
+    they need: all of the side's state a mission's best kit reads besides its groundings."""
+    cache = analysis.of(content).kit_reach
+    key = (side, mission_id)
+    if key not in cache:
+        kits = _kits(content, side)[mission_id]
+        cache[key] = sorted({k.available for k in kits}), frozenset().union(*(k.programmes for k in kits))
+    return cache[key]
 
 
 def _start_costs(content) -> dict[str, float]:

@@ -66,6 +66,7 @@ class Game:
         self._open_events = {side: sorted(((turn.earliest_quarter(self, e), e) for e in self.events if side in e.sides),
                                           key=lambda pair: pair[0]) for side in SIDES}
         self._hardware_known: dict[tuple, tuple] = {}  # see hardware()
+        self._pads_serving: dict[str, tuple] = {}  # see pad_slots()
         self._earliest = {pid: (dates.parse_quarter(p.earliest), p.earliest)
                           for pid, p in content.programmes.items() if p.earliest}
         # programme -> the era's events with a choice that starts it for the side the card is for
@@ -144,7 +145,7 @@ class Game:
         reason = command.check(self)
         if reason:
             return Result(False, reason)
-        return Result(True, value=command.apply(self))
+        return Result(True, "", command.apply(self))  # (positional: a namedtuple's keywords cost a parse)
 
     # --- shared helpers -----------------------------------------------------------
 
@@ -306,7 +307,8 @@ class Game:
         key = (side, mission.id, rocket_id, spacecraft_id, len(side_state.programmes),
                frozenset(side_state.grounded), until.get(rocket_id), until.get(spacecraft_id or ""))
         known = self._hardware_known.get(key)
-        if known is not None and all(self.provider(side, capability) is chosen for capability, chosen in known[1]):
+        if known is not None and (not known[1] or all(self.provider(side, capability) is chosen
+                                                      for capability, chosen in known[1])):
             return known[0]
         asked: list[tuple[str, ProgrammeDef | None]] = []
 
@@ -434,8 +436,12 @@ class Game:
                     if pad:
                         booked[pad] = booked.get(pad, 0) + 1
         slots = []
-        for pad in self.content.pads.values():
-            if rocket_id in pad.serves and self.pad_open(side, pad):
+        serving = self._pads_serving.get(rocket_id)
+        if serving is None:  # (the content's pads that serve the rocket, in order: looked for once a game)
+            serving = self._pads_serving[rocket_id] = tuple(p for p in self.content.pads.values()
+                                                            if rocket_id in p.serves)
+        for pad in serving:
+            if self.pad_open(side, pad):
                 usable = side_state.pads.get(pad.id, 0) <= quarter
                 slots.append((pad.id, pad.per_quarter - booked.get(pad.id, 0) if usable else 0))
         return slots
@@ -468,8 +474,15 @@ class Game:
         flown = self.state.sides[side].flown
         missing = [m for m in mission.after if not flown.get(m)]
         names = [self.content.missions[m].name for m in missing if m in self.content.missions]
-        share = len(missing) / len(mission.after)
-        return mission.milestone_penalty * share / len(mission.steps), names
+        return self._milestone_points(side, mission), names
+
+    def _milestone_points(self, side: str, mission: MissionTypeDef) -> float:
+        """``milestone_penalty``'s points without the names: the odds ask for them at every plan weighed."""
+        if not mission.after:
+            return 0.0
+        flown = self.state.sides[side].flown
+        share = sum(1 for m in mission.after if not flown.get(m)) / len(mission.after)
+        return mission.milestone_penalty * share / len(mission.steps)
 
     def odds(self, side: str, mission: MissionTypeDef, hardware: Hardware, crew: list[Crew],
              believed: bool = True) -> rules.Odds:
@@ -486,7 +499,7 @@ class Game:
         for prog in hardware.by_step:
             if prog.id not in reliability:
                 reliability[prog.id] = rules.effective(prog, owned[prog.id], believed)
-        penalty = self.milestone_penalty(side, mission)[0]
+        penalty = self._milestone_points(side, mission)
         return [rules.step_chance(step, reliability[prog.id], share, crew, penalty)
                 for step, prog, share in zip(mission.steps, hardware.by_step, hardware.shares, strict=True)]
 

@@ -110,7 +110,7 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     share = focus(game, side)
     spot = 1 - (1 - traits.spot_chance) * share  # the chance a missed thing is found this quarter
     see = 1 - (1 - traits.see_hardware) * share
-    known_before = set(file.programmes)
+    known_before = len(file.programmes)  # (a file only gains programmes, each at the end)
     for pid in rival.programmes:
         if pid not in file.programmes and rng.chance(spot):
             _see(game, file, pid)
@@ -125,24 +125,27 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
         building[order.programme] = building.get(order.programme, 0) + 1
     file.building = _count(game, file, building.items(), see)
     base_sd = traits.band_sd * share
-    gauss, rival_programmes, sqrt = rng.gauss, rival.programmes, math.sqrt  # (a hot loop)
-    # (clamps written as comparisons, not max and min: this loop runs for every programme in
-    # both files every quarter, and the calls were a fiftieth of a headless game)
-    for pid, seen in file.programmes.items():
+    rival_programmes, sqrt = rival.programmes, math.sqrt  # (a hot loop)
+    # (clamps written as comparisons, not max and min, and the fresh errors drawn at once, in
+    # the loop's order: this loop runs for every programme in both files every quarter, and
+    # the calls were a fiftieth of a headless game)
+    fresh = rng.gausses(len(file.programmes))
+    for (pid, seen), draw in zip(file.programmes.items(), fresh, strict=True):
         # the spread, in points, of the file's error on the programme: the side's band at its
         # focus now, narrowed by the flights seen
         sd = base_sd / sqrt(1 + seen.flights)
         if sd < MIN_SD:
             sd = MIN_SD
         # the middle stays a reliability (0-100), so a band near the top is not falsely narrow
-        centre = rival_programmes[pid].reliability + (seen.bias + gauss() * FRESH_SHARE) * sd
+        centre = rival_programmes[pid].reliability + (seen.bias + draw * FRESH_SHARE) * sd
         centre = 100.0 if centre > 100.0 else centre if centre > 0.0 else 0.0
         width = BAND_Z * sd
         low, high = centre - width, centre + width
         seen.low = round(low if low > 0.0 else 0.0, 1)  # (centre - a width is never above 100)
         seen.high = round(high if high < 100.0 else 100.0, 1)  # (nor centre + a width below 0)
     file.likely = likely_flights(game, side, tried)
-    found = [game.content.programmes[pid].name for pid in file.programmes if pid not in known_before]
+    found = [game.content.programmes[pid].name for pid in list(file.programmes)[known_before:]] \
+        if len(file.programmes) > known_before else []
     if found and file.updated:  # (the era's first survey finds what history had made public)
         game.log(side, "news", f"Intelligence: the {game.content.sides[rival_side].name} has "
                  f"{'a programme' if len(found) == 1 else 'programmes'} we did not know of: {', '.join(found)}.",
@@ -187,20 +190,28 @@ def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list
         return []
     found: dict[str, LikelyFlight] = {}
     known = frozenset(file.programmes)
-    middles = {pid: midpoint(seen) / 100 for pid, seen in file.programmes.items()}
+    middles = {pid: (seen.low + seen.high) / 2 / 100 for pid, seen in file.programmes.items()}  # (midpoint)
     cache = _KITS.get(game.content)
     if cache is None:
         cache = _KITS[game.content] = _Kits(game.content)
     quarter = game.state.quarter
     free_pads = frozenset(p for p, ready in file.pads.items() if ready <= quarter)  # seen, and free
+    # (a hot loop: late in a race the file watches forty kits or more. What a mission makes of
+    # any of its kits' chances is worked out once, and its flight made once, for the best kit)
+    articles, building, flown = file.articles, file.building, file.flown
     for mission, open_firsts, kits in cache.candidates(game, file, known):
+        after = 1 - 0.6 * sum(1 for m in mission.after if not flown.get(m)) / len(mission.after) \
+            if mission.after else None  # the milestones seen flown
+        best_chance, best_kit = 0.0, None
         for kit in kits:
             if quarter < kit.first_quarter:
                 continue  # history's calendar holds it back (Game.too_early)
-            chance = _try_chance(file, mission, kit, middles, free_pads)
-            best = found.get(mission.id)
-            if best is None or chance > best.chance:
-                found[mission.id] = LikelyFlight(mission.id, kit.rocket, kit.craft, chance, list(open_firsts))
+            chance = _try_chance(kit, middles, articles, building, free_pads, after, mission.woman)
+            if best_kit is None or chance > best_chance:  # (the first of equals)
+                best_chance, best_kit = chance, kit
+        if best_kit is not None:
+            found[mission.id] = LikelyFlight(mission.id, best_kit.rocket, best_kit.craft, best_chance,
+                                             list(open_firsts))
     for flight in found.values():
         if tried is None:
             flight.waited = waited.get(flight.mission, 0)
@@ -320,32 +331,39 @@ def _kits(content, known: frozenset[str], mission) -> list[_WatchedKit]:
     return flies
 
 
-def _try_chance(file: RivalFile, mission, kit: _WatchedKit, middles: dict[str, float],
-                free_pads: frozenset[str]) -> float:
-    """The chance the file gives a kit of being tried within a quarter: its hardware seen,
-    a pad seen free for it (``free_pads``), and odds (from the bands' middles) a side would fly at."""
+def _try_chance(kit: _WatchedKit, middles: dict[str, float], articles: dict[str, int], building: dict[str, int],
+                free_pads: frozenset[str], after: float | None, woman: bool) -> float:
+    """The chance the file gives a kit of being tried within a quarter: its hardware seen
+    (the file's ``articles`` and ``building``), a pad seen free for it (``free_pads``), odds
+    (from the bands' middles) a side would fly at, and its mission's milestones seen flown
+    (``after``: the share of its willingness they leave, None for a mission with none).
+    (Clamps as comparisons: the same numbers as max and min, without the calls.)"""
     ready = 1.0
     odds = 1.0
     for pid, built in kit.vehicles:
         odds *= middles[pid]
-        if built and not file.articles.get(pid):
-            ready *= 0.35 if file.building.get(pid) else 0.1  # built out of sight, or not yet
+        if built and not articles.get(pid):
+            ready *= 0.35 if building.get(pid) else 0.1  # built out of sight, or not yet
     if kit.pads and free_pads.isdisjoint(kit.pads):
         ready *= 0.3  # no pad seen free for it
-    willing = max(0.05, min(1.0, (odds - 0.2) / 0.4))  # a side flies when it believes the odds fair
-    if mission.after:
-        missing = sum(1 for m in mission.after if not file.flown.get(m))
-        willing *= 1 - 0.6 * missing / len(mission.after)
-    if mission.woman:
+    willing = (odds - 0.2) / 0.4  # a side flies when it believes the odds fair
+    willing = 1.0 if willing > 1.0 else willing
+    willing = 0.05 if willing < 0.05 else willing
+    if after is not None:
+        willing *= after
+    if woman:
         willing *= 0.3  # who is in the rival's corps is not in the file
-    return min(0.9, ready * willing)
+    chance = ready * willing
+    return 0.9 if chance > 0.9 else chance
 
 
 _SIDE_PADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> side -> its pads, in the file's order
 
 
 def _side_pads(content, side: str) -> tuple:
-    cache = _SIDE_PADS.setdefault(content, {})
+    cache = _SIDE_PADS.get(content)  # (not setdefault: it would make a weak reference each time)
+    if cache is None:
+        cache = _SIDE_PADS[content] = {}
     if side not in cache:
         cache[side] = tuple(p for p in content.pads.values() if p.side == side)
     return cache[side]

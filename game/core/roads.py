@@ -22,9 +22,18 @@ if TYPE_CHECKING:
     from game.core.game import Game
 
 
+_ROADS: WeakKeyDictionary = WeakKeyDictionary()  # content -> side -> its roads (the AI asks every quarter)
+
+
 def roads_of(game: Game, side: str) -> list:
     """The side's roads, history's first."""
-    return sorted((r for r in game.content.roads.values() if r.side == side), key=lambda r: (not r.history, r.id))
+    by_side = _ROADS.get(game.content)
+    if by_side is None:
+        by_side = _ROADS[game.content] = {}
+    if side not in by_side:
+        by_side[side] = tuple(sorted((r for r in game.content.roads.values() if r.side == side),
+                                     key=lambda r: (not r.history, r.id)))
+    return list(by_side[side])
 
 
 def road_of(game: Game, side: str):

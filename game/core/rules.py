@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from operator import attrgetter
 from typing import NamedTuple
 
 from game.content.model import MissionTypeDef, ProgrammeDef, StepDef
@@ -122,8 +123,17 @@ def untried_penalty(programme: ProgrammeDef, state: ProgrammeState) -> float:
 def effective(programme: ProgrammeDef, state: ProgrammeState, believed: bool) -> float:
     """Reliability in flight, after rushing and untried flights, as a fraction; ``believed``
     uses the estimate."""
-    base = estimate(state) if believed else state.reliability
-    chance = (base - rush_penalty(programme, state) - untried_penalty(programme, state)) / 100
+    # (estimate, rush_penalty and untried_penalty written out: the odds ask this for every
+    # vehicle of every plan weighed, and the calls were a fortieth of a headless game)
+    if believed:
+        base = state.reliability + state.bias * (ESTIMATE_SD_UNFLOWN / math.sqrt(1 + state.flights))
+        base = 99.0 if base > 99.0 else base if base > 1.0 else 1.0
+    else:
+        base = state.reliability
+    rushed = programme.min_quarters - state.quarters
+    untried = UNTRIED_PENALTY[state.flights] if state.flights < len(UNTRIED_PENALTY) and programme.kind != "component" \
+        else 0.0
+    chance = (base - (rushed * RUSH_PENALTY if rushed > 0 else 0) - untried) / 100
     return 0.995 if chance > 0.995 else chance if chance > 0.01 else 0.01  # (clamped: a hot path)
 
 
@@ -142,7 +152,9 @@ def step_chance(step: StepDef, hardware: float, share: int, crew: list[Crew], pe
     flight, so a rocket used in two steps (lift-off, staging) gets the square root in each.
     ``penalty``: points off for milestones not yet flown."""
     base = hardware ** (1 / share) if share > 1 else hardware
-    chance = base + crew_skill(crew, step.skill) - (step.difficulty + penalty) / 100
+    if crew:  # (an uncrewed flight adds nothing, unasked: most flights weighed are uncrewed)
+        base += crew_skill(crew, step.skill)
+    chance = base - (step.difficulty + penalty) / 100
     return 0.999 if chance > 0.999 else chance if chance > 0.01 else 0.01  # (clamped: a hot path)
 
 
@@ -159,14 +171,20 @@ def mission_odds(mission: MissionTypeDef, chances: list[float], escape: float) -
     """
     reach = 1.0
     crew_loss = 0.0
-    crewed = mission.crew_min > 0
-    for step, chance in zip(mission.steps, chances, strict=True):
-        fail = reach * (1 - chance)
-        if crewed:
+    steps = mission.steps
+    if mission.crew_min > 0:
+        for step, chance in zip(steps, chances, strict=True):
+            fail = reach * (1 - chance)
             lost = fail * loss_is_fatal_share(step)
             crew_loss += lost * ((1 - escape) if step.escape else 1.0)
-        reach *= chance
-    return Odds(reach, crew_loss, tuple((s.name, c) for s, c in zip(mission.steps, chances, strict=True)))
+            reach *= chance
+    else:  # (no crew to lose: only the product, in the same order. The planner weighs many such flights)
+        for chance in chances:
+            reach *= chance
+    return Odds(reach, crew_loss, tuple(zip(map(_NAME, steps), chances, strict=True)))
+
+
+_NAME = attrgetter("name")
 
 
 def why_cannot_fly(mission: MissionTypeDef, rocket: ProgrammeDef, spacecraft: ProgrammeDef | None,
