@@ -362,3 +362,16 @@ def test_skill_and_morale_change_a_crewed_step(content):
     shaken = Crew("c", "Shaken", piloting=90, morale=10)
     assert rules.step_chance(step, 0.8, 1, [ace]) > rules.step_chance(step, 0.8, 1, [shaken]) \
         > rules.step_chance(step, 0.8, 1, [rookie])
+
+
+@settings(max_examples=200, deadline=None)
+@given(reliability=st.floats(0, 100), quarters=st.floats(0, 20), flights=st.integers(0, 8),
+       bias=st.floats(-3, 3), believed=st.booleans(), which=st.sampled_from(["r7", "vostok", "heat_shield", "saturn5"]))
+def test_effective_reliability_is_the_sum_of_its_parts(content, reliability, quarters, flights, bias, believed, which):
+    # effective() writes estimate, rush_penalty and untried_penalty out for speed: it must
+    # stay the rule those three state (the research screen and the odds' reasons use them)
+    prog = content.programmes[which]
+    state = ProgrammeState(which, reliability, quarters=quarters, flights=flights, bias=bias)
+    base = rules.estimate(state) if believed else state.reliability
+    parts = (base - rules.rush_penalty(prog, state) - rules.untried_penalty(prog, state)) / 100
+    assert rules.effective(prog, state, believed) == pytest.approx(min(0.995, max(0.01, parts)), abs=1e-12)

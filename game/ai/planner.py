@@ -485,7 +485,10 @@ class PlanningAI:
         # in _choose_targets), within the same game, road and groundings (and their ends, which
         # _liftable reads). A programme started, or a kit opening, then works out again only
         # the missions it touches, not all of them.
-        context = (id(state), side, side_state.road, grounded, frozenset(side_state.grounded_until))
+        # (the era and the content too: a state's id may be reused by a later game, whose
+        # goal and start differ; _kit_facts reads them)
+        context = (id(state), id(game.content), game.era.id, side, side_state.road, grounded,
+                   frozenset(side_state.grounded_until))
         if context != self._kit_memo_key:
             self._kit_memo_key, self._kit_memo = context, {}
             # and what every mission's answer reads that the context fixes, looked up once
