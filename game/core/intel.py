@@ -130,6 +130,7 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     # the loop's order: this loop runs for every programme in both files every quarter, and
     # the calls were a fiftieth of a headless game)
     fresh = rng.gausses(len(file.programmes))
+    middles = {}  # (each band's middle as a fraction, for likely_flights: midpoint's sum, worked out here)
     for (pid, seen), draw in zip(file.programmes.items(), fresh, strict=True):
         # the spread, in points, of the file's error on the programme: the side's band at its
         # focus now, narrowed by the flights seen
@@ -141,9 +142,10 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
         centre = 100.0 if centre > 100.0 else centre if centre > 0.0 else 0.0
         width = BAND_Z * sd
         low, high = centre - width, centre + width
-        seen.low = round(low if low > 0.0 else 0.0, 1)  # (centre - a width is never above 100)
-        seen.high = round(high if high < 100.0 else 100.0, 1)  # (nor centre + a width below 0)
-    file.likely = likely_flights(game, side, tried)
+        seen.low = low = round(low if low > 0.0 else 0.0, 1)  # (centre - a width is never above 100)
+        seen.high = high = round(high if high < 100.0 else 100.0, 1)  # (nor centre + a width below 0)
+        middles[pid] = (low + high) / 2 / 100
+    file.likely = likely_flights(game, side, tried, middles)
     found = [game.content.programmes[pid].name for pid in list(file.programmes)[known_before:]] \
         if len(file.programmes) > known_before else []
     if found and file.updated:  # (the era's first survey finds what history had made public)
@@ -167,7 +169,7 @@ def _count(game: Game, file: RivalFile, items, see: float) -> dict[str, int]:
     rng = game.state.rng
     out = {}
     for pid, count in sorted(items):
-        seen = sum(1 for _ in range(count) if rng.chance(see))
+        seen = rng.successes(count, see)
         if seen:
             out[pid] = seen
             _see(game, file, pid)
@@ -178,19 +180,22 @@ def midpoint(seen: SeenProgramme) -> float:
     return (seen.low + seen.high) / 2
 
 
-def likely_flights(game: Game, side: str, tried: set[str] | None = None) -> list[LikelyFlight]:
+def likely_flights(game: Game, side: str, tried: set[str] | None = None,
+                   middles: dict[str, float] | None = None) -> list[LikelyFlight]:
     """The flights the rival may try next, judged from the file alone: the missions it could
     fly with the programmes the file knows, on hardware seen built (or being built) and a
     pad seen, weighed by the odds the bands' middles give and the milestones seen flown. A
     flight expected quarter after quarter and not seen tried is believed less each time
-    (``WAIT_DECAY``): the file learns that the rival is not ready, or hides its failures."""
+    (``WAIT_DECAY``): the file learns that the rival is not ready, or hides its failures.
+    ``middles``: each band's middle as a fraction, if the caller has them (redraw does)."""
     file = game.state.sides[side].file
     waited = {f.mission: f.waited for f in file.likely}
     if not file.programmes:
         return []
     found: dict[str, LikelyFlight] = {}
     known = frozenset(file.programmes)
-    middles = {pid: (seen.low + seen.high) / 2 / 100 for pid, seen in file.programmes.items()}  # (midpoint)
+    if middles is None:
+        middles = {pid: (seen.low + seen.high) / 2 / 100 for pid, seen in file.programmes.items()}  # (midpoint)
     cache = _KITS.get(game.content)
     if cache is None:
         cache = _KITS[game.content] = _Kits(game.content)

@@ -24,6 +24,11 @@ class Rng:
     def chance(self, probability: float) -> bool:
         return self._random.random() < probability
 
+    def successes(self, n: int, probability: float) -> int:
+        """How many of ``n`` draws of ``chance(probability)`` succeed, in one call (the same draws)."""
+        random = self._random.random
+        return sum([1 for _ in range(n) if random() < probability])
+
     def uniform(self, low: float, high: float) -> float:
         return low + (high - low) * self._random.random()
 
