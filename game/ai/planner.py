@@ -146,6 +146,7 @@ PATIENCE_SHARE = 0.5
 
 
 _NONE: frozenset[str] = frozenset()
+SHARED_MEMO_LIMIT = 20_000  # answers kept with the content per position (see _best_kits), and positions
 
 
 @dataclass(frozen=True)
@@ -490,11 +491,23 @@ class PlanningAI:
         context = (id(state), id(game.content), game.era.id, side, side_state.road, grounded,
                    frozenset(side_state.grounded_until))
         if context != self._kit_memo_key:
-            self._kit_memo_key, self._kit_memo = context, {}
+            self._kit_memo_key = context
             # and what every mission's answer reads that the context fixes, looked up once
-            goal_missions = _goal_missions(game.content, side, game.era.goal.first)
+            goal, era_start = game.era.goal.first, dates.parse_quarter(game.era.start)
+            goal_missions = _goal_missions(game.content, side, goal)
             self._kit_facts = (roads.barred_programmes(game, side), _start_costs(game.content), goal_missions,
-                               dates.parse_quarter(game.era.start))
+                               era_start)
+            # The answers are a pure function of the content and of what the context fixes (the
+            # side, its road, the era's goal and start, the groundings and their ends), so they
+            # are kept with the content: a later game, or a fresh AI on a loaded one, in the same
+            # position finds them worked out (over twenty games, nine in ten were)
+            memos = analysis.of(game.content).best_kits
+            shared = (side, side_state.road, goal, era_start, grounded, context[-1])
+            self._kit_memo = memos.get(shared)
+            if self._kit_memo is None or len(self._kit_memo) > SHARED_MEMO_LIMIT:
+                if len(memos) > SHARED_MEMO_LIMIT:
+                    memos.clear()  # (a bound on a long batch's memory: the answers are only worked out again)
+                self._kit_memo = memos[shared] = {}
         return self._best_kits_value
 
     def _best_kit(self, game: Game, side: str, soon: int, mission_id: str, kits: list[Kit],
@@ -824,8 +837,7 @@ class PlanningAI:
 
     def _train(self, game: Game, side: str, mission_ids: list[str]) -> None:
         """Each crew member trains the skill the missions it works toward call on that it is weakest at."""
-        missions = game.content.missions
-        skills = sorted(set().union(*(_skill_counts(game.content, missions[m]) for m in mission_ids)))
+        skills = _training_skills(game.content, tuple(mission_ids))
         for crew in game.active_crew(side):
             level = partial(getattr, crew)  # Crew.skill without a Python call: this runs for every crew, every quarter
             skill = min(skills, key=level) if skills else "piloting"
@@ -927,6 +939,15 @@ def _skill_counts(content, mission) -> dict[str, int]:
     if mission.id not in cache:
         cache[mission.id] = dict(Counter(s.skill for s in mission.steps if s.skill))
     return cache[mission.id]
+
+
+def _training_skills(content, mission_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The skills any of the missions calls on, sorted (cached: the targets change seldom)."""
+    cache = analysis.of(content).training_skills
+    if mission_ids not in cache:
+        missions = content.missions
+        cache[mission_ids] = tuple(sorted(set().union(*(_skill_counts(content, missions[m]) for m in mission_ids))))
+    return cache[mission_ids]
 
 
 def _vehicles(hardware) -> list:
