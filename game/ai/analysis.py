@@ -31,6 +31,7 @@ class Analysis:
     skill_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # mission -> skill -> steps
     training_skills: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # missions -> the skills they call on
     best_kits: dict[tuple, dict] = field(default_factory=dict)  # the planner's best kits by position (_best_kits)
+    targets: dict[tuple, list] = field(default_factory=dict)  # the planner's targets by position (_shared_targets)
     liftable: dict[str, frozenset[str]] = field(default_factory=dict)  # side -> programmes an event ungrounds
     demands: dict[str, frozenset[str]] = field(default_factory=dict)  # mission -> what flying it shows
     demonstrated: dict[frozenset, frozenset[str]] = field(default_factory=dict)  # missions flown -> shown

@@ -395,11 +395,32 @@ class PlanningAI:
                bisect.bisect_right(_availabilities(game.content, side), soon),
                any(c.woman for c in game.active_crew(side)))  # (see _mission_values)
         if key != self._targets_key:
-            self._targets_key, self._targets_value = key, self._choose_targets(game, side, soon, flush)
+            self._targets_key, self._targets_value = key, self._shared_targets(game, side, soon, flush, key[-2])
         # between kits equally cheap to finish, the one nearest to flying well now: chosen
         # afresh each time, as the estimates move every quarter and are not in the key
         return [(value, max(kits, key=lambda k: _readiness(owned, k)) if len(kits) > 1 else kits[0])
                 for value, kits in self._targets_value]
+
+    def _shared_targets(self, game: Game, side: str, soon: int, flush: bool, opened: int) -> list:
+        """_choose_targets, kept with the content under the whole position it reads (the
+        counts in _targets' key tell a change only within one game): games of a scenario
+        pass through the same positions, and over twenty of them half the choices had been
+        made before. ``opened``: how many of the side's kit dates ``soon`` has reached."""
+        state = game.state
+        side_state = state.sides[side]
+        position = (self.level, side, game.era.id, state.mode, side_state.road, frozenset(side_state.programmes),
+                    frozenset(f for f, won in state.firsts.items() if any(w.side == side for w in won)),
+                    frozenset(f for f, won in state.firsts.items() if won),
+                    frozenset(m for m, n in side_state.flown.items() if n), frozenset(_seen_flown(game, side)),
+                    frozenset(side_state.grounded), frozenset(side_state.grounded_until), flush, opened,
+                    any(c.woman for c in game.active_crew(side)))
+        memo = analysis.of(game.content).targets
+        chosen = memo.get(position)
+        if chosen is None:
+            if len(memo) > SHARED_MEMO_LIMIT:
+                memo.clear()  # (a bound on a long batch's memory: the choices are only made again)
+            chosen = memo[position] = self._choose_targets(game, side, soon, flush)
+        return chosen
 
     def _choose_targets(self, game: Game, side: str, soon: int, flush: bool) -> list[tuple[float, Kit]]:
         state = game.state
