@@ -401,3 +401,23 @@ def test_the_goals_craft_flies_empty_while_its_crews_train(content):
     ai = planner.PlanningAI("normal")
     ai._launch(game, "ussr", ai._targets(game, "ussr"))
     assert [(m.type, m.spacecraft) for m in ussr.missions] == [("capsule_test", "vostok")]
+
+
+def test_what_the_planner_keeps_with_the_content_changes_no_game():
+    """The best kits and targets kept with the content, across games (planner._best_kits,
+    _shared_targets), are looked up under all they read: a game played on a content whose
+    tables other games have filled ends as one played on a fresh content."""
+    from game.core.state import to_dict
+
+    def agents():
+        return {"usa": make_agent("ai:hard"), "ussr": make_agent("ai")}
+
+    fresh, used = loader.load(), loader.load()
+    for seed in (1, 2):
+        sim.play(used, "campaign", seed, agents())
+    assert analysis.of(used).targets and analysis.of(used).best_kits
+    hits = len(analysis.of(used).targets)
+    alone = sim.play(fresh, "campaign", 3, agents())
+    after = sim.play(used, "campaign", 3, agents())
+    assert len(analysis.of(used).targets) < hits + len(analysis.of(fresh).targets)  # some were found, not made
+    assert to_dict(alone.state) == to_dict(after.state)
