@@ -405,8 +405,9 @@ def test_the_goals_craft_flies_empty_while_its_crews_train(content):
 
 def test_what_the_planner_keeps_with_the_content_changes_no_game():
     """The best kits and targets kept with the content, across games (planner._best_kits,
-    _shared_targets), are looked up under all they read: a game played on a content whose
-    tables other games have filled ends as one played on a fresh content."""
+    _shared_targets), and Game.hardware's table, are looked up under all they read: a game
+    played on a content whose tables other games have filled ends as one played on a fresh
+    content."""
     from game.core.state import to_dict
 
     def agents():

@@ -8,6 +8,7 @@ helpers here are the shared vocabulary of both.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 from game.core import dates, intel, roads, rules, turn
 from game.core.rng import Rng
@@ -49,6 +50,10 @@ class Hardware(NamedTuple):
     by_step: tuple[ProgrammeDef, ...]
     escape: ProgrammeDef | None
     shares: tuple[int, ...]  # for each step, how many steps its programme flies in
+
+
+_SHARED_HARDWARE: WeakKeyDictionary = WeakKeyDictionary()  # content -> Game.hardware's answers across games
+_SHARED_HARDWARE_LIMIT = 50_000
 
 
 class Game:
@@ -310,16 +315,34 @@ class Game:
         if known is not None and (not known[1] or all(self.provider(side, capability) is chosen
                                                       for capability, chosen in known[1])):
             return known[0]
-        asked: list[tuple[str, ProgrammeDef | None]] = []
+        # Missed here, it is looked up in a table kept with the content, across games: the
+        # answer reads only whether the rocket and craft are started and grounded (and until
+        # when), and every provider it asked for, each checked to be the one chosen now
+        owned, grounded = side_state.programmes, side_state.grounded
+        shared_key = (side, mission.id, rocket_id, spacecraft_id, rocket_id in owned, spacecraft_id in owned,
+                      rocket_id in grounded, spacecraft_id in grounded, key[-2], key[-1])
+        table = _SHARED_HARDWARE.get(self.content)
+        if table is None:
+            table = _SHARED_HARDWARE[self.content] = {}
+        shared = table.get(shared_key)
+        if shared is not None and all(self.provider(side, capability) is chosen for capability, chosen in shared[1]):
+            answer, asked_all = shared
+        else:
+            asked_all: list[tuple[str, ProgrammeDef | None]] = []
 
-        def provider(capability: str) -> ProgrammeDef | None:
-            chosen = self.provider(side, capability)
-            if len(self.content.providers.get(capability, ())) > 1:  # else what is started decides
-                asked.append((capability, chosen))
-            return chosen
+            def provider(capability: str) -> ProgrammeDef | None:
+                chosen = self.provider(side, capability)
+                asked_all.append((capability, chosen))
+                return chosen
 
-        answer = self._work_out_hardware(side, mission, rocket_id, spacecraft_id, provider)
-        self._hardware_known[key] = (answer, tuple(asked))
+            answer = self._work_out_hardware(side, mission, rocket_id, spacecraft_id, provider)
+            if len(table) > _SHARED_HARDWARE_LIMIT:
+                table.clear()  # (a bound on a long batch's memory: the answers are only worked out again)
+            table[shared_key] = (answer, tuple(asked_all))
+        providers = self.content.providers
+        # (here, only what more than one programme provides: else what is started, in the key, decides)
+        self._hardware_known[key] = (answer, tuple((capability, chosen) for capability, chosen in asked_all
+                                                   if len(providers.get(capability, ())) > 1))
         return answer
 
     def too_early(self, rocket_id: str, spacecraft_id: str | None) -> str | None:
