@@ -147,6 +147,9 @@ PATIENCE_SHARE = 0.5
 
 _NONE: frozenset[str] = frozenset()
 SHARED_MEMO_LIMIT = 20_000  # answers kept with the content per position (see _best_kits), and positions
+# targets kept with the content (_shared_targets): a position's key holds a few frozensets of
+# about 7 kB in all, and a game adds about ten (300 mixed games: 3737, and 72 MB held)
+SHARED_TARGETS_LIMIT = 4_000
 
 
 @dataclass(frozen=True)
@@ -417,7 +420,7 @@ class PlanningAI:
         memo = analysis.of(game.content).targets
         chosen = memo.get(position)
         if chosen is None:
-            if len(memo) > SHARED_MEMO_LIMIT:
+            if len(memo) > SHARED_TARGETS_LIMIT:
                 memo.clear()  # (a bound on a long batch's memory: the choices are only made again)
             chosen = memo[position] = self._choose_targets(game, side, soon, flush)
         return chosen
