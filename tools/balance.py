@@ -110,7 +110,10 @@ a crewed try at the goal under 50 %.
   empty meanwhile, as the five Korabl-Sputniks flew while Gagarin's group trained: 98 % and
   90 % (92 % and 85.5 % in dynamic mode). The rest of the Soviet losses are a crew lost on
   the first try (36 in 400 games, 22 of them at re-entry), whose stand-down outlasts the
-  era. Waiting for
+  era. Booking the later crewed tries a month after the likeliest, so that it flies first
+  (a month's launches fly on drawn days, and the bare R-7 hop at 0.75 flew before the
+  Block E one at 0.87 about half the time), gave 89.2 % and 90 % (seeds 0 and 1000) and
+  cost the Soviet side its race with equal AIs (61/39, historical): not kept. Waiting for
   better odds while the rival was not seen near the goal lifted them further but let a
   crude player who hid its progress (the Soviet seat, seen through the American fog) win
   the Moon era: not kept; nor did it help now (a Soviet planner that waited for 85 % while
