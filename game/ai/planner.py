@@ -1138,7 +1138,7 @@ def _first_dates(content, side: str, kit: Kit) -> int:
             quarters.append(dates.parse_quarter(prog.earliest))
     if content.pads:  # (a scenario without pads launches anything anywhere, as game.why_no_pad says)
         pads = [dates.parse_quarter(pad.opens) if pad.opens else 0
-                for pad in content.pads.values() if kit.rocket in pad.serves and pad.side == side]
+                for pad in content.pads_serving.get(kit.rocket, ()) if pad.side == side]
         quarters.append(min(pads) if pads else NEVER)
     return max(quarters)
 

@@ -645,6 +645,15 @@ class Content:
         return table
 
     @functools.cached_property
+    def pads_serving(self) -> dict[str, tuple[PadDef, ...]]:
+        """Each rocket and the pads that can launch it, in file order (either side's)."""
+        table: dict[str, list[PadDef]] = {}
+        for pad in self.pads.values():
+            for rocket in pad.serves:
+                table.setdefault(rocket, []).append(pad)
+        return {rocket: tuple(pads) for rocket, pads in table.items()}
+
+    @functools.cached_property
     def road_programmes(self) -> dict[str, dict[str, frozenset[str]]]:
         """side -> programme -> the roads it belongs to, for programmes on some but not all
         of the side's roads: those a chosen road bars."""

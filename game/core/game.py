@@ -71,7 +71,6 @@ class Game:
         self._open_events = {side: sorted(((turn.earliest_quarter(self, e), e) for e in self.events if side in e.sides),
                                           key=lambda pair: pair[0]) for side in SIDES}
         self._hardware_known: dict[tuple, tuple] = {}  # see hardware()
-        self._pads_serving: dict[str, tuple] = {}  # see pad_slots()
         self._earliest = {pid: (dates.parse_quarter(p.earliest), p.earliest)
                           for pid, p in content.programmes.items() if p.earliest}
         # programme -> the era's events with a choice that starts it for the side the card is for
@@ -459,11 +458,7 @@ class Game:
                     if pad:
                         booked[pad] = booked.get(pad, 0) + 1
         slots = []
-        serving = self._pads_serving.get(rocket_id)
-        if serving is None:  # (the content's pads that serve the rocket, in order: looked for once a game)
-            serving = self._pads_serving[rocket_id] = tuple(p for p in self.content.pads.values()
-                                                            if rocket_id in p.serves)
-        for pad in serving:
+        for pad in self.content.pads_serving.get(rocket_id, ()):
             if self.pad_open(side, pad):
                 usable = side_state.pads.get(pad.id, 0) <= quarter
                 slots.append((pad.id, pad.per_quarter - booked.get(pad.id, 0) if usable else 0))
@@ -478,7 +473,7 @@ class Game:
         if free is not None:
             return free, None
         if not slots:
-            later = [p for p in self.content.pads.values() if rocket.id in p.serves and p.side == side
+            later = [p for p in self.content.pads_serving.get(rocket.id, ()) if p.side == side
                      and p.opens and dates.parse_quarter(p.opens) > self.state.quarter]
             when = f" before {min(p.opens for p in later)}" if later else ""
             return None, f"no pad can launch {rocket.name}{when}"

@@ -180,22 +180,19 @@ def midpoint(seen: SeenProgramme) -> float:
     return (seen.low + seen.high) / 2
 
 
-def likely_flights(game: Game, side: str, tried: set[str] | None = None,
-                   middles: dict[str, float] | None = None) -> list[LikelyFlight]:
+def likely_flights(game: Game, side: str, tried: set[str] | None, middles: dict[str, float]) -> list[LikelyFlight]:
     """The flights the rival may try next, judged from the file alone: the missions it could
     fly with the programmes the file knows, on hardware seen built (or being built) and a
     pad seen, weighed by the odds the bands' middles give and the milestones seen flown. A
     flight expected quarter after quarter and not seen tried is believed less each time
     (``WAIT_DECAY``): the file learns that the rival is not ready, or hides its failures.
-    ``middles``: each band's middle as a fraction, if the caller has them (redraw does)."""
+    ``middles``: each band's middle (``midpoint``) as a fraction, as ``redraw`` has just drawn them."""
     file = game.state.sides[side].file
     waited = {f.mission: f.waited for f in file.likely}
     if not file.programmes:
         return []
     found: dict[str, LikelyFlight] = {}
     known = frozenset(file.programmes)
-    if middles is None:
-        middles = {pid: (seen.low + seen.high) / 2 / 100 for pid, seen in file.programmes.items()}  # (midpoint)
     cache = _KITS.get(game.content)
     if cache is None:
         cache = _KITS[game.content] = _Kits(game.content)
@@ -312,7 +309,7 @@ class _WatchedKit(NamedTuple):
 def _watched(content, rocket, craft, along) -> _WatchedKit:
     vehicles = tuple((p.id, p.kind != "component") for p in (rocket, craft, *along) if p is not None)
     earliest = [dates.parse_quarter(p.earliest) for p in (rocket, craft) if p is not None and p.earliest]
-    pads = tuple(p.id for p in content.pads.values() if rocket.id in p.serves)
+    pads = tuple(p.id for p in content.pads_serving.get(rocket.id, ()))
     return _WatchedKit(rocket.id, craft.id if craft else None, vehicles, pads, max(earliest, default=-1))
 
 

@@ -52,18 +52,16 @@ class Rng:
 
     def gauss(self) -> float:
         """A standard normal draw (Box-Muller on our own uniform draws)."""
-        u1 = max(self._random.random(), 1e-12)
-        u2 = self._random.random()
-        return math.sqrt(-2.0 * math.log(u1)) * math.cos(2.0 * math.pi * u2)
+        return self.gausses(1)[0]
 
     def gausses(self, n: int) -> list[float]:
-        """``n`` draws of ``gauss``, in order, in one call (for a hot loop: the same numbers)."""
+        """``n`` standard normal draws, in order, in one call (the survey's hot loop takes many)."""
         random, log, sqrt, cos = self._random.random, math.log, math.sqrt, math.cos
-        two_pi = 2.0 * math.pi  # (gauss multiplies 2.0 by pi first too: the same float)
+        two_pi = 2.0 * math.pi
         draws = []
         for _ in range(n):
             u1 = random()
-            if u1 < 1e-12:  # (gauss's max(u1, 1e-12))
+            if u1 < 1e-12:  # (log(0) has no value)
                 u1 = 1e-12
             draws.append(sqrt(-2.0 * log(u1)) * cos(two_pi * random()))
         return draws
