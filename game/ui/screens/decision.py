@@ -90,7 +90,7 @@ class DecisionScreen(Screen):
         self.label((x, y, width, 30), fault.name, kind="#warn")
         self.text((x, y + 34, width, max(60, top + scene_h - y - 34)),
                   [(fault.text, art.TEXT, 15),
-                   ("Choose: Return takes the safest answer, 1\u20133 pick one.", art.MUTED, 14)])
+                   (f"Choose: Return takes the safest answer, 1\u2013{len(fault.options)} pick one.", art.MUTED, 14)])
         safest = inflight.safest(fault, self.with_crew)
         self.option_buttons = []
         y = rect.height - bottom_h + 14
