@@ -3,6 +3,7 @@ quarter paused and resumed in month order, saves taken at a decision, the comput
 answers, and hot-seat secrecy."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 
@@ -12,7 +13,7 @@ from game.content import loader
 from game.core import inflight, save
 from game.core.commands import DecideInFlight, EndTurn, FundProgramme
 from game.core.game import Game
-from game.core.state import SIDES
+from game.core.state import SIDES, Mission
 
 
 def _to_decision(content, seed: int, era: str = "campaign", max_turns: int = 110) -> Game:
@@ -40,13 +41,29 @@ def paused(content):
 
 
 def test_the_faults_load_and_history_is_there(content):
-    for fault in ("heat_shield_light", "stuck_thruster", "swollen_suit", "missed_burn", "unopened_panel",
+    for fault in ("heat_shield_light", "tied_module", "stuck_thruster", "swollen_suit", "missed_burn", "unopened_panel",
                   "program_alarms", "low_fuel", "oxygen_tank"):
         assert fault in content.faults
     crewed_steps = {s.id for m in content.missions.values() if m.crew_min for s in m.steps[1:]}
     covered = {s for f in content.faults.values() if f.crewed is not False for s in f.steps}
     assert len(crewed_steps & covered) >= 0.8 * len(crewed_steps)  # most crewed steps can raise one
     assert any(f.crewed is False for f in content.faults.values())
+
+
+@pytest.mark.parametrize("side, rocket, capsule, own", [
+    ("usa", "atlas", "mercury", "heat_shield_light"),  # Friendship 7
+    ("ussr", "vostok_rocket", "vostok", "tied_module"),  # Vostok 1
+])
+def test_each_sides_capsule_meets_its_own_history_at_reentry_first(content, side, rocket, capsule, own):
+    game = Game.new(content, "survival", 0, "historical")
+    mission = content.missions["crewed_orbital"]
+    reentry = next(i for i, step in enumerate(mission.steps) if step.id == "reentry")
+    hardware = SimpleNamespace(rocket=content.programmes[rocket], spacecraft=content.programmes[capsule], by_step=[])
+    booked = Mission(1, side, mission.id, rocket, capsule, 4, game.state.quarter, crew=["someone"])
+    fits = [f.id for f in inflight.faults_for(game, booked, hardware, reentry)]
+    assert fits[0] == own and "steep_reentry" in fits[1:]  # history's own, then the generic one
+    empty = Mission(2, side, mission.id, rocket, capsule, 4, game.state.quarter)
+    assert own not in [f.id for f in inflight.faults_for(game, empty, hardware, reentry)]  # a crew's fault
 
 
 @pytest.mark.parametrize("body, expected", [
