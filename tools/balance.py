@@ -93,7 +93,7 @@ a crewed try at the goal under 50 %.
   its crews train, where normal against normal wins 55 %). Without the half-era bound the
   hard American waited with a 40 % landing at the Moon era's end and fell from 78.5 % to
   67.7 % (seed 1000); with it, 77 %.
-- Normal against random in the Race for Survival as the USSR (90 %) and in the Race for the
+- Normal against random in the Race for Survival as the USSR (93 %) and in the Race for the
   Moon as the USA (87 %): the rest are games nobody wins (the Race for
   Survival has no fallback) or won by the random side on the prestige it starts with (the
   Soviet side starts the Moon era 40 ahead). The AI wins as often as its tries in the time
@@ -110,7 +110,16 @@ a crewed try at the goal under 50 %.
   empty meanwhile, as the five Korabl-Sputniks flew while Gagarin's group trained: 98 % and
   90 % (92 % and 85.5 % in dynamic mode). The rest of the Soviet losses are a crew lost on
   the first try (36 in 400 games, 22 of them at re-entry), whose stand-down outlasts the
-  era. Booking the later crewed tries a month after the likeliest, so that it flies first
+  era. Until the ninth session a failed Vostok re-entry met only the generic steep re-entry
+  (caught two times in five), where a failed Mercury one met Glenn's heat-shield light first
+  (four in five). Vostok 1's tied module, history's own, now stands beside it; the normal
+  planner's nerve (a crew risk of 12 %) takes its early ejection (8 %), so most failed
+  Vostok re-entries bring the crew home to try again: 92.7 %, 89.5 %, 91.5 % and 90.5 %
+  from seeds 0, 1000, 2000 and 3000, where they were 89.5 %, 87 %, 89.5 % and 86.3 %; equal
+  AIs moved by a point or two. Answering a decision on a try at the goal at the goal's crew
+  risk (35 %), the nerve it was booked with, added two points more (94 %, 92.5 % and
+  93.2 %) but gave the Soviet side the dynamic Race for Survival with equal AIs (67/32.5):
+  not kept. Booking the later crewed tries a month after the likeliest, so that it flies first
   (a month's launches fly on drawn days, and the bare R-7 hop at 0.75 flew before the
   Block E one at 0.87 about half the time), gave 89.2 % and 90 % (seeds 0 and 1000) and
   cost the Soviet side its race with equal AIs (61/39, historical): not kept. Waiting for
