@@ -131,3 +131,11 @@ def test_an_american_budget_share_is_not_a_soviet_bureau(content):
 def test_the_same_news_over_and_over_is_said_once_with_how_many():
     lines = ["Satellite up"] * 9 + ["Budget"] + ["Satellite up"]
     assert words.fold_repeats(lines) == [("Satellite up", 9), ("Budget", 1), ("Satellite up", 1)]
+
+
+def test_a_name_inside_a_sentence_keeps_its_proper_nouns():
+    assert words.lower_first("Course to the Moon") == "course to the Moon"
+    assert words.lower_first("Orbital tanker launch") == "orbital tanker launch"
+    for name in ("Soyuz complex round the Moon", "Earth-orbit rendezvous landing", "9K rocket block launch",
+                 "ICBM test"):
+        assert words.lower_first(name) == name

@@ -340,7 +340,7 @@ def kit_lines(session, side: str, mission_id: str, hardware, second=None) -> lis
         other = content.missions[content.missions[mission_id].joint]
         chance = game.odds(side, other, second, []).success
         lines.append((f"First: {other.name} on {second.rocket.name}, {chance * 100:.0f} %",
-                      f"The {other.name.lower()} flies first, on its own pad; if it fails the crew stays "
+                      f"The {words.lower_first(other.name)} flies first, on its own pad; if it fails the crew stays "
                       f"on the ground and the mission has failed. The odds above are the crew's launch."))
     for prog_id in game.articles_needed(hardware):
         prog = content.programmes[prog_id]

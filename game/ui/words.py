@@ -77,6 +77,18 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_first(text: str) -> str:
+    """A name inside a sentence: 'Course to the Moon' -> 'course to the Moon'. A name that
+    opens with a proper noun or a code ('Soyuz complex', '9K rocket block') is kept as it is."""
+    first = text.split(" ", 1)[0]
+    if first[1:2].islower() and first.split("-")[0] not in PROPER_OPENINGS:
+        return text[:1].lower() + text[1:]
+    return text
+
+
+PROPER_OPENINGS = frozenset({"Earth", "Moon", "Soyuz", "Apollo", "Gemini", "Mercury", "Vostok", "Voskhod", "Saturn"})
+
+
 def money(amount: float) -> str:
     return f"{amount:,.0f} M" if abs(amount) >= 10 or amount == int(amount) else f"{amount:,.1f} M"
 

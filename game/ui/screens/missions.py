@@ -223,8 +223,8 @@ class MissionPlannerScreen(Screen):
         tallest = max([vehicles.height_m(r, c) for r, c in arts] + [30])
         half = (rect.width - 12) // 2
         self.label((rect.x + 6, rect.y + 8, rect.width - 12, 20), "two launches", kind="#caption", align="center",
-                   tip=f"The {mtype.name.lower()} flies on two launches booked together: the "
-                       f"{other.name.lower()} first, then the crew, who meet it in Earth orbit. Both pads and "
+                   tip=f"The {words.lower_first(mtype.name)} flies on two launches booked together: the "
+                       f"{words.lower_first(other.name)} first, then the crew, who meet it in Earth orbit. Both pads and "
                        "both launches' hardware are needed; if either launch or the rendezvous fails, the "
                        "mission fails.")
         for i, ((rocket, craft, caption), (rocket_art, craft_art)) in enumerate(zip(kits, arts, strict=True)):
@@ -504,7 +504,7 @@ class MissionPlannerScreen(Screen):
         weakest = min(range(len(drivers)), key=lambda i: drivers[i].chance)
         why = words.step_why(drivers[weakest], me.programmes[drivers[weakest].programme.id], chance=False)
         if len(drivers) > 1:
-            why = f"Weakest, {drivers[weakest].name.lower()}: {why}"
+            why = f"Weakest, {words.lower_first(drivers[weakest].name)}: {why}"
         return Judged(self.game.odds(self.side, mtype, hardware, crew), crew, drivers, weakest, why)
 
     def _chances(self, inner, y, bottom, mtype, hardware, judged: Judged) -> int:
@@ -539,7 +539,7 @@ class MissionPlannerScreen(Screen):
                       tip=tip, kind="#caption")
             y += step_h
         if len(shown) < len(drivers):
-            more = (f"and {len(drivers) - len(shown)} steps more likely to work" if shown else
+            more = (f"and {words.count(len(drivers) - len(shown), 'step')} more likely to work" if shown else
                     f"{len(drivers)} steps: hover SUCCESS for each")
             self.cell((inner.x, y, inner.width, 20), more, kind="#caption", tip=steps_tip)
             y += 20
