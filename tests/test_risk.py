@@ -364,3 +364,34 @@ def test_a_flight_flies_the_hardware_its_side_saw_when_it_booked_it(content, mon
     _end_turn(game)
     assert flown_odds == [booked_odds]
     assert r7.quarters == content.programmes["r7"].min_quarters - 2 and r7.invested > 0  # worked on after
+
+
+def _queue(content, seed: int, bookings: dict[str, int]):
+    """The quarter's launch queue when each side books ``bookings[side]`` flights in February."""
+    from game.core import turn
+    from game.core.state import Mission
+
+    game = Game.new(content, "satellites", seed)
+    state = game.state
+    number = 0
+    for side, count in bookings.items():
+        for _ in range(count):
+            number += 1
+            state.sides[side].missions.append(Mission(number, side, "satellite", "r7", "sputnik", 2, state.quarter))
+    turn._launches(game)
+    return state.queue
+
+
+def test_a_sides_flights_of_one_month_fly_one_after_another_in_booking_order(content):
+    queue = _queue(content, 3, {"usa": 0, "ussr": 3})
+    days = [q.day for q in queue]
+    assert [q.mission_id for q in queue] == [1, 2, 3]
+    assert days == [min(28, days[0] + gap) for gap in (0, 3, 6)]
+
+
+def test_booking_more_flights_in_a_month_buys_no_earlier_first_one(content):
+    # with a day drawn for each booking, three bookings flew the first on the earliest of three
+    # days: ahead of a rival's single flight in the same month three times in four
+    games = 600
+    ahead = sum(_queue(content, seed, {"usa": 1, "ussr": 3})[0].side == "ussr" for seed in range(games))
+    assert 0.43 * games < ahead < 0.57 * games

@@ -188,12 +188,26 @@ def _over_for_good(game: Game, event, side: str) -> bool:
 
 # --- launches ---------------------------------------------------------------------------
 
+LAUNCH_GAP_DAYS = 3  # between a side's launches of one month: one launch team and range at a time
+
 def _launches(game: Game) -> None:
+    """The quarter's launches in the order they fly. Each side's launches of a month fly one
+    after another, in the order booked, from one drawn day: a day drawn for each booking
+    would fly the first of three on the earliest of three days, so that booking more
+    flights in a month would buy an earlier first one against the rival."""
     state = game.state
     booked = [m for side in SIDES for m in state.sides[side].missions if m.quarter == state.quarter]
-    keyed = [((m.month, state.rng.below(28) + 1, state.rng.random()), m) for m in booked]
+    slots: dict[tuple[str, int], tuple[int, float]] = {}
+    keyed = []
+    for m in booked:
+        slot = (m.side, m.month)
+        if slot not in slots:
+            slots[slot] = (state.rng.below(28) + 1, state.rng.random())
+        first_day, tie = slots[slot]
+        later = sum(1 for _, earlier in keyed if (earlier.side, earlier.month) == slot)
+        keyed.append(((m.month, min(28, first_day + LAUNCH_GAP_DAYS * later), tie, later), m))
     keyed.sort(key=lambda pair: pair[0])
-    state.queue = [QueuedLaunch(m.side, m.id, month, day) for (month, day, _), m in keyed]
+    state.queue = [QueuedLaunch(m.side, m.id, month, day) for (month, day, _, _), m in keyed]
 
 
 def _aboard(game: Game, booked: Mission) -> tuple:

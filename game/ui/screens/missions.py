@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pygame
 
-from game.core import commands, explain, joint, roads
+from game.core import commands, explain, joint, roads, turn
 from game.core.explain import StepDriver
 from game.core.rules import Odds
 from game.core.state import SHORT, rival_of
@@ -400,7 +400,8 @@ class MissionPlannerScreen(Screen):
                 self.button((x + i * (third + 8), y, third, BUTTON_H), words.month_name(month),
                             lambda m=month: self._pick_month(m), selected=month == self.month, parent=box,
                             kind=None if month == self.month else "#toggle",
-                            tip=f"Launch in {words.month_name(month)}. Within a month, the day is drawn by chance.")
+                            tip=f"Launch in {words.month_name(month)}. Within a month, the day is drawn by chance; "
+                                f"your launches of one month fly {turn.LAUNCH_GAP_DAYS} days apart, in the order booked.")
             return
         _, options, chosen, pick, tip_for, enabled_for = section
         per_row = self._per_row(options, width)
