@@ -93,8 +93,8 @@ a crewed try at the goal under 50 %.
   its crews train, where normal against normal wins 55 %). Without the half-era bound the
   hard American waited with a 40 % landing at the Moon era's end and fell from 78.5 % to
   67.7 % (seed 1000); with it, 77 %.
-- Normal against random in the Race for Survival as the USSR (93 %) and in the Race for the
-  Moon as the USA (87 %): the rest are games nobody wins (the Race for
+- Normal against random in the Race for Survival as the USSR (94 %) and in the Race for the
+  Moon as the USA (85 %): the rest are games nobody wins (the Race for
   Survival has no fallback) or won by the random side on the prestige it starts with (the
   Soviet side starts the Moon era 40 ahead). The AI wins as often as its tries in the time
   left work, and the goal's odds are history's: the crews are ready in late 1960, when a
@@ -122,7 +122,13 @@ a crewed try at the goal under 50 %.
   not kept. Booking the later crewed tries a month after the likeliest, so that it flies first
   (a month's launches fly on drawn days, and the bare R-7 hop at 0.75 flew before the
   Block E one at 0.87 about half the time), gave 89.2 % and 90 % (seeds 0 and 1000) and
-  cost the Soviet side its race with equal AIs (61/39, historical): not kept. Waiting for
+  cost the Soviet side its race with equal AIs (61/39, historical): not kept. Since the
+  ninth session a side's launches of one month fly in the order booked, three days apart
+  from one drawn day (a day drawn for each booking flew three bookings' first on the
+  earliest of three days, ahead of a rival's one flight three times in four): 94 %,
+  91.2 %, 93.2 % and 91.7 % from seeds 0, 1000, 2000 and 3000 (92.7 %, 89.5 %, 91.5 % and
+  90.5 % before), and the Soviet side's edge in the Race for Survival went with it (equal
+  AIs, historical: 57/42, 57/42.5 and 54.5/45 from seeds 0, 1000 and 2000). Waiting for
   better odds while the rival was not seen near the goal lifted them further but let a
   crude player who hid its progress (the Soviet seat, seen through the American fog) win
   the Moon era: not kept; nor did it help now (a Soviet planner that waited for 85 % while
@@ -145,7 +151,9 @@ a crewed try at the goal under 50 %.
   games of 100 the first landing flew with none of them): 74 %, and 72 % with the lunar
   orbit on Apollo alone, as those flights cost crews and the Saturn Vs the landing
   needed; passing up a long shot at the goal until only a death's stand-down (six
-  quarters) was left: 83.5 %. The American side wins by its number of tries.
+  quarters) was left: 83.5 %. The American side wins by its number of tries. With a side's
+  launches of one month flown in booking order (ninth session): 85 %, 81.8 % and 84.3 %
+  from seeds 0, 1000 and 2000 (87 %, 85.3 % and 84.5 % before).
 - Hard against normal in the Race for the Moon and the campaign: its first landing flew
   all-up in late 1967 at about two in five whatever its money, every Saturn V, command
   module and lunar module step untried (-12), and as the USA it won 59 % (54-64) against
