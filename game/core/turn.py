@@ -190,6 +190,7 @@ def _over_for_good(game: Game, event, side: str) -> bool:
 
 LAUNCH_GAP_DAYS = 3  # between a side's launches of one month: one launch team and range at a time
 
+
 def _launches(game: Game) -> None:
     """The quarter's launches in the order they fly. Each side's launches of a month fly one
     after another, in the order booked, from one drawn day: a day drawn for each booking
@@ -197,15 +198,15 @@ def _launches(game: Game) -> None:
     flights in a month would buy an earlier first one against the rival."""
     state = game.state
     booked = [m for side in SIDES for m in state.sides[side].missions if m.quarter == state.quarter]
-    slots: dict[tuple[str, int], tuple[int, float]] = {}
+    slots: dict[tuple[str, int], list] = {}  # (side, month) -> [first day, tie-break, launches so far]
     keyed = []
     for m in booked:
-        slot = (m.side, m.month)
-        if slot not in slots:
-            slots[slot] = (state.rng.below(28) + 1, state.rng.random())
-        first_day, tie = slots[slot]
-        later = sum(1 for _, earlier in keyed if (earlier.side, earlier.month) == slot)
-        keyed.append(((m.month, min(28, first_day + LAUNCH_GAP_DAYS * later), tie, later), m))
+        slot = slots.get((m.side, m.month))
+        if slot is None:
+            slot = slots[(m.side, m.month)] = [state.rng.below(28) + 1, state.rng.random(), 0]
+        first_day, tie, before = slot
+        keyed.append(((m.month, min(28, first_day + LAUNCH_GAP_DAYS * before), tie, before), m))
+        slot[2] += 1
     keyed.sort(key=lambda pair: pair[0])
     state.queue = [QueuedLaunch(m.side, m.id, month, day) for (month, day, _, _), m in keyed]
 

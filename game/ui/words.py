@@ -77,6 +77,10 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# the first words of names that keep their capital inside a sentence
+PROPER_OPENINGS = frozenset({"Earth", "Moon", "Soyuz", "Apollo", "Gemini", "Mercury", "Vostok", "Voskhod", "Saturn"})
+
+
 def lower_first(text: str) -> str:
     """A name inside a sentence: 'Course to the Moon' -> 'course to the Moon'. A name that
     opens with a proper noun or a code ('Soyuz complex', '9K rocket block') is kept as it is."""
@@ -84,9 +88,6 @@ def lower_first(text: str) -> str:
     if first[1:2].islower() and first.split("-")[0] not in PROPER_OPENINGS:
         return text[:1].lower() + text[1:]
     return text
-
-
-PROPER_OPENINGS = frozenset({"Earth", "Moon", "Soyuz", "Apollo", "Gemini", "Mercury", "Vostok", "Voskhod", "Saturn"})
 
 
 def money(amount: float) -> str:
