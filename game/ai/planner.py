@@ -146,9 +146,10 @@ PATIENCE_SHARE = 0.5
 
 
 _NONE: frozenset[str] = frozenset()
-SHARED_MEMO_LIMIT = 20_000  # answers kept with the content per position (see _best_kits), and positions
-# targets kept with the content (_shared_targets): a position's key holds a few frozensets of
-# about 7 kB in all, and a game adds about ten (300 mixed games: 3737, and 72 MB held)
+# Bounds on the planner's tables kept with the content, for a long batch's memory:
+SHARED_MEMO_LIMIT = 20_000  # best-kit answers per position, and positions (see _best_kits)
+# targets by position (_shared_targets): a position's key holds a few frozensets of about
+# 7 kB in all, and a game adds about ten (300 mixed games: 3737 positions, and 72 MB held)
 SHARED_TARGETS_LIMIT = 4_000
 
 

@@ -130,7 +130,7 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
     # the loop's order: this loop runs for every programme in both files every quarter, and
     # the calls were a fiftieth of a headless game)
     fresh = rng.gausses(len(file.programmes))
-    middles = {}  # (each band's middle as a fraction, for likely_flights: midpoint's sum, worked out here)
+    middles = {}  # each band's middle as a fraction, for likely_flights
     for (pid, seen), draw in zip(file.programmes.items(), fresh, strict=True):
         # the spread, in points, of the file's error on the programme: the side's band at its
         # focus now, narrowed by the flights seen
@@ -142,12 +142,11 @@ def redraw(game: Game, side: str, tried: set[str] | None = None) -> None:
         centre = 100.0 if centre > 100.0 else centre if centre > 0.0 else 0.0
         width = BAND_Z * sd
         low, high = centre - width, centre + width
-        seen.low = low = round(low if low > 0.0 else 0.0, 1)  # (centre - a width is never above 100)
-        seen.high = high = round(high if high < 100.0 else 100.0, 1)  # (nor centre + a width below 0)
-        middles[pid] = (low + high) / 2 / 100
+        seen.low = round(low if low > 0.0 else 0.0, 1)  # (centre - a width is never above 100)
+        seen.high = round(high if high < 100.0 else 100.0, 1)  # (nor centre + a width below 0)
+        middles[pid] = midpoint(seen) / 100
     file.likely = likely_flights(game, side, tried, middles)
-    found = [game.content.programmes[pid].name for pid in list(file.programmes)[known_before:]] \
-        if len(file.programmes) > known_before else []
+    found = [game.content.programmes[pid].name for pid in list(file.programmes)[known_before:]]
     if found and file.updated:  # (the era's first survey finds what history had made public)
         game.log(side, "news", f"Intelligence: the {game.content.sides[rival_side].name} has "
                  f"{'a programme' if len(found) == 1 else 'programmes'} we did not know of: {', '.join(found)}.",
