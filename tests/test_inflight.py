@@ -52,6 +52,19 @@ def test_the_faults_load_and_history_is_there(content):
     assert any(f.crewed is False for f in content.faults.values())
 
 
+def test_every_answer_of_a_fault_that_can_abort_is_worth_taking(content):
+    """Where a flight can be given up, each answer trades the crew's odds against the
+    flight's: none is worse on both counts than another (Apollo 11's abort to orbit was
+    once less safe than landing through the alarms: no decision at all)."""
+    for fault in content.faults.values():
+        if not any(o.kind == "abort" for o in fault.options):
+            continue  # every answer flies on (Glenn's light): whom to trust, not what to risk
+        for option in fault.options:
+            better = [o.id for o in fault.options
+                      if o is not option and o.crew >= option.crew and o.goes_on >= option.goes_on]
+            assert not better, f"{fault.id}: '{option.id}' is no better than {better} on either count"
+
+
 @pytest.mark.parametrize("side, rocket, capsule, own", [
     ("usa", "atlas", "mercury", "heat_shield_light"),  # Friendship 7
     ("ussr", "vostok_rocket", "vostok", "tied_module"),  # Vostok 1
@@ -78,6 +91,11 @@ def test_each_sides_capsule_meets_its_own_history_at_reentry_first(content, side
     ("faults:\n  - id: gremlins\n    name: Gremlins\n    text: x\n    steps: [reentry]\n    chance: 0.5\n"
      "    options:\n      - {id: a, text: A, crew: 0.5, goes_on: 0.6}\n      - {id: b, text: B}\n",
      "faults.yaml:8: faults[gremlins].options[a]: goes_on (0.6) is above crew (0.5)"),
+    ("faults:\n  - id: gremlins\n    name: Gremlins\n    text: x\n    steps: [reentry]\n    chance: 0.5\n"
+     "    options:\n      - {id: go, text: A, kind: press_on, crew: 0.9, goes_on: 0.9}\n"
+     "      - {id: back, text: B, kind: abort, crew: 0.85}\n",
+     "faults.yaml:2: faults[gremlins]: the abort 'back' brings the crew home 0.85 of the time, no likelier than 'go' "
+     "(0.9): an abort must be the safest answer"),
     ("faults:\n  - id: gremlins\n    name: Gremlins\n    text: x\n    steps: [launch]\n    chance: 0.5\n"
      "    options:\n      - {id: a, text: A}\n      - {id: b, text: B}\n",
      "a mission's first step"),

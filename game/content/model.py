@@ -237,6 +237,13 @@ class FaultDef:
             raise ValueError("two options share an id")
         if sum(o.history for o in self.options) > 1:
             raise ValueError("more than one option is marked as history's")
+        # an abort gives up the flight to bring the crew home likelier alive; one that is no
+        # safer than flying on is an answer no one should take, and no decision
+        for abort in (o for o in self.options if o.kind == "abort"):
+            bolder = next((o for o in self.options if o.kind != "abort" and o.crew >= abort.crew), None)
+            if bolder is not None:
+                raise ValueError(f"the abort '{abort.id}' brings the crew home {abort.crew:g} of the time, no "
+                                 f"likelier than '{bolder.id}' ({bolder.crew:g}): an abort must be the safest answer")
         return self
 
     @property
