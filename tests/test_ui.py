@@ -330,6 +330,10 @@ def test_event_card_keys_answer_and_end_turn_waits_for_them(hq):
     assert game.state.quarter == quarter
     assert isinstance(hq.top, EventScreen)
     waiting = len(side.pending_events)
+    hq.toasts.clear()
+    key(hq, "return")  # no default answer: the card says how to choose, and stays
+    assert isinstance(hq.top, EventScreen) and len(side.pending_events) == waiting
+    assert any(text.startswith("Choose an answer: press 1") for text, _, _ in hq.toasts)
     key(hq, "1")
     assert len(side.pending_events) == waiting - 1
 

@@ -80,6 +80,11 @@ class EventScreen(Screen):
         else:
             self.app.back_to_hq()
 
+    def main_action(self) -> None:
+        # no answer is the default: history's is one choice among others, not the safe one
+        count = len(self.content.events[self.event_id].choices)
+        self.app.toast(f"Choose an answer: press 1\u2013{count} or click one.", art.WARN)
+
     def on_key(self, event) -> bool:
         index = CHOICE_KEYS.get(event.key)
         choices = self.content.events[self.event_id].choices
