@@ -153,7 +153,11 @@ a crewed try at the goal under 50 %.
   needed; passing up a long shot at the goal until only a death's stand-down (six
   quarters) was left: 83.5 %. The American side wins by its number of tries. With a side's
   launches of one month flown in booking order (ninth session): 85 %, 81.8 % and 84.3 %
-  from seeds 0, 1000 and 2000 (87 %, 85.3 % and 84.5 % before).
+  from seeds 0, 1000 and 2000 (87 %, 85.3 % and 84.5 % before). Measured in the tenth
+  session, the hard rival, with 30 % more money, 50 % more from its research and its
+  patience and early tests, wins this seat against random 92 % and 94.5 % (seeds 0 and
+  1000): the landing's odds by 1969, not the normal planner's judgement, hold it under
+  95 %. In the Race for Survival the hard Soviet rival wins 97.3 % (seed 0).
 - Hard against normal in the Race for the Moon and the campaign: its first landing flew
   all-up in late 1967 at about two in five whatever its money, every Saturn V, command
   module and lunar module step untried (-12), and as the USA it won 59 % (54-64) against
