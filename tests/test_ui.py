@@ -338,6 +338,32 @@ def test_event_card_keys_answer_and_end_turn_waits_for_them(hq):
     assert len(side.pending_events) == waiting - 1
 
 
+def test_the_report_asks_for_money_only_where_money_would_help(hq):
+    """A quarter that moved no estimate by half a point: "fund them" only when nothing is
+    funded (near its ceiling a funded programme gains less than that, as in 1969's last
+    quarter); and the money the treasury took back is not advice once the race is over."""
+    from game.ui.session import snapshot
+
+    session = hq.session
+    game = session.game
+    me = game.state.sides[session.side]
+    for programme in me.programmes.values():
+        programme.funding = 0.0
+    session.before = {side: snapshot(game, side) for side in game.state.sides}  # nothing moves
+    me.cash = me.budget * (1 - me.bureau_share) + 30  # 40 left unspent, 10 of it taken back
+
+    def said():
+        return [text for text, *_ in ReportScreen(hq, review=True)._mine(game.state.quarter)]
+
+    assert "No programme moved: fund them in Research (R)." in said()
+    next(iter(me.programmes.values())).funding = 5.0
+    assert any(text.startswith("No estimate moved by half a point") for text in said())
+    assert any(text.endswith("book launches or fund research to keep it.") for text in said())
+    game.state.over = True
+    taken = [text for text in said() if "went back to the treasury" in text]
+    assert taken and taken[0].endswith("of what was left).")
+
+
 def test_the_report_names_waiting_cards_only_while_they_can_be_answered(hq):
     state = hq.session.game.state
     side = state.sides[hq.session.side]

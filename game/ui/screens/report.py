@@ -71,15 +71,20 @@ class ReportScreen(Screen):
                     colour = art.GOOD if now > was else art.BAD
                     changes.append((f"{game.content.programmes[prog_id].name}: {was:.0f} % \u00bb {now:.0f} %", colour))
             items.append(("Research (your engineers' estimates)", art.MUTED, 14, True))
-            items.extend(changes or [("No programme moved: fund them in Research (R).", art.TEXT)])
+            if not changes:  # funded near its ceiling, a programme gains less than the half point shown
+                funded = any(p.funding > 0 for p in me.programmes.values())
+                changes = [("No estimate moved by half a point: near its ceiling a programme gains little "
+                            "for its money." if funded else "No programme moved: fund them in Research (R).",
+                            art.TEXT)]
+            items.extend(changes)
             items.append(("Money and standing", art.MUTED, 14, True))
             items.append((f"Cash {words.money(before.cash)} \u00bb {words.money(me.cash)}   \u00b7   budget "
                           f"{words.money(me.budget)} a quarter", art.TEXT))
             taken = explain.clawed_back(me)
             if taken >= 0.5:
+                advice = "" if game.state.over else ": book launches or fund research to keep it"
                 items.append((f"{words.money(taken)} left unspent went back to the treasury "
-                              f"({rules.CLAWBACK * 100:.0f} % of what was left): book launches or fund research "
-                              "to keep it.", art.WARN, 15, True))
+                              f"({rules.CLAWBACK * 100:.0f} % of what was left){advice}.", art.WARN, 15, True))
             else:
                 items.append((f"Research took what you set, {rules.CLAWBACK * 100:.0f} % of what was left went back "
                               "to the treasury, and the new quarter's budget came in.", art.MUTED, 13))
