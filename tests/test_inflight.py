@@ -110,6 +110,17 @@ def test_a_bad_faults_file_is_refused_with_its_place(tmp_path, body, expected):
     assert expected in text, text
 
 
+def test_an_uncrewed_faults_abort_is_not_weighed_by_crew_odds(tmp_path):
+    """Without a crew the crew's odds mean nothing (both answers keep their default, 1.0):
+    an abort that only gives up the probe is allowed."""
+    (tmp_path / "faults.yaml").write_text(
+        "faults:\n  - id: gremlins\n    name: Gremlins\n    text: x\n    steps: [orbit]\n    crewed: false\n"
+        "    chance: 0.5\n    options:\n      - {id: go, text: A, kind: press_on, goes_on: 0.5}\n"
+        "      - {id: safe_it, text: B, kind: abort}\n")
+    _, problems = loader.check(tmp_path)
+    assert not problems, problems
+
+
 def test_a_seeded_flight_stops_for_a_decision(content, paused):
     state = paused.state
     decision = state.decision

@@ -238,8 +238,10 @@ class FaultDef:
         if sum(o.history for o in self.options) > 1:
             raise ValueError("more than one option is marked as history's")
         # an abort gives up the flight to bring the crew home likelier alive; one that is no
-        # safer than flying on is an answer no one should take, and no decision
-        for abort in (o for o in self.options if o.kind == "abort"):
+        # safer than flying on is an answer no one should take, and no decision (a fault of
+        # flights without a crew has no crew's odds to weigh)
+        aborts = [o for o in self.options if o.kind == "abort"] if self.crewed is not False else []
+        for abort in aborts:
             bolder = next((o for o in self.options if o.kind != "abort" and o.crew >= abort.crew), None)
             if bolder is not None:
                 raise ValueError(f"the abort '{abort.id}' brings the crew home {abort.crew:g} of the time, no "
