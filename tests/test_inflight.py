@@ -58,7 +58,7 @@ def test_every_answer_of_a_fault_that_can_abort_is_worth_taking(content):
     once less safe than landing through the alarms: no decision at all)."""
     for fault in content.faults.values():
         if not any(o.kind == "abort" for o in fault.options):
-            continue  # every answer flies on (Glenn's light): whom to trust, not what to risk
+            continue  # one thing weighed: Glenn's light (both fly on), a probe's (no crew)
         for option in fault.options:
             better = [o.id for o in fault.options
                       if o is not option and o.crew >= option.crew and o.goes_on >= option.goes_on]
