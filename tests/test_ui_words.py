@@ -139,3 +139,8 @@ def test_a_name_inside_a_sentence_keeps_its_proper_nouns():
     for name in ("Soyuz complex round the Moon", "Earth-orbit rendezvous landing", "9K rocket block launch",
                  "ICBM test"):
         assert words.lower_first(name) == name
+
+
+def test_the_number_keys_of_one_answer_are_not_a_range():
+    assert words.number_keys(1) == "1"  # a mod's event with one choice: not "1\u20131"
+    assert words.number_keys(3) == "1\u20133"

@@ -104,6 +104,11 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def number_keys(count: int) -> str:
+    """The number keys that pick one of ``count`` answers: "1", or "1\u20133"."""
+    return "1" if count == 1 else f"1\u2013{count}"
+
+
 def percent(fraction: float) -> str:
     """A chance (0-1) as a percentage a player reads at a glance; never a flat 0 or 100."""
     value = fraction * 100

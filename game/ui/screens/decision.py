@@ -1,6 +1,6 @@
 """A decision in flight: the launch film plays up to the step that went wrong and stops
 there; the fault and its options, with their odds for the crew and the mission, wait
-below. Return takes the safest option, 1-3 pick one (the buttons too).
+below. Return takes the safest option, the number keys pick one (the buttons too).
 
 Only the side whose flight it is ever gets here (``Session.waiting_decision``): in
 hot-seat the keyboard is handed over first, and nothing of it reaches the rival.
@@ -14,7 +14,7 @@ import pygame
 
 from game.core import inflight
 from game.core.state import StepResult
-from game.ui import art
+from game.ui import art, words
 from game.ui.film import COUNTDOWN, LaunchFilm, film_of
 from game.ui.screens.launch import flight_header
 from game.ui.widgets import Screen
@@ -88,9 +88,9 @@ class DecisionScreen(Screen):
             y += row
         y += 8
         self.label((x, y, width, 30), fault.name, kind="#warn")
+        keys = words.number_keys(len(fault.options))
         self.text((x, y + 34, width, max(60, top + scene_h - y - 34)),
-                  [(fault.text, art.TEXT, 15),
-                   (f"Choose: Return takes the safest answer, 1\u2013{len(fault.options)} pick one.", art.MUTED, 14)])
+                  [(fault.text, art.TEXT, 15), (f"Choose: Return takes the safest answer, {keys} pick one.", art.MUTED, 14)])
         safest = inflight.safest(fault, self.with_crew)
         self.option_buttons = []
         y = rect.height - bottom_h + 14

@@ -83,7 +83,7 @@ class EventScreen(Screen):
     def main_action(self) -> None:
         # no answer is the default: history's is one choice among others, not the safe one
         count = len(self.content.events[self.event_id].choices)
-        self.app.toast(f"Choose an answer: press 1\u2013{count} or click one.", art.WARN)
+        self.app.toast(f"Choose an answer: press {words.number_keys(count)} or click one.", art.WARN)
 
     def on_key(self, event) -> bool:
         index = CHOICE_KEYS.get(event.key)
