@@ -62,6 +62,19 @@ def test_a_mod_overrides_and_adds(tmp_path):
     assert "modded_event" in [e.id for e in content.events_for_era("moon")]
 
 
+def test_a_last_order_is_for_built_hardware_and_after_its_first_flight(tmp_path):
+    (tmp_path / "programmes.yaml").write_text(
+        "programmes:\n"
+        "  - {id: guidance, name: Guidance, side: both, kind: component, start_cost: 4, reliability: 40,"
+        " last_order: 1950-Q1}\n"
+        "  - {id: hermes, name: Hermes, side: usa, kind: rocket, start_cost: 8, reliability: 25,"
+        " earliest: 1947-Q3, last_order: 1946-Q4}\n")
+    _, problems = loader.check(tmp_path)
+    found = {p.line: p.message for p in problems if p.file.endswith("programmes.yaml")}
+    assert "last_order is for rockets and spacecraft" in found[2]
+    assert "last_order (1946-Q4) is before earliest (1947-Q3): none could ever be built" in found[3]
+
+
 def test_an_id_repeated_in_two_bundled_files_is_an_error(tmp_path):
     bundled = tmp_path / "scenarios"
     import shutil

@@ -130,6 +130,50 @@ def test_a_launch_flies_built_hardware_and_a_cancel_returns_it(content):
     assert ussr.articles == {"r7": 1, "sputnik": 1}
 
 
+def test_hardware_history_stopped_building_cannot_be_ordered_but_flies_from_stock(content):
+    """The V-2's captured parts ran out in 1952: no more are ordered after its last_order,
+    what is in hand still flies, and once it is gone the booking says so."""
+    game = Game.new(dataclasses.replace(content, faults={}), "satellites", 1)
+    usa = game.state.sides["usa"]
+    usa.cash, usa.articles["v2"] = 500, 5
+    game.state.quarter = dates.parse_quarter(content.programmes["v2"].last_order)
+    assert game.execute(commands.OrderHardware("usa", "v2"))  # the last quarter it may be ordered
+    game.state.quarter += 1
+    refused = game.execute(commands.OrderHardware("usa", "v2"))
+    assert not refused and refused.reason == "V-2 (A-4) is no longer built: the last could be ordered in 1952-Q2"
+    assert game.execute(commands.PlanMission("usa", "ballistic_test", "v2"))  # from the five in hand
+    usa.articles["v2"] = 0
+    waiting = game.execute(commands.PlanMission("usa", "ballistic_test", "v2"))
+    assert "order one first" in waiting.reason  # the last one ordered is still being built
+    usa.orders.clear()
+    refused = game.execute(commands.PlanMission("usa", "ballistic_test", "v2"))
+    assert refused.reason == "no V-2 (A-4) in hand, and no more are built"
+
+
+def test_the_ai_flies_no_hardware_after_history_stopped_building_it(content):
+    """The satellite era opens in 1953 with the V-2's last built and Hermes ending: the American
+    AI flew four V-2s and two Hermes a game there as filler, and now flies neither past what
+    it may still build."""
+    from game import sim
+    from game.ai import make_agent
+
+    ends = {p.id: dates.parse_quarter(p.last_order) for p in content.programmes.values() if p.last_order}
+    assert {"v2", "hermes"} <= ends.keys()
+    late = []
+
+    def watch(game):
+        for report in game.state.launches:
+            if report.rocket in ends and report.outcome != "scrubbed":
+                # the last one ordered is built a quarter later, and may wait a quarter for its pad
+                flown = dates.quarter_of_month(report.year, report.month)
+                if flown > ends[report.rocket] + content.programmes[report.rocket].build_quarters + 1:
+                    late.append((report.side, report.rocket, report.year, report.month))
+
+    for seed in range(6):
+        sim.play(content, "satellites", seed, {"usa": make_agent("ai"), "ussr": make_agent("ai")}, after_turn=watch)
+    assert not late
+
+
 # --- pads --------------------------------------------------------------------------------------
 
 def test_no_pad_no_launch_before_history_built_one(content):

@@ -234,6 +234,21 @@ def test_the_chronicle_reads_each_first_against_history_from_the_view_functions(
     assert (text, look) == ("2 months late, other side", "#warn") and "in history it was" in tip
 
 
+def test_the_planner_says_when_a_vehicle_is_no_longer_built(content):
+    """The satellite era opens after the last V-2 was built: the kit says so, and the launch
+    button gives the reason rather than offering an order the rules refuse."""
+    from game.ui import views
+
+    session = Session.new(content, "satellites", "usa", "ai", seed=1)
+    game = session.game
+    hardware = game.hardware("usa", content.missions["ballistic_test"], "v2", None)
+    line, tip = views.kit_lines(session, "usa", "ballistic_test", hardware)[0]
+    assert line == "V-2 (A-4): 0 built; no more are built"
+    assert "the last could be ordered in 1952-Q2" in tip
+    reason = commands.PlanMission("usa", "ballistic_test", "v2").check(game)
+    assert reason == "no V-2 (A-4) in hand, and no more are built"
+
+
 def test_the_planner_reads_a_kit_and_the_race_from_the_view_functions(content):
     """What a launch's hardware has built and coming, its pad, and the missions the rival may
     race for: from a real game."""

@@ -164,6 +164,7 @@ class Kit:
     programmes: frozenset[str]  # those and all their requirements, which need only be started
     cost: float  # start cost of all of them
     available: int  # the quarter from which all of them may be started
+    retired: int  # the first quarter one of its vehicles can no longer be ordered (NEVER: none ends)
     rocket2: str | None = None  # a multi-launch mission's other launch (its type's ``joint``)
     spacecraft2: str | None = None
 
@@ -341,7 +342,8 @@ class PlanningAI:
                 if hopeless(kit.rocket) or kit.spacecraft and hopeless(kit.spacecraft):
                     continue
                 hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
-                if isinstance(hardware, str) or game.why_not_fly_now(side, mission, hardware):
+                if isinstance(hardware, str) or game.why_not_fly_now(side, mission, hardware) \
+                        or game.out_of_stock_for_good(side, hardware):
                     continue
                 crew = self._pick_crew(game, side, mission, hardware)
                 if crew is None:
@@ -545,8 +547,8 @@ class PlanningAI:
         era_start = era_start if toward_goal else 0
         best, tied = None, []
         for kit in kits:
-            if kit.available > soon:
-                continue
+            if kit.available > soon or kit.retired <= soon:
+                continue  # not yet to be started, or no longer built by the time it would fly
             if not barred.isdisjoint(kit.flies):
                 continue  # another road's hardware
             held = grounded & kit.flies if grounded else _NONE
@@ -791,7 +793,8 @@ class PlanningAI:
                         below_floor(launcher) or craft_id and below_floor(craft)):
                     continue
                 flown = game.hardware(side, mission, launcher.id, craft_id)
-                if isinstance(flown, str) or game.why_not_fly_now(side, mission, flown):
+                if isinstance(flown, str) or game.why_not_fly_now(side, mission, flown) \
+                        or game.out_of_stock_for_good(side, flown):
                     continue  # the AI only sends what the rules allow
                 if game.odds(side, mission, flown, []).success < floor:
                     continue
@@ -1216,21 +1219,22 @@ def _kits(content, side: str) -> dict[str, list[Kit]]:
 
 
 def _availabilities(content, side: str) -> list[int]:
-    """The sorted quarters at which some kit of the side becomes available."""
+    """The sorted quarters at which some kit of the side becomes available, or is retired."""
     cache = analysis.of(content).availabilities
     if side not in cache:
-        cache[side] = sorted({k.available for kits in _kits(content, side).values() for k in kits})
+        cache[side] = sorted({q for kits in _kits(content, side).values() for k in kits for q in (k.available, k.retired)})
     return cache[side]
 
 
 def _kit_reach(content, side: str, mission_id: str) -> tuple[list[int], frozenset[str]]:
-    """The sorted quarters at which a mission's kits may be started, and every programme
-    they need: all of the side's state a mission's best kit reads besides its groundings."""
+    """The sorted quarters at which a mission's kits may be started or are retired, and every
+    programme they need: all of the side's state a mission's best kit reads besides its groundings."""
     cache = analysis.of(content).kit_reach
     key = (side, mission_id)
     if key not in cache:
         kits = _kits(content, side)[mission_id]
-        cache[key] = sorted({k.available for k in kits}), frozenset().union(*(k.programmes for k in kits))
+        cache[key] = sorted({q for k in kits for q in (k.available, k.retired)}), \
+            frozenset().union(*(k.programmes for k in kits))
     return cache[key]
 
 
@@ -1293,8 +1297,10 @@ def _find_kits(content, side: str) -> dict[str, list[Kit]]:
                 cost = sum(programmes[p].start_cost for p in ids)
                 available = max((dates.parse_quarter(programmes[p].available) for p in ids
                                  if programmes[p].available), default=0)
+                retired = min((dates.parse_quarter(p.last_order) + 1 for p in on_board + extra if p.last_order),
+                              default=NEVER)
                 found.append(Kit(mission.id, rocket.id, spacecraft.id if spacecraft else None, flies, ids, cost,
-                                 available))
+                                 available, retired))
         found.sort(key=lambda k: (k.cost, k.rocket, k.spacecraft or ""))
         if found:
             kits[mission.id] = found[:KITS_PER_MISSION]
@@ -1317,5 +1323,6 @@ def _join_kits(content, kits: dict[str, list[Kit]]) -> None:
                 two = next((o for o in other if o.rocket == k.rocket), other[0])
                 joined.append(Kit(k.mission, k.rocket, k.spacecraft, k.flies | two.flies, k.programmes | two.programmes,
                                   sum(programmes[p].start_cost for p in k.programmes | two.programmes),
-                                  max(k.available, two.available), two.rocket, two.spacecraft))
+                                  max(k.available, two.available), min(k.retired, two.retired), two.rocket,
+                                  two.spacecraft))
             kits[mission.id] = joined

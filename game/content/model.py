@@ -73,11 +73,27 @@ class ProgrammeDef:
     # quarters later, and no more than per_year may be ordered in a calendar year
     build_quarters: Annotated[int, Field(ge=1, le=12)] = 1
     per_year: Annotated[int, Field(ge=1, le=100)] = 8
+    # the last quarter one may be ordered: history's end of production (or of a captured
+    # stock); what is built and in hand still flies. None: built as long as the race lasts
+    last_order: QuarterText | None = None
 
     @model_validator(mode="after")
     def _cap_above_start(self):
         if self.cap < self.reliability:
             raise ValueError(f"cap ({self.cap}) is below the starting reliability ({self.reliability})")
+        return self
+
+    @model_validator(mode="after")
+    def _built_while_it_flies(self):
+        if self.last_order is None:
+            return self
+        if self.kind == "component":
+            raise ValueError("last_order is for rockets and spacecraft: a component is not ordered, it flies "
+                             "as part of one")
+        for name, when in (("available", self.available), ("earliest", self.earliest)):
+            if when and dates.parse_quarter(self.last_order) < dates.parse_quarter(when):
+                raise ValueError(f"last_order ({self.last_order}) is before {name} ({when}): "
+                                 f"none could ever be built")
         return self
 
 

@@ -115,6 +115,8 @@ class OrderHardware(Command):
             return f"{prog.name} has not been started"
         if not isinstance(self.count, int) or isinstance(self.count, bool) or self.count < 1:
             return "the number ordered must be a whole number, 1 or more"
+        if ended := game.production_ended(prog):
+            return ended
         done = side.ordered_this_year.get(self.programme, 0)
         if done + self.count > prog.per_year:
             return (f"{prog.name} is built at most {prog.per_year} a year, and {done} "
@@ -189,6 +191,9 @@ class PlanMission(Command):
         object.__setattr__(self, "_joint", None)
         missing = game.missing_articles(self.side, hardware)
         if missing:
+            gone = game.out_of_stock_for_good(self.side, hardware)
+            if gone:
+                return "no " + " or ".join(p.name for p in gone) + " in hand, and no more are built"
             return "no " + " or ".join(p.name for p in missing) + " built and in hand: order one first"
         pad, reason = game.why_no_pad(self.side, hardware.rocket)
         if reason:

@@ -431,6 +431,18 @@ class Game:
         stock = self.state.sides[side].articles
         return [self.content.programmes[p] for p in self.articles_needed(hardware) if stock.get(p, 0) < 1]
 
+    def production_ended(self, prog: ProgrammeDef) -> str | None:
+        """Why no more of a rocket or craft can be ordered (its ``last_order`` is past), or None."""
+        if prog.last_order and self.state.quarter > dates.parse_quarter(prog.last_order):
+            return f"{prog.name} is no longer built: the last could be ordered in {prog.last_order}"
+        return None
+
+    def out_of_stock_for_good(self, side: str, hardware: Hardware) -> list[ProgrammeDef]:
+        """The launch's vehicles with none in hand, none coming and no more to be built."""
+        orders = self.state.sides[side].orders
+        return [prog for prog in self.missing_articles(side, hardware)
+                if self.production_ended(prog) and not any(o.programme == prog.id for o in orders)]
+
     def on_order(self, side: str, prog_id: str) -> list[int]:
         """The quarters in which the side's ordered articles of a programme will be ready."""
         return sorted(o.ready for o in self.state.sides[side].orders if o.programme == prog_id)

@@ -349,10 +349,16 @@ def kit_lines(session, side: str, mission_id: str, hardware, second=None) -> lis
         if coming:
             text += f", {len(coming)} coming (first {words.quarter_short(coming[0])})"
         done = me.ordered_this_year.get(prog_id, 0)
+        if game.production_ended(prog):
+            lines.append((text + "; no more are built",
+                          f"{prog.name} is no longer built: the last could be ordered in {prog.last_order}. "
+                          f"What is in hand still flies, and a launch spends it, whatever comes of the flight."))
+            continue
         lines.append((text, f"Each {prog.name} costs {words.money(prog.unit_cost)} and takes "
                             f"{words.count(prog.build_quarters, 'quarter')} to build; "
                             f"at most {prog.per_year} a year ({done} ordered this year). A launch spends it, "
-                            f"whatever comes of the flight."))
+                            f"whatever comes of the flight."
+                            + (f" The last may be ordered in {prog.last_order}." if prog.last_order else "")))
     lines.extend(_pad_lines(game, side, hardware))
     return lines
 

@@ -113,8 +113,10 @@ class MissionPlannerScreen(Screen):
         mtype = self.content.missions[mission_id]
         kits = self._kits(mission_id)
         if kits:
-            # the kit ready to fly that your engineers believe most likely to work, as a planner would start
+            # the kit ready to fly that your engineers believe most likely to work, as a planner
+            # would start; one that can never fly again (none in hand, no more built) comes last
             self.rocket, self.spacecraft = max(kits, key=lambda kit: (self._ready(mission_id, *kit),
+                                                                      not self._gone(mission_id, *kit),
                                                                       self._odds_for(mission_id, *kit).success))
         else:
             # nothing flies it yet: show the kit that comes nearest, so the reason shown is the real gap
@@ -130,6 +132,11 @@ class MissionPlannerScreen(Screen):
         hardware = self.game.hardware(self.side, self.content.missions[mission_id], rocket, spacecraft)
         return not isinstance(hardware, str) and not self.game.missing_articles(self.side, hardware) \
             and self.game.why_no_pad(self.side, hardware.rocket)[1] is None
+
+    def _gone(self, mission_id: str, rocket: str, spacecraft: str | None) -> bool:
+        """Whether the kit lacks hardware that is no longer built, with none in hand or coming."""
+        hardware = self.game.hardware(self.side, self.content.missions[mission_id], rocket, spacecraft)
+        return not isinstance(hardware, str) and bool(self.game.out_of_stock_for_good(self.side, hardware))
 
     def _gap(self, mtype, rocket, spacecraft) -> int:
         """How far a kit is from flying a mission: a missing part beats too small a rocket."""
@@ -628,8 +635,8 @@ class MissionPlannerScreen(Screen):
         if self._command() is None:
             return []
         hardware = self.game.hardware(self.side, self.content.missions[self.mission], self.rocket, self.spacecraft)
-        if isinstance(hardware, str):
-            return []
+        if isinstance(hardware, str) or self.game.out_of_stock_for_good(self.side, hardware):
+            return []  # (the booking's reason says no more are built)
         return [commands.OrderHardware(self.side, p.id) for p in self._missing(hardware)
                 if not self.game.on_order(self.side, p.id)]
 
