@@ -7,15 +7,16 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
-from test_ui import button, key, open_window, pump  # noqa: E402
+from test_ui import button, click, key, open_window, pump  # noqa: E402
 
 from game.core import explain  # noqa: E402
-from game.ui import views  # noqa: E402
+from game.ui import views, words  # noqa: E402
 
 
 @pytest.fixture
 def planner(tmp_path, content):
     app = open_window(tmp_path, content, era="moon", side="usa", seed=4)
+    app.settings.ask_long_shot = False  # (its question has its own test: here Return books)
     side = app.session.game.state.sides["usa"]
     for prog_id in side.programmes:  # every vehicle built, a few of each, so what is tested is the planner
         if content.programmes[prog_id].kind != "component":
@@ -79,6 +80,72 @@ def test_book_stays_put_and_the_booked_list_names_each_crew(planner):
         for crew_id in mission.crew:
             assert side.crews[crew_id].name.split()[-1] in texts, "a booked launch does not name its crew"
     assert any("next flight" in t for t in _texts(planner)), "the odds do not say they plan the next flight"
+
+
+def test_a_crew_sent_on_a_long_shot_is_asked_about_first(planner):
+    """The planner opens on the likeliest first to win, which can be a flight at 25 % to lose
+    its crew, one Return away: such a booking asks first, and Esc books nothing."""
+    from game.ui.screens.dialogs import QuestionScreen
+    from game.ui.screens.missions import LONG_SHOT_CREW_LOSS
+
+    planner.settings.ask_long_shot = True
+    top = planner.top
+    side = planner.session.game.state.sides["usa"]
+    command = top._command()
+    crew_loss = top._crew_loss(command)
+    assert crew_loss >= LONG_SHOT_CREW_LOSS, "the fixture's rushed crewed flight is no long shot"
+    key(planner, "return")
+    assert isinstance(planner.top, QuestionScreen) and side.missions == []
+    names = [side.crews[c].name for c in command.crew]
+    message = planner.top.message
+    assert all(name in message for name in names) and words.percent(crew_loss) in message
+    key(planner, "escape")
+    assert planner.top is top and side.missions == []
+    key(planner, "return")
+    key(planner, "return")  # yes
+    assert planner.top is top and len(side.missions) == 1
+    planner.settings.ask_long_shot = False
+    key(planner, "return")
+    assert planner.top is top and len(side.missions) == 2
+
+
+def test_do_not_ask_again_books_the_long_shot_and_is_kept(planner):
+    from game.ui.storage import Storage
+
+    planner.settings.ask_long_shot = True
+    key(planner, "return")
+    click(planner, button(planner, "Book it, and do not ask again"))
+    assert len(planner.session.game.state.sides["usa"].missions) == 1
+    assert Storage(planner.storage.root).load_settings().ask_long_shot is False
+
+
+def test_settings_turn_each_question_off_and_on(planner):
+    from game.ui.screens.settings import SettingsScreen
+    from game.ui.storage import Storage
+
+    planner.settings.ask_long_shot = True
+    planner.push(SettingsScreen(planner))
+    pump(planner)
+    click(planner, button(planner, "Crew long shots: ask"))
+    assert Storage(planner.storage.root).load_settings().ask_long_shot is False
+    assert planner.settings.ask_empty_turn is True  # the other question is left alone
+    click(planner, button(planner, "Crew long shots: off"))
+    click(planner, button(planner, "Empty turns: ask"))
+    saved = Storage(planner.storage.root).load_settings()
+    assert saved.ask_long_shot is True and saved.ask_empty_turn is False
+
+
+def test_a_sound_crewed_flight_books_without_a_question(planner):
+    top = planner.top
+    side = planner.session.game.state.sides["usa"]
+    planner.settings.ask_long_shot = True
+    for prog in side.programmes.values():  # every vehicle made sound
+        prog.reliability, prog.bias = 99.0, 0.0
+        prog.quarters, prog.successes, prog.flights = 40, 10, 10
+    top.refresh()
+    assert top._crew_loss(top._command()) < 0.15
+    key(planner, "return")
+    assert planner.top is top and len(side.missions) == 1
 
 
 def _planner_at_minimum(tmp_path, content):

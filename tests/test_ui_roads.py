@@ -47,6 +47,7 @@ def test_the_planner_books_both_launches_of_an_eor_landing(tmp_path, content):
     texts = _texts(app)
     assert "two launches" in texts
     assert any(t.startswith("First: Orbital tanker launch on Saturn V") for t in texts)
+    app.settings.ask_long_shot = False  # (the long-shot question has its tests in test_ui_planner.py)
     app.top.main_action()
     booked = [m for m in usa.missions if m.type == "eor_landing"]
     assert booked and (booked[0].rocket2, booked[0].spacecraft2) == ("saturn5", "eor_tanker")

@@ -5,6 +5,7 @@ Gagarin's flight does not look like one more capsule test."""
 from __future__ import annotations
 
 from game.core.state import NATION
+from game.ui.words import listed
 
 # first -> (headline, the line under it); {nation} {crew} {surname} {craft} {rocket} are filled in
 GREAT = {
@@ -25,8 +26,7 @@ def moment(report, content) -> tuple[str, str, str] | None:
     if first is None:
         return None
     headline, line = GREAT[first]
-    crew = " and ".join(report.crew) if len(report.crew) <= 2 else ", ".join(report.crew[:-1]) + " and " + \
-        report.crew[-1]
+    crew = listed(report.crew)
     craft = content.programmes[report.spacecraft].name if report.spacecraft else "the satellite"
     words = {"nation": NATION[report.side], "NATION": NATION[report.side].upper(), "crew": crew or "The crew",
              "SURNAME": (report.crew[0].split()[-1] if report.crew else NATION[report.side]).upper(),

@@ -43,6 +43,7 @@ class Settings:
     muted: bool = False
     guide: bool = True  # the first-game guide's hints
     ask_empty_turn: bool = True  # ask before ending a turn with nothing booked and money unspent
+    ask_long_shot: bool = True  # ask before booking a crew on a flight likely to kill it
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
@@ -59,6 +60,7 @@ class Settings:
         if not isinstance(settings.palette, str):
             settings.palette = "navy"
         settings.ask_empty_turn = bool(settings.ask_empty_turn)
+        settings.ask_long_shot = bool(settings.ask_long_shot)
         return settings
 
 

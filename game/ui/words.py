@@ -104,6 +104,11 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def listed(names: list[str]) -> str:
+    """'Grissom', 'Grissom and Young', 'Grissom, White and Chaffee'."""
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def number_keys(count: int) -> str:
     """The number keys that pick one of ``count`` answers: "1", or "1\u20133"."""
     return "1" if count == 1 else f"1\u2013{count}"

@@ -28,6 +28,10 @@ class Judged(NamedTuple):
 BUTTON_H = 32
 BOOKED_ROWS = 3  # launches the booked list shows without scrolling
 BOOKED_ROW = 42  # a booked launch: the mission, and under it the crew
+# a crewed booking at least this likely to kill its crew is asked about first: the planner opens
+# on the likeliest first to win, which early in an era can be a multi-crew flight at 25 % to
+# lose the crew, one Return away
+LONG_SHOT_CREW_LOSS = 0.15
 
 
 class MissionPlannerScreen(Screen):
@@ -665,6 +669,40 @@ class MissionPlannerScreen(Screen):
         command = self._command()
         if command is None:
             return
+        crew_loss = self._crew_loss(command)
+        if crew_loss >= LONG_SHOT_CREW_LOSS and self.app.settings.ask_long_shot and command.check(self.game) is None:
+            self._ask_about_long_shot(command, crew_loss)
+            return
+        self._book(command)
+
+    def _crew_loss(self, command: commands.PlanMission) -> float:
+        """The chance the booking's crew dies, as the odds show it (0 with no crew)."""
+        mtype = self.content.missions[command.mission]
+        hardware = self.game.hardware(self.side, mtype, command.rocket, command.spacecraft)
+        if not command.crew or isinstance(hardware, str):
+            return 0.0
+        return self._judge(mtype, hardware).odds.crew_loss
+
+    def _ask_about_long_shot(self, command: commands.PlanMission, crew_loss: float) -> None:
+        from game.ui.screens.dialogs import QuestionScreen
+
+        names = words.listed([self.side_state.crews[c].name for c in command.crew])
+        mtype = self.content.missions[command.mission]
+
+        def stop_asking() -> None:
+            self.app.settings.ask_long_shot = False
+            self.app.save_settings()
+            self._book(command)
+
+        self.app.push(QuestionScreen(
+            self.app, "Send the crew on a long shot?",
+            f"{names} would have a {words.percent(crew_loss)} chance of dying on this "
+            f"{words.lower_first(mtype.name)}. Research (R) and an uncrewed flight of the same hardware "
+            f"make it safer; a death stands the spacecraft down and costs the programme dearly.",
+            yes=("Book it anyway", lambda: self._book(command)), no="Back to planning",
+            never=("Book it, and do not ask again", stop_asking), danger=True))
+
+    def _book(self, command: commands.PlanMission) -> None:
         result = self.game.execute(command)
         if result:
             name = self.content.missions[self.mission].name

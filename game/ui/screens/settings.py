@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import art
+from game.ui import art, words
+from game.ui.screens.missions import LONG_SHOT_CREW_LOSS
 from game.ui.storage import WINDOW_SIZES
 from game.ui.widgets import Screen
 
@@ -49,11 +50,19 @@ class SettingsScreen(Screen):
                          settings.guide, self._guide, (("Hints on", "Show a hint as each screen opens (once a quarter)."),
                                                        ("Hints off", "No hints.")))
         y += gap
-        self._on_off_row(x, y, "Empty turns",
-                         "Ending a turn with no launch booked and money unspent, which is easy to do by accident.",
-                         settings.ask_empty_turn, self._ask_empty_turn,
-                         (("Ask first", "Ask before ending a turn with nothing booked and money unspent."),
-                          ("Just end it", "End the turn at once, planned or not.")))
+        # the questions the game asks before an easy mistake, each on or off (a toggle each, on one
+        # row: the shortest window has room for no more rows)
+        self.label((x, y, 220, 38), "Ask first", kind="#heading",
+                   tip="Questions before an easy mistake. Each question also offers not to ask again.")
+        for i, (text, on, flip, tip) in enumerate((
+                ("Empty turns", settings.ask_empty_turn, lambda: self._ask_empty_turn(not settings.ask_empty_turn),
+                 "Ask before ending a turn with no launch booked and money unspent, which is easy to do by "
+                 "accident. Off: the turn ends at once, planned or not."),
+                ("Crew long shots", settings.ask_long_shot, lambda: self._ask_long_shot(not settings.ask_long_shot),
+                 f"Ask before booking a crew on a flight with a {words.percent(LONG_SHOT_CREW_LOSS)} chance or more "
+                 f"of killing it. Off: it is booked at once, whatever the odds."))):
+            self.button((x + 230 + i * 210, y, 200, 38), f"{text}: {'ask' if on else 'off'}", flip,
+                        selected=on, kind=None if on else "#toggle", tip=tip)
         self.button((x, rect.height - 64, 220, 46), "Done  (Return)", self.main_action, kind="#primary",
                     tip="Keep these settings and go back.")
         self.label((x + 236, rect.height - 52, width - 236, 24), f"Kept in {self.app.storage.settings_file}",
@@ -135,6 +144,11 @@ class SettingsScreen(Screen):
 
     def _ask_empty_turn(self, on: bool) -> None:
         self.app.settings.ask_empty_turn = on
+        self.app.save_settings()
+        self.refresh()
+
+    def _ask_long_shot(self, on: bool) -> None:
+        self.app.settings.ask_long_shot = on
         self.app.save_settings()
         self.refresh()
 
