@@ -180,6 +180,19 @@ def test_the_loader_refuses_flights_before_a_vehicles_earliest_date(tmp_path):
     assert "'r7' cannot fly before 1956-Q2" in text
 
 
+def test_the_loader_refuses_history_flights_of_a_vehicle_no_longer_built(tmp_path):
+    (tmp_path / "history.yaml").write_text(
+        "usa:\n  programmes: {v2: 1945-Q2}\n"
+        "  launches: [{month: \"1952-07\", mission: ballistic_test, rocket: v2},\n"
+        "             {month: \"1952-10\", mission: ballistic_test, rocket: v2}]\n", encoding="utf-8")
+    _, problems = loader.check(tmp_path)
+    found = [str(p) for p in problems]
+    assert len(found) == 1, found  # July 1952 was ordered in the last quarter allowed; October was not
+    assert "history.yaml:4" in found[0]
+    assert "'v2' is no longer built then: the last may be ordered in 1952-Q2, and one takes 1 quarter to build" \
+        in found[0]
+
+
 # --- cards that give a programme ----------------------------------------------------------------
 
 def test_a_programme_a_waiting_card_can_give_is_not_sold(content):

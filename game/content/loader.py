@@ -578,6 +578,13 @@ def _check_history_side(pool: _Pool, side: str, entry: _Entry, indexes: list[int
             earliest = pid in programmes and programmes[pid].value.earliest
             if earliest and dates.quarter_of_month(*month) < dates.parse_quarter(earliest):
                 report(entry, sub + ("month",), f"{pid!r} cannot fly before {earliest}")
+            # the history rival orders each flight's hardware its build time ahead
+            ended = pid in programmes and programmes[pid].value
+            if ended and ended.last_order and dates.quarter_of_month(*month) - ended.build_quarters \
+                    > dates.parse_quarter(ended.last_order):
+                build = ended.build_quarters
+                report(entry, sub + ("month",), f"{pid!r} is no longer built then: the last may be ordered in "
+                       f"{ended.last_order}, and one takes {build} quarter{'s' if build > 1 else ''} to build")
         if rocket_ok and craft_ok:
             reason = _why_not_fly(mission, programmes[launch.rocket].value,
                                   programmes[launch.spacecraft].value if launch.spacecraft else None,
