@@ -247,6 +247,10 @@ def test_the_planner_says_when_a_vehicle_is_no_longer_built(content):
     assert "the last could be ordered in 1952-Q2" in tip
     reason = commands.PlanMission("usa", "ballistic_test", "v2").check(game)
     assert reason == "no V-2 (A-4) in hand, and no more are built"
+    assert views.research_outlook(session, "usa", "v2")[0] == "no longer built"
+    game.state.sides["usa"].articles["v2"] = 2
+    assert views.research_outlook(session, "usa", "v2")[0] == "no longer built (2 left)"
+    assert views.research_outlook(session, "usa", "hermes")[0] == "unfunded: no progress"  # built until 1954-Q1
 
 
 def test_the_planner_reads_a_kit_and_the_race_from_the_view_functions(content):
