@@ -73,6 +73,7 @@ class Game:
         self._hardware_known: dict[tuple, tuple] = {}  # see hardware()
         self._earliest = {pid: (dates.parse_quarter(p.earliest), p.earliest)
                           for pid, p in content.programmes.items() if p.earliest}
+        self._retiring = frozenset(pid for pid, p in content.programmes.items() if p.last_order)
         # programme -> the era's events with a choice that starts it for the side the card is for
         self._starting_cards: dict[str, list] = {}
         for event in self.events:
@@ -439,6 +440,8 @@ class Game:
 
     def out_of_stock_for_good(self, side: str, hardware: Hardware) -> list[ProgrammeDef]:
         """The launch's vehicles with none in hand, none coming and no more to be built."""
+        if not self._retiring.intersection(self.articles_needed(hardware)):
+            return []  # (the usual answer, asked for every kit the AI weighs)
         orders = self.state.sides[side].orders
         return [prog for prog in self.missing_articles(side, hardware)
                 if self.production_ended(prog) and not any(o.programme == prog.id for o in orders)]
