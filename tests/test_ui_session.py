@@ -134,6 +134,12 @@ def test_settings_survive_a_broken_file(tmp_path):
     assert (settings.width, settings.height, settings.volume) == (1024, 4320, 1.0)
     storage.save_settings(Settings(width=1600, height=900))
     assert storage.load_settings().width == 1600
+    # switches edited by hand: the string "false" turns one off (bool("false") would be True)
+    storage.settings_file.write_text(json.dumps({"muted": "yes", "guide": "false", "ask_long_shot": 0,
+                                                 "ask_empty_turn": "maybe", "fullscreen": [1]}))
+    settings = storage.load_settings()
+    assert (settings.muted, settings.guide, settings.ask_long_shot) == (True, False, False)
+    assert (settings.ask_empty_turn, settings.fullscreen) == (True, False)  # not a switch: the defaults
 
 
 @pytest.mark.parametrize("text", ['{"width": 1e999}', '{"width": NaN}', '{"volume": -Infinity}', '{"palette": [1]}',

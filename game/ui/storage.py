@@ -54,14 +54,23 @@ class Settings:
         settings.width = min(7680, max(1024, int(settings.width)))
         settings.height = min(4320, max(600, int(settings.height)))
         settings.volume = min(1.0, max(0.0, float(settings.volume)))
-        settings.fullscreen = bool(settings.fullscreen)
-        settings.muted = bool(settings.muted)
-        settings.guide = bool(settings.guide)
+        for name in ("fullscreen", "muted", "guide", "ask_empty_turn", "ask_long_shot"):
+            setattr(settings, name, _switch(getattr(settings, name), getattr(cls, name)))
         if not isinstance(settings.palette, str):
             settings.palette = "navy"
-        settings.ask_empty_turn = bool(settings.ask_empty_turn)
-        settings.ask_long_shot = bool(settings.ask_long_shot)
         return settings
+
+
+def _switch(value, default: bool) -> bool:
+    """An on/off setting from a hand-edited file: true/false, 1/0, or the words a person
+    might write ("off", "no"); anything else keeps the default (bool("false") is True)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "yes", "on", "1", "false", "no", "off", "0"):
+        return value.strip().lower() in ("true", "yes", "on", "1")
+    return default
 
 
 @dataclass(frozen=True)
