@@ -73,7 +73,8 @@ class Game:
         self._hardware_known: dict[tuple, tuple] = {}  # see hardware()
         self._earliest = {pid: (dates.parse_quarter(p.earliest), p.earliest)
                           for pid, p in content.programmes.items() if p.earliest}
-        self._retiring = frozenset(pid for pid, p in content.programmes.items() if p.last_order)
+        self._last_order = {pid: dates.parse_quarter(p.last_order) for pid, p in content.programmes.items()
+                            if p.last_order}
         # programme -> the era's events with a choice that starts it for the side the card is for
         self._starting_cards: dict[str, list] = {}
         for event in self.events:
@@ -434,17 +435,17 @@ class Game:
 
     def production_ended(self, prog: ProgrammeDef) -> str | None:
         """Why no more of a rocket or craft can be ordered (its ``last_order`` is past), or None."""
-        if prog.last_order and self.state.quarter > dates.parse_quarter(prog.last_order):
+        last = self._last_order.get(prog.id)
+        if last is not None and self.state.quarter > last:
             return f"{prog.name} is no longer built: the last could be ordered in {prog.last_order}"
         return None
 
     def out_of_stock_for_good(self, side: str, hardware: Hardware) -> list[ProgrammeDef]:
         """The launch's vehicles with none in hand, none coming and no more to be built."""
-        if not self._retiring.intersection(self.articles_needed(hardware)):
+        if self._last_order.keys().isdisjoint(self.articles_needed(hardware)):
             return []  # (the usual answer, asked for every kit the AI weighs)
-        orders = self.state.sides[side].orders
         return [prog for prog in self.missing_articles(side, hardware)
-                if self.production_ended(prog) and not any(o.programme == prog.id for o in orders)]
+                if self.production_ended(prog) and not self.on_order(side, prog.id)]
 
     def on_order(self, side: str, prog_id: str) -> list[int]:
         """The quarters in which the side's ordered articles of a programme will be ready."""

@@ -61,6 +61,9 @@ class Settings:
         return settings
 
 
+SWITCH_WORDS = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+
+
 def _switch(value, default: bool) -> bool:
     """An on/off setting from a hand-edited file: true/false, 1/0, or the words a person
     might write ("off", "no"); anything else keeps the default (bool("false") is True)."""
@@ -68,9 +71,7 @@ def _switch(value, default: bool) -> bool:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    if isinstance(value, str) and value.strip().lower() in ("true", "yes", "on", "1", "false", "no", "off", "0"):
-        return value.strip().lower() in ("true", "yes", "on", "1")
-    return default
+    return SWITCH_WORDS.get(value.strip().lower(), default) if isinstance(value, str) else default
 
 
 @dataclass(frozen=True)

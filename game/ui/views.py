@@ -143,11 +143,10 @@ def research_outlook(session, side: str, prog_id: str) -> tuple[str, str]:
     if state.delayed_until > game.state.quarter:
         return (f"stands still until {dates.format_quarter(state.delayed_until)}",
                 "An event has held up this programme: money spent now buys nothing until then.")
-    if state.funding <= 0 and game.production_ended(definition):
+    if state.funding <= 0 and (ended := game.production_ended(definition)):
         in_hand = me.articles.get(prog_id, 0) + len(game.on_order(side, prog_id))
         return (f"no longer built ({in_hand} left)" if in_hand else "no longer built",
-                f"{definition.name} is no longer built: the last could be ordered in {definition.last_order}. "
-                f"What is in hand still flies, and research makes that likelier to work.")
+                f"{ended}. What is in hand still flies, and research makes that likelier to work.")
     if state.funding <= 0:
         return ("unfunded: no progress" if rules.estimate(state) < definition.cap - 0.5 else "at its best",
                 "Without money a programme stands still; flights still teach it something.")
@@ -354,10 +353,9 @@ def kit_lines(session, side: str, mission_id: str, hardware, second=None) -> lis
         if coming:
             text += f", {len(coming)} coming (first {words.quarter_short(coming[0])})"
         done = me.ordered_this_year.get(prog_id, 0)
-        if game.production_ended(prog):
+        if ended := game.production_ended(prog):
             lines.append((text + "; no more are built",
-                          f"{prog.name} is no longer built: the last could be ordered in {prog.last_order}. "
-                          f"What is in hand still flies, and a launch spends it, whatever comes of the flight."))
+                          f"{ended}. What is in hand still flies, and a launch spends it, whatever comes of the flight."))
             continue
         lines.append((text, f"Each {prog.name} costs {words.money(prog.unit_cost)} and takes "
                             f"{words.count(prog.build_quarters, 'quarter')} to build; "

@@ -681,7 +681,8 @@ class MissionPlannerScreen(Screen):
         hardware = self.game.hardware(self.side, mtype, command.rocket, command.spacecraft)
         if not command.crew or isinstance(hardware, str):
             return 0.0
-        return self._judge(mtype, hardware).odds.crew_loss
+        crew = [self.side_state.crews[c] for c in command.crew]
+        return self.game.odds(self.side, mtype, hardware, crew).crew_loss
 
     def _ask_about_long_shot(self, command: commands.PlanMission, crew_loss: float) -> None:
         from game.ui.screens.dialogs import QuestionScreen

@@ -47,18 +47,18 @@ class SettingsScreen(Screen):
         y += gap
         y = self._colour_rows(x, y, width, each)
         self._on_off_row(x, y, "First-game guide", "Short hints, as each screen opens, pointing at the next thing to do.",
-                         settings.guide, self._guide, (("Hints on", "Show a hint as each screen opens (once a quarter)."),
-                                                       ("Hints off", "No hints.")))
+                         settings.guide, lambda on: self._switch("guide", on),
+                         (("Hints on", "Show a hint as each screen opens (once a quarter)."), ("Hints off", "No hints.")))
         y += gap
         # the questions the game asks before an easy mistake, each on or off (a toggle each, on one
         # row: the shortest window has room for no more rows)
         self.label((x, y, 220, 38), "Ask first", kind="#heading",
                    tip="Questions before an easy mistake. Each question also offers not to ask again.")
         for i, (text, on, flip, tip) in enumerate((
-                ("Empty turns", settings.ask_empty_turn, lambda: self._ask_empty_turn(not settings.ask_empty_turn),
+                ("Empty turns", settings.ask_empty_turn, lambda: self._switch("ask_empty_turn", not settings.ask_empty_turn),
                  "Ask before ending a turn with no launch booked and money unspent, which is easy to do by "
                  "accident. Off: the turn ends at once, planned or not."),
-                ("Crew long shots", settings.ask_long_shot, lambda: self._ask_long_shot(not settings.ask_long_shot),
+                ("Crew long shots", settings.ask_long_shot, lambda: self._switch("ask_long_shot", not settings.ask_long_shot),
                  f"Ask before booking a crew on a flight with a {words.percent(LONG_SHOT_CREW_LOSS)} chance or more "
                  f"of killing it. Off: it is booked at once, whatever the odds."))):
             self.button((x + 230 + i * 210, y, 200, 38), f"{text}: {'ask' if on else 'off'}", flip,
@@ -137,18 +137,9 @@ class SettingsScreen(Screen):
         self.app.save_settings()
         self.refresh()
 
-    def _guide(self, on: bool) -> None:
-        self.app.settings.guide = on
-        self.app.save_settings()
-        self.refresh()
-
-    def _ask_empty_turn(self, on: bool) -> None:
-        self.app.settings.ask_empty_turn = on
-        self.app.save_settings()
-        self.refresh()
-
-    def _ask_long_shot(self, on: bool) -> None:
-        self.app.settings.ask_long_shot = on
+    def _switch(self, name: str, on: bool) -> None:
+        """Turn an on/off setting (``Settings.<name>``) on or off, and keep it."""
+        setattr(self.app.settings, name, on)
         self.app.save_settings()
         self.refresh()
 
