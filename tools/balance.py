@@ -158,6 +158,23 @@ a crewed try at the goal under 50 %.
   patience and early tests, wins this seat against random 92 % and 94.5 % (seeds 0 and
   1000): the landing's odds by 1969, not the normal planner's judgement, hold it under
   95 %. In the Race for Survival the hard Soviet rival wins 97.3 % (seed 0).
+- The two seats, measured again in the twelfth session (1000 to 2000 games a figure):
+  the Soviet Race for Survival against random is 92.0 % and 92.9 % from seeds 0 and 5000
+  (2000 games each; the 94 % above is seed 0's 400), and the hard American rival wins the
+  Moon seat 94.4 % (1000 games). Nothing the normal planner decides moved either seat:
+  - trying the crewed goal when it makes the goal likeliest won by the era's end (the
+    odds each quarter left projected from the research funded, every failure's and
+    death's stand-down counted, and no try at the goal expected in the file): it waited a
+    quarter in late 1960 and flew in 1961-Q1 at slightly better odds; Survival 94.2 %, Moon
+    85 %, and equal AIs in the historical Race for Survival 61/38.5 (57/42);
+  - flying the landing's milestones (the crewed lunar orbit first) before the landing: 80.5 %;
+  - a third target that adds no rocket or craft to those the first two develop (Gemini's
+    docking beside the landing): 79.5 %, and equal AIs in the dynamic Moon era 41/59;
+  - more money (the American Moon budget 160, not 132): 84.2 %; the Saturn V, command and
+    lunar modules starting ten points higher: 85.8 %; FLUSH_BUDGETS 1.25, 1.0 or 0.75:
+    85-86.5 %; focus 3: 86.5 %.
+  The landing's odds by 1969 (research per quarter, not money, is what limits them) and a
+  first crewed Vostok that kills its crew in one game in about fifteen decide these seats.
 - Hard against normal in the Race for the Moon and the campaign: its first landing flew
   all-up in late 1967 at about two in five whatever its money, every Saturn V, command
   module and lunar module step untried (-12), and as the USA it won 59 % (54-64) against
