@@ -163,15 +163,54 @@ def test_the_ai_flies_no_hardware_after_history_stopped_building_it(content):
 
     def watch(game):
         for report in game.state.launches:
-            if report.rocket in ends and report.outcome != "scrubbed":
-                # the last one ordered is built a quarter later, and may wait a quarter for its pad
-                flown = dates.quarter_of_month(report.year, report.month)
-                if flown > ends[report.rocket] + content.programmes[report.rocket].build_quarters + 1:
-                    late.append((report.side, report.rocket, report.year, report.month))
+            for vehicle in (report.rocket, report.spacecraft):
+                if vehicle in ends and report.outcome != "scrubbed":
+                    # the last one ordered is built later, and may wait a quarter for its pad
+                    flown = dates.quarter_of_month(report.year, report.month)
+                    if flown > ends[vehicle] + content.programmes[vehicle].build_quarters + 1:
+                        late.append((report.side, vehicle, report.year, report.month))
 
     for seed in range(6):
         sim.play(content, "satellites", seed, {"usa": make_agent("ai"), "ussr": make_agent("ai")}, after_turn=watch)
     assert not late
+
+
+def test_the_moon_era_flies_gemini_and_voskhod_crews_not_the_first_capsules(content):
+    """History ended Mercury and Vostok in 1963. Both planners flew them as filler to 1969
+    (some Mercuries on a Saturn I), and Gemini carried a crew once in four games: a player saw
+    no Gemini programme. The era now opens with Gemini and Voskhod about to fly, as in 1964."""
+    from game import sim
+    from game.ai import make_agent
+
+    crewed: dict[tuple[str, int], str] = {}
+
+    def watch(game):
+        for report in game.state.launches:
+            if report.crew and report.outcome != "scrubbed":
+                crewed[report.side, report.mission_id] = report.spacecraft
+
+    for seed in range(6):
+        sim.play(content, "moon", seed, {"usa": make_agent("ai"), "ussr": make_agent("ai")}, after_turn=watch)
+    craft = list(crewed.values())
+    assert "mercury" not in craft and "vostok" not in craft
+    assert craft.count("gemini") >= 4 and craft.count("voskhod") >= 2, craft
+
+
+def test_a_kit_is_worked_toward_until_a_year_before_its_last_order(content):
+    """Vostok is last ordered in 1963: in 1961, the Race for Survival's last year, the Soviet
+    planner still works toward a crewed flight on it (it dropped every kit ten quarters before
+    its vehicles' last order, and so the era's own goal in its last year)."""
+    from game.ai import make_agent
+
+    game = Game.new(content, "survival", 0)
+    game.state.quarter = dates.parse_quarter("1961-Q1")
+    planner = make_agent("ai")
+    planner = getattr(planner, "planner", planner)
+    assert any(kit.spacecraft == "vostok" for _, kit in planner._targets(game, "ussr"))
+    game.state.quarter = dates.parse_quarter("1962-Q2")  # a year before: no longer
+    planner = make_agent("ai")
+    planner = getattr(planner, "planner", planner)
+    assert not any(kit.spacecraft == "vostok" for _, kit in planner._targets(game, "ussr"))
 
 
 # --- pads --------------------------------------------------------------------------------------

@@ -388,7 +388,7 @@ class PlanningAI:
         """The missions worth working toward now, best first, each with its cheapest kit."""
         state = game.state
         owned = state.sides[side].programmes
-        soon = state.quarter + 10
+        soon = state.quarter + TARGET_HORIZON
         # The choice depends only on what the side owns, which firsts are won, what the rival
         # has flown, the groundings, whether money is piling up and which kits may be started
         # soon; the counts only grow, so their sizes tell when it changes. Nothing else may
@@ -547,8 +547,8 @@ class PlanningAI:
         era_start = era_start if toward_goal else 0
         best, tied = None, []
         for kit in kits:
-            if kit.available > soon or kit.retired <= soon:
-                continue  # not yet to be started, or no longer built by the time it would fly
+            if kit.available > soon or _dropped(kit) <= soon:
+                continue  # not yet to be started, or its vehicles' last orders are near
             if not barred.isdisjoint(kit.flies):
                 continue  # another road's hardware
             held = grounded & kit.flies if grounded else _NONE
@@ -1118,6 +1118,19 @@ def _goal_path(game: Game, side: str) -> frozenset[str]:
 
 
 NEVER = 1 << 20  # a quarter no game reaches: a kit whose rocket no pad serves
+# how far ahead the planner looks for kits it may start (the `soon` of its targets)
+TARGET_HORIZON = 10
+# a kit stops being worked toward this many quarters before one of its vehicles is no longer
+# built: research bought later flies only what is in stock. (Against the whole horizon, the
+# Race for Survival's Vostok and Mercury, last ordered in 1963, left the targets in 1961.)
+RETIRE_NOTICE = 4
+
+
+def _dropped(kit: Kit) -> int:
+    """The `soon` (quarter + TARGET_HORIZON) at which a kit leaves the targets: RETIRE_NOTICE
+    quarters before it is retired. Its availability's and this date's are the quarters the
+    targets' memo keys count."""
+    return kit.retired + TARGET_HORIZON - RETIRE_NOTICE
 
 
 def _ready_from(content, side: str, kit: Kit) -> int:
@@ -1222,7 +1235,7 @@ def _availabilities(content, side: str) -> list[int]:
     """The sorted quarters at which some kit of the side becomes available, or is retired."""
     cache = analysis.of(content).availabilities
     if side not in cache:
-        cache[side] = sorted({q for kits in _kits(content, side).values() for k in kits for q in (k.available, k.retired)})
+        cache[side] = sorted({q for kits in _kits(content, side).values() for k in kits for q in (k.available, _dropped(k))})
     return cache[side]
 
 
@@ -1233,7 +1246,7 @@ def _kit_reach(content, side: str, mission_id: str) -> tuple[list[int], frozense
     key = (side, mission_id)
     if key not in cache:
         kits = _kits(content, side)[mission_id]
-        cache[key] = sorted({q for k in kits for q in (k.available, k.retired)}), \
+        cache[key] = sorted({q for k in kits for q in (k.available, _dropped(k))}), \
             frozenset().union(*(k.programmes for k in kits))
     return cache[key]
 
