@@ -342,8 +342,7 @@ class PlanningAI:
                 if hopeless(kit.rocket) or kit.spacecraft and hopeless(kit.spacecraft):
                     continue
                 hardware = game.hardware(side, mission, kit.rocket, kit.spacecraft)
-                if isinstance(hardware, str) or game.why_not_fly_now(side, mission, hardware) \
-                        or game.out_of_stock_for_good(side, hardware):
+                if not _sendable(game, side, mission, hardware):
                     continue
                 crew = self._pick_crew(game, side, mission, hardware)
                 if crew is None:
@@ -793,8 +792,7 @@ class PlanningAI:
                         below_floor(launcher) or craft_id and below_floor(craft)):
                     continue
                 flown = game.hardware(side, mission, launcher.id, craft_id)
-                if isinstance(flown, str) or game.why_not_fly_now(side, mission, flown) \
-                        or game.out_of_stock_for_good(side, flown):
+                if not _sendable(game, side, mission, flown):
                     continue  # the AI only sends what the rules allow
                 if game.odds(side, mission, flown, []).success < floor:
                     continue
@@ -873,6 +871,13 @@ class PlanningAI:
                 continue  # near enough the weakest: it keeps at what it is training in
             if crew.training != skill:
                 game.execute(commands.TrainCrew(side, crew.id, skill))
+
+
+def _sendable(game: Game, side: str, mission, hardware) -> bool:
+    """Whether ``hardware`` (or the reason it cannot fly) may fly the mission this quarter,
+    or once what it lacks is built: not while some of it is gone for good."""
+    return not isinstance(hardware, str) and not game.why_not_fly_now(side, mission, hardware) \
+        and not game.out_of_stock_for_good(side, hardware)
 
 
 def _token(definition) -> float:

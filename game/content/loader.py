@@ -575,16 +575,16 @@ def _check_history_side(pool: _Pool, side: str, entry: _Entry, indexes: list[int
         for pid in (launch.rocket, launch.spacecraft):
             if pid in programmes and pid not in history.programmes:
                 report(entry, sub, f"{pid!r} flies here but is not among the side's programmes")
-            earliest = pid in programmes and programmes[pid].value.earliest
-            if earliest and dates.quarter_of_month(*month) < dates.parse_quarter(earliest):
-                report(entry, sub + ("month",), f"{pid!r} cannot fly before {earliest}")
+            if pid not in programmes:
+                continue
+            definition, flown = programmes[pid].value, dates.quarter_of_month(*month)
+            if definition.earliest and flown < dates.parse_quarter(definition.earliest):
+                report(entry, sub + ("month",), f"{pid!r} cannot fly before {definition.earliest}")
             # the history rival orders each flight's hardware its build time ahead
-            ended = pid in programmes and programmes[pid].value
-            if ended and ended.last_order and dates.quarter_of_month(*month) - ended.build_quarters \
-                    > dates.parse_quarter(ended.last_order):
-                build = ended.build_quarters
+            build = definition.build_quarters
+            if definition.last_order and flown - build > dates.parse_quarter(definition.last_order):
                 report(entry, sub + ("month",), f"{pid!r} is no longer built then: the last may be ordered in "
-                       f"{ended.last_order}, and one takes {build} quarter{'s' if build > 1 else ''} to build")
+                       f"{definition.last_order}, and one takes {build} quarter{'s' if build > 1 else ''} to build")
         if rocket_ok and craft_ok:
             reason = _why_not_fly(mission, programmes[launch.rocket].value,
                                   programmes[launch.spacecraft].value if launch.spacecraft else None,
